@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// The layers of connexml, bottom to top (see DESIGN notes in README.md):
+//   CLibXML2 → CXMLShim → XMLParsing → Language → (Policy, Engine: later) → connexml
+// Each target imports only the ones below it.
+import PackageDescription
+
+let package = Package(
+    name: "connexml",
+    products: [
+        .executable(name: "connexml", targets: ["connexml"]),
+        .library(name: "ConneXMLLanguage", targets: ["Language"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 as the system provides it: link flags and include path only.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The only code that includes libxml2 headers. Its public header is
+        // opaque, so no libxml2 (or ICU) declaration reaches Swift.
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        // Source positions and diagnostics shared by every layer.
+        .target(name: "Diagnostics"),
+        // Bytes in, an immutable element tree with positions out.
+        .target(name: "XMLParsing", dependencies: ["CXMLShim", "Diagnostics"]),
+        // The typed ConneXML model, templates, and the validator.
+        .target(name: "Language", dependencies: ["XMLParsing", "Diagnostics"]),
+        // The command-line tool: argument parsing, files, rendering.
+        .executableTarget(
+            name: "connexml",
+            dependencies: [
+                "Language", "XMLParsing", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml"]),
+    ]
+)

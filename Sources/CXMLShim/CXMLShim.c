@@ -1,0 +1,228 @@
+// The one file of connexml that includes libxml2.
+//
+// Safety settings (see the design notes): XML_PARSE_NONET and
+// XML_PARSE_BIG_LINES only. Never NOENT (it substitutes and loads entities),
+// DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE, RECOVER, NOERROR or NOWARNING.
+// On top of that, a DOCTYPE is refused the moment it is seen, before any
+// entity declaration in it is read: ConneXML has no use for one, and refusing
+// it closes the door on external entities and entity-expansion bombs at once.
+#include "CXMLShim.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <pthread.h>
+#include <string.h>
+
+struct parse_state {
+    void *context;
+    cxml_problem_callback report;
+    int depth;
+    int max_depth;
+    int refused; // once refused, libxml2's follow-on complaints are noise
+};
+
+static pthread_once_t initialize_once = PTHREAD_ONCE_INIT;
+
+static void initialize_libxml2(void) { xmlInitParser(); }
+
+void cxml_initialize(void) { pthread_once(&initialize_once, initialize_libxml2); }
+
+static void refuse(xmlParserCtxtPtr ctxt, int code, const char *message) {
+    struct parse_state *state = ctxt->_private;
+    if (state->refused) return;
+    state->refused = 1;
+    int line = ctxt->input ? ctxt->input->line : 0;
+    int column = ctxt->input ? ctxt->input->col : 0;
+    state->report(state->context, code, 3, line, column, message);
+    xmlStopParser(ctxt);
+}
+
+static void on_structured_error(void *user_data, xmlErrorPtr error) {
+    // user_data is the parser context (libxml2 passes ctxt->userData, which
+    // is the context itself for DOM parsing).
+    xmlParserCtxtPtr ctxt = user_data;
+    if (ctxt == NULL || error == NULL) return;
+    struct parse_state *state = ctxt->_private;
+    if (state == NULL || state->refused) return;
+    state->report(state->context, error->code, error->level, error->line,
+                  error->int2, error->message ? error->message : "");
+}
+
+static void on_internal_subset(void *user_data, const xmlChar *name,
+                               const xmlChar *external_id,
+                               const xmlChar *system_id) {
+    (void)name; (void)external_id; (void)system_id;
+    refuse(user_data, CXML_REFUSED_DOCTYPE, "DOCTYPE declarations are not allowed");
+}
+
+static xmlParserInputPtr on_resolve_entity(void *user_data,
+                                           const xmlChar *public_id,
+                                           const xmlChar *system_id) {
+    (void)public_id; (void)system_id;
+    refuse(user_data, CXML_REFUSED_ENTITY_LOAD, "loading external entities is not allowed");
+    return NULL;
+}
+
+static void on_start_element(void *user_data, const xmlChar *localname,
+                             const xmlChar *prefix, const xmlChar *uri,
+                             int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted,
+                             const xmlChar **attributes) {
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    state->depth += 1;
+    if (state->depth > state->max_depth) {
+        refuse(ctxt, CXML_REFUSED_DEPTH, "elements nested too deeply");
+        return;
+    }
+    xmlSAX2StartElementNs(user_data, localname, prefix, uri, nb_namespaces,
+                          namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
+static void on_end_element(void *user_data, const xmlChar *localname,
+                           const xmlChar *prefix, const xmlChar *uri) {
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    state->depth -= 1;
+    xmlSAX2EndElementNs(user_data, localname, prefix, uri);
+}
+
+cxml_document *cxml_parse(const char *bytes, int length, const char *url,
+                          int max_depth, void *context,
+                          cxml_problem_callback report) {
+    cxml_initialize();
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes, length);
+    if (ctxt == NULL) {
+        report(context, XML_ERR_NO_MEMORY, 3, 0, 0, "could not create a parser");
+        return NULL;
+    }
+    struct parse_state state = {context, report, 0, max_depth, 0};
+    ctxt->_private = &state;
+    if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL)
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->serror = on_structured_error;
+    sax->internalSubset = on_internal_subset;
+    sax->externalSubset = NULL;
+    sax->resolveEntity = on_resolve_entity;
+    sax->startElementNs = on_start_element;
+    sax->endElementNs = on_end_element;
+    // Unstructured channels would bypass serror; silence them so nothing
+    // is printed to stderr behind the caller's back.
+    sax->error = NULL;
+    sax->warning = NULL;
+    sax->fatalError = NULL;
+    ctxt->vctxt.error = NULL;
+    ctxt->vctxt.warning = NULL;
+
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    // xmlCtxtUseOptions does not touch these, but be explicit: no entity
+    // substitution, no DTD loading, no validation.
+    ctxt->replaceEntities = 0;
+    ctxt->loadsubset = 0;
+    ctxt->validate = 0;
+
+    xmlParseDocument(ctxt);
+
+    xmlDocPtr doc = ctxt->myDoc;
+    int ok = ctxt->wellFormed && !state.refused;
+    ctxt->myDoc = NULL;
+    ctxt->_private = NULL;
+    xmlFreeParserCtxt(ctxt);
+    if (!ok) {
+        if (doc != NULL) xmlFreeDoc(doc);
+        return NULL;
+    }
+    return (cxml_document *)doc;
+}
+
+void cxml_document_free(cxml_document *document) {
+    if (document != NULL) xmlFreeDoc((xmlDocPtr)document);
+}
+
+cxml_node *cxml_document_root(cxml_document *document) {
+    return (cxml_node *)xmlDocGetRootElement((xmlDocPtr)document);
+}
+
+cxml_node_kind cxml_node_kind_of(const cxml_node *node) {
+    switch (((const xmlNode *)node)->type) {
+    case XML_ELEMENT_NODE: return CXML_NODE_ELEMENT;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE: return CXML_NODE_TEXT;
+    case XML_COMMENT_NODE: return CXML_NODE_COMMENT;
+    case XML_PI_NODE: return CXML_NODE_PROCESSING_INSTRUCTION;
+    case XML_ENTITY_REF_NODE: return CXML_NODE_ENTITY_REFERENCE;
+    default: return CXML_NODE_OTHER;
+    }
+}
+
+const char *cxml_node_name(const cxml_node *node) {
+    return (const char *)((const xmlNode *)node)->name;
+}
+
+const char *cxml_node_prefix(const cxml_node *node) {
+    const xmlNode *n = (const xmlNode *)node;
+    return (n->ns != NULL) ? (const char *)n->ns->prefix : NULL;
+}
+
+const char *cxml_node_content(const cxml_node *node) {
+    return (const char *)((const xmlNode *)node)->content;
+}
+
+int cxml_node_is_blank(const cxml_node *node) {
+    const xmlChar *p = ((const xmlNode *)node)->content;
+    if (p == NULL) return 1;
+    for (; *p; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') return 0;
+    return 1;
+}
+
+long cxml_node_line(const cxml_node *node) {
+    return xmlGetLineNo((const xmlNode *)node);
+}
+
+cxml_node *cxml_node_first_child(const cxml_node *node) {
+    return (cxml_node *)((const xmlNode *)node)->children;
+}
+
+cxml_node *cxml_node_next_sibling(const cxml_node *node) {
+    return (cxml_node *)((const xmlNode *)node)->next;
+}
+
+cxml_attribute *cxml_node_first_attribute(const cxml_node *node) {
+    const xmlNode *n = (const xmlNode *)node;
+    return n->type == XML_ELEMENT_NODE ? (cxml_attribute *)n->properties : NULL;
+}
+
+cxml_attribute *cxml_attribute_next(const cxml_attribute *attribute) {
+    return (cxml_attribute *)((const xmlAttr *)attribute)->next;
+}
+
+const char *cxml_attribute_name(const cxml_attribute *attribute) {
+    return (const char *)((const xmlAttr *)attribute)->name;
+}
+
+const char *cxml_attribute_prefix(const cxml_attribute *attribute) {
+    const xmlAttr *a = (const xmlAttr *)attribute;
+    return (a->ns != NULL) ? (const char *)a->ns->prefix : NULL;
+}
+
+const char *cxml_attribute_value(const cxml_attribute *attribute, int *owned) {
+    const xmlAttr *a = (const xmlAttr *)attribute;
+    const xmlNode *child = a->children;
+    *owned = 0;
+    if (child == NULL) return "";
+    // The common case: one text node holding the whole value.
+    if (child->next == NULL && child->type == XML_TEXT_NODE && child->content != NULL)
+        return (const char *)child->content;
+    *owned = 1;
+    xmlChar *value = xmlNodeListGetString(a->doc, child, 1);
+    return value != NULL ? (const char *)value : (const char *)xmlStrdup(BAD_CAST "");
+}
+
+void cxml_free(const char *string) { xmlFree((void *)string); }

@@ -1,0 +1,77 @@
+// The C boundary of connexml's XML layer.
+//
+// Only CXMLShim.c includes libxml2. This header declares opaque handles and
+// the few functions the Swift XML layer needs, so that no libxml2 (and hence
+// no ICU) declaration is ever seen by a Swift module that also sees
+// Foundation. Every handle is borrowed from a cxml_document and is valid only
+// until cxml_document_free.
+#ifndef CXMLSHIM_H
+#define CXMLSHIM_H
+
+#include <stddef.h>
+
+typedef struct cxml_document cxml_document;
+typedef struct cxml_node cxml_node;
+typedef struct cxml_attribute cxml_attribute;
+
+typedef enum {
+    CXML_NODE_OTHER = 0,
+    CXML_NODE_ELEMENT = 1,
+    CXML_NODE_TEXT = 2,
+    CXML_NODE_COMMENT = 3,
+    CXML_NODE_PROCESSING_INSTRUCTION = 4,
+    CXML_NODE_ENTITY_REFERENCE = 5,
+} cxml_node_kind;
+
+/// Problems the shim itself detects and refuses (negative, so they never
+/// collide with libxml2's own positive error codes).
+enum {
+    CXML_REFUSED_DOCTYPE = -1,
+    CXML_REFUSED_DEPTH = -2,
+    CXML_REFUSED_ENTITY_LOAD = -3,
+};
+
+/// Called once per problem, in order. `message` is only valid during the call.
+/// `level`: 1 warning, 2 error, 3 fatal error. `column` is 0 when unknown.
+typedef void (*cxml_problem_callback)(void *context, int code, int level,
+                                      int line, int column,
+                                      const char *message);
+
+/// Prepares libxml2 once per process. Safe to call repeatedly.
+void cxml_initialize(void);
+
+/// Parses `length` bytes with connexml's safe settings: no network, no DTD
+/// loading, no entity substitution, DOCTYPE refused, elements nested deeper
+/// than `max_depth` refused. Returns NULL when the document is not
+/// well-formed or was refused; every problem is reported through `report`.
+cxml_document *cxml_parse(const char *bytes, int length, const char *url,
+                          int max_depth, void *context,
+                          cxml_problem_callback report);
+void cxml_document_free(cxml_document *document);
+
+cxml_node *cxml_document_root(cxml_document *document);
+
+cxml_node_kind cxml_node_kind_of(const cxml_node *node);
+/// Element or processing-instruction name (UTF-8, borrowed).
+const char *cxml_node_name(const cxml_node *node);
+/// Namespace prefix of an element, or NULL.
+const char *cxml_node_prefix(const cxml_node *node);
+/// Content of a text, comment or processing-instruction node (borrowed).
+const char *cxml_node_content(const cxml_node *node);
+/// 1 when the node is text made only of XML white space.
+int cxml_node_is_blank(const cxml_node *node);
+/// Line of the node as libxml2 recorded it (0 when unknown).
+long cxml_node_line(const cxml_node *node);
+cxml_node *cxml_node_first_child(const cxml_node *node);
+cxml_node *cxml_node_next_sibling(const cxml_node *node);
+
+cxml_attribute *cxml_node_first_attribute(const cxml_node *node);
+cxml_attribute *cxml_attribute_next(const cxml_attribute *attribute);
+const char *cxml_attribute_name(const cxml_attribute *attribute);
+const char *cxml_attribute_prefix(const cxml_attribute *attribute);
+/// The attribute's value. When `*owned` is set to 1 on return the caller
+/// must release it with cxml_free; otherwise it is borrowed.
+const char *cxml_attribute_value(const cxml_attribute *attribute, int *owned);
+void cxml_free(const char *string);
+
+#endif

@@ -1,0 +1,144 @@
+import Diagnostics
+
+/// One complaint from libxml2 (or from the shim's own refusals), before it
+/// is put into words a telephony admin understands.
+struct ParseProblem {
+    var code: Int
+    var isWarning: Bool
+    var line: Int
+    var column: Int
+    var libxmlMessage: String
+
+    // libxml2's xmlParserErrors values this layer explains in its own words.
+    private enum LibXML2Code {
+        static let documentStart = 3, documentEmpty = 4, documentEnd = 5
+        static let invalidCharacter = 9, invalidEncoding = 81
+        static let entityNoSemicolon = 23, entityUndeclared = 26, entityUndeclaredWarning = 27
+        static let ltInAttribute = 38, attributeNotStarted = 39, attributeWithoutValue = 41
+        static let attributeRedefined = 42, commentNotFinished = 45
+        static let spaceRequired = 65, nameRequired = 68, gtRequired = 73
+        static let tagNameMismatch = 76, tagNotFinished = 77, extraContent = 86
+        static let undefinedNamespace = 201
+    }
+
+    // The shim's refusals (CXMLShim.h).
+    private enum ShimCode {
+        static let doctype = -1, depth = -2, entityLoad = -3
+    }
+
+    func diagnostic(file: String, limits: ParseLimits, source: UnsafeBufferPointer<UInt8>) -> Diagnostic {
+        let position = line > 0 ? SourcePosition(line: line, column: max(column, 0)) : nil
+        func error(_ code: DiagnosticCode, _ message: String, hint: String? = nil, at where_: SourcePosition? = position) -> Diagnostic {
+            Diagnostic(.error, code, message, file: file, at: where_, hint: hint)
+        }
+        let said = libxmlMessage.trimmingWhitespace
+        switch code {
+        case ShimCode.doctype:
+            return error("doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML",
+                         hint: "remove it: ConneXML needs no DTD, and the entities one declares could read local files or expand without bound")
+        case ShimCode.depth:
+            return error("too-deeply-nested", "elements are nested more than \(limits.maximumDepth) levels deep",
+                         hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
+        case ShimCode.entityLoad:
+            return error("external-entity", "the document asks to load an external entity, which is not allowed")
+        case LibXML2Code.entityNoSemicolon, LibXML2Code.nameRequired where said.contains("EntityRef"):
+            return error("bare-ampersand", "a bare '&' is not allowed in XML",
+                         hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
+        case LibXML2Code.entityUndeclared, LibXML2Code.entityUndeclaredWarning:
+            let name = said.between("Entity '", "'") ?? "?"
+            return error("unknown-entity", "unknown entity '&\(name);'",
+                         hint: "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'")
+        case LibXML2Code.spaceRequired where said.contains("attributes construct"),
+             LibXML2Code.gtRequired where said.contains("attributes construct"):
+            return error("attribute-syntax", "attributes must be separated by white space",
+                         hint: "write a space between attributes: numDigits=\"1\" timeout=\"5\"")
+        case LibXML2Code.attributeNotStarted, LibXML2Code.attributeWithoutValue:
+            return error("attribute-syntax", "an attribute needs a value in quotes",
+                         hint: "write name=\"value\"")
+        case LibXML2Code.ltInAttribute:
+            return error("attribute-syntax", "'<' is not allowed inside an attribute value", hint: "write '&lt;'")
+        case LibXML2Code.attributeRedefined:
+            let name = said.between("Attribute ", " redefined") ?? "an attribute"
+            return error("duplicate-attribute", "attribute '\(name)' is given twice")
+        case LibXML2Code.commentNotFinished:
+            return error("unclosed-comment", "comment is never closed",
+                         hint: "end it with '-->'", at: Self.unclosedCommentPosition(in: source) ?? position)
+        case LibXML2Code.documentEnd, LibXML2Code.extraContent:
+            return error("content-after-root", "content after the end of the root element",
+                         hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
+        case LibXML2Code.tagNameMismatch:
+            // "Opening and ending tag mismatch: Say line 3 and say"
+            let opened = said.between("mismatch: ", " line") ?? "?"
+            let openedLine = said.between(" line ", " and") ?? "?"
+            let closed = said.after(" and ") ?? "?"
+            return error("mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
+                         hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
+        case LibXML2Code.tagNotFinished:
+            // "Premature end of data in tag Response line 1"
+            let opened = said.between("in tag ", " line") ?? "?"
+            let openedLine = said.after(" line ") ?? "?"
+            return error("unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed",
+                         hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
+        case LibXML2Code.documentStart:
+            return error("not-xml", "this is not an XML document: expected '<Response>'")
+        case LibXML2Code.documentEmpty:
+            return .emptyDocument(file: file)
+        case LibXML2Code.invalidCharacter, LibXML2Code.invalidEncoding:
+            return error("invalid-character", said.isEmpty ? "invalid character" : said,
+                         hint: "save the file as UTF-8, without control characters")
+        case LibXML2Code.undefinedNamespace:
+            return error("xml-syntax", said, hint: "ConneXML elements have no namespace prefix")
+        default:
+            return error("xml-syntax", said.isEmpty ? "the document is not well-formed XML" : said)
+        }
+    }
+
+    /// libxml2 reports an unclosed comment at the end of the file; the useful
+    /// place is the `<!--` that never ends.
+    private static func unclosedCommentPosition(in source: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
+        let text = String(decoding: source, as: UTF8.self)
+        var searchFrom = text.startIndex
+        while let open = text[searchFrom...].firstRange(of: "<!--") {
+            guard let close = text[open.upperBound...].firstRange(of: "-->") else {
+                let before = text[..<open.lowerBound]
+                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+                return SourcePosition(line: line, column: text.unicodeScalars[lineStart..<open.lowerBound].count + 1)
+            }
+            searchFrom = close.upperBound
+        }
+        return nil
+    }
+}
+
+extension Diagnostic {
+    static func fileTooLarge(file: String, size: Int, limit: Int) -> Diagnostic {
+        Diagnostic(.error, "file-too-large", "the document is \(size) bytes; the limit is \(limit) bytes",
+                   file: file, at: nil, hint: "ConneXML scripts are small; split the call flow with <Redirect>")
+    }
+
+    static func emptyDocument(file: String) -> Diagnostic {
+        Diagnostic(.error, "empty-document", "the document is empty: expected <Response>", file: file, at: nil)
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    fileprivate func between(_ start: String, _ end: String) -> String? {
+        guard let a = firstRange(of: start), let b = self[a.upperBound...].firstRange(of: end) else { return nil }
+        return String(self[a.upperBound..<b.lowerBound])
+    }
+
+    fileprivate func after(_ start: String) -> String? {
+        var last: Range<Index>?
+        var from = startIndex
+        while let found = self[from...].firstRange(of: start) { last = found; from = found.upperBound }
+        return last.map { String(self[$0.upperBound...]) }
+    }
+}

@@ -1,0 +1,190 @@
+import Diagnostics
+
+/// Finds where things are in the source bytes of a document that libxml2 has
+/// already accepted as well-formed.
+///
+/// libxml2 records a line per node but no column, and the line of a start
+/// tag spanning several lines is its last. The locator recovers exact
+/// positions by walking the bytes in step with the tree: elements come in
+/// document order, so each start tag is the next `<` that is not a comment,
+/// CDATA section, processing instruction or end tag. Because the document is
+/// known to be well-formed, a `<` outside those can only begin a tag.
+struct SourceLocator {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Byte offset at which each line starts; lineStarts[0] is line 1.
+    private let lineStarts: [Int]
+    private var cursor: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var starts = [0]
+        // A UTF-8 byte-order mark is not a character of the first line.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { starts[0] = 3 }
+        starts.reserveCapacity(bytes.count / 32)
+        for i in 0..<bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
+        self.lineStarts = starts
+        self.cursor = starts[0]
+    }
+
+    /// Whether byte positions mean characters here: true for UTF-8 (and
+    /// ASCII); false for UTF-16 and friends, where only libxml2's lines are used.
+    static func canLocate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2 else { return true }
+        if bytes[0] == 0 || bytes[1] == 0 { return false }
+        if (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return false }
+        return true
+    }
+
+    // MARK: Positions
+
+    func position(ofOffset offset: Int) -> SourcePosition {
+        // The last line start at or before offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[low]
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }  // not a UTF-8 continuation byte
+            i += 1
+        }
+        return SourcePosition(line: low + 1, column: column)
+    }
+
+    // MARK: Walking in step with the tree
+
+    /// The next start tag, which must be named `qualifiedName`; nil when the
+    /// source does not agree (then the caller stops using the locator).
+    /// Attribute positions come in source order, namespace declarations
+    /// (`xmlns`, `xmlns:p`) left out, which is libxml2's order of attributes.
+    mutating func nextStartTag(named qualifiedName: String) -> (position: SourcePosition, attributes: [SourcePosition])? {
+        while let lt = find(0x3C /* < */, from: cursor) {
+            if skipMarkup(at: lt) { continue }
+            // A start tag: the name runs to white space, '/' or '>'.
+            var i = lt + 1
+            let nameStart = i
+            while i < bytes.count, !isNameEnd(bytes[i]) { i += 1 }
+            guard equals(nameStart..<i, qualifiedName) else { return nil }
+            var attributes: [SourcePosition] = []
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == 0x3E /* > */ { i += 1; break }
+                if isSpace(c) || c == 0x2F /* / */ { i += 1; continue }
+                let attributeStart = i
+                while i < bytes.count, !isNameEnd(bytes[i]), bytes[i] != 0x3D /* = */ { i += 1 }
+                if !hasPrefix("xmlns", at: attributeStart) || (i - attributeStart > 5 && bytes[attributeStart + 5] != 0x3A) {
+                    attributes.append(position(ofOffset: attributeStart))
+                }
+                // Skip to the value's opening quote, then past its closing one.
+                while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x27 { i += 1 }
+                guard i < bytes.count else { break }
+                let quote = bytes[i]
+                i = (find(quote, from: i + 1) ?? bytes.count - 1) + 1
+            }
+            cursor = i
+            return (position(ofOffset: lt), attributes)
+        }
+        return nil
+    }
+
+    /// The position of the next character data that is not white space,
+    /// skipping end tags, comments and processing instructions. Moves past
+    /// that run of text.
+    mutating func nextText() -> SourcePosition? {
+        var i = cursor
+        while i < bytes.count {
+            let c = bytes[i]
+            if isSpace(c) { i += 1; continue }
+            if c == 0x3C /* < */ {
+                if hasPrefix("<![CDATA[", at: i) {
+                    // Text inside CDATA: point at its first non-blank character.
+                    var j = i + 9
+                    while j < bytes.count, isSpace(bytes[j]) { j += 1 }
+                    if j < bytes.count, !hasPrefix("]]>", at: j) {
+                        cursor = j
+                        skipText()
+                        return position(ofOffset: j)
+                    }
+                    i = (findSequence("]]>", from: j) ?? bytes.count) + 3
+                    continue
+                }
+                if hasPrefix("</", at: i) || hasPrefix("<!--", at: i) || hasPrefix("<?", at: i) {
+                    _ = skipMarkup(at: i)
+                    i = cursor
+                    continue
+                }
+                return nil  // a start tag: the text was not where expected
+            }
+            cursor = i
+            skipText()
+            return position(ofOffset: i)
+        }
+        return nil
+    }
+
+    // MARK: Scanning
+
+    /// Moves the cursor past character data, up to the next markup.
+    private mutating func skipText() {
+        cursor = find(0x3C, from: cursor) ?? bytes.count
+    }
+
+    /// When `lt` starts markup that is not a start tag, moves the cursor
+    /// past it and returns true.
+    private mutating func skipMarkup(at lt: Int) -> Bool {
+        let end: Int?
+        if hasPrefix("<!--", at: lt) {
+            end = findSequence("-->", from: lt + 4).map { $0 + 3 }
+        } else if hasPrefix("<![CDATA[", at: lt) {
+            end = findSequence("]]>", from: lt + 9).map { $0 + 3 }
+        } else if hasPrefix("<?", at: lt) {
+            end = findSequence("?>", from: lt + 2).map { $0 + 2 }
+        } else if hasPrefix("</", at: lt) || hasPrefix("<!", at: lt) {
+            end = find(0x3E, from: lt).map { $0 + 1 }
+        } else {
+            return false
+        }
+        cursor = end ?? bytes.count
+        return true
+    }
+
+    private func find(_ byte: UInt8, from start: Int) -> Int? {
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private func findSequence(_ s: StaticString, from start: Int) -> Int? {
+        var i = start
+        let first = s.utf8Start[0]
+        while let at = find(first, from: i) {
+            if hasPrefix(s, at: at) { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
+    private func hasPrefix(_ s: StaticString, at offset: Int) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard offset + n <= bytes.count else { return false }
+        for k in 0..<n where bytes[offset + k] != s.utf8Start[k] { return false }
+        return true
+    }
+
+    private func equals(_ range: Range<Int>, _ name: String) -> Bool {
+        var k = range.lowerBound
+        for byte in name.utf8 {
+            guard k < range.upperBound, bytes[k] == byte else { return false }
+            k += 1
+        }
+        return k == range.upperBound
+    }
+
+    private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+    private func isNameEnd(_ c: UInt8) -> Bool { isSpace(c) || c == 0x2F || c == 0x3E }
+}
