@@ -28,28 +28,38 @@ struct ParseProblem {
 
     func diagnostic(file: String, limits: ParseLimits, source: UnsafeBufferPointer<UInt8>) -> Diagnostic {
         let position = line > 0 ? SourcePosition(line: line, column: max(column, 0)) : nil
-        func error(_ code: DiagnosticCode, _ message: String, hint: String? = nil, at where_: SourcePosition? = position) -> Diagnostic {
+        /// libxml2 reports the column where it noticed the problem, often
+        /// just past it; point at `needle` when it stands at or before that
+        /// column on the same line.
+        func back(to needle: String) -> SourcePosition? {
+            guard let position else { return nil }
+            return SourceLines.lastOccurrence(of: needle, onLine: position.line, atOrBefore: position.column, in: source) ?? position
+        }
+        func error(_ code: DiagnosticCode, _ message: String, at where_: SourcePosition? = position, hint: String? = nil) -> Diagnostic {
             Diagnostic(.error, code, message, file: file, at: where_, hint: hint)
         }
         let said = libxmlMessage.trimmingWhitespace
         switch code {
         case ShimCode.doctype:
-            return error("doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML",
+            return error("doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
                          hint: "remove it: ConneXML needs no DTD, and the entities one declares could read local files or expand without bound")
         case ShimCode.depth:
             return error("too-deeply-nested", "elements are nested more than \(limits.maximumDepth) levels deep",
                          hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
         case ShimCode.entityLoad:
             return error("external-entity", "the document asks to load an external entity, which is not allowed")
-        case LibXML2Code.entityNoSemicolon, LibXML2Code.nameRequired where said.contains("EntityRef"):
-            return error("bare-ampersand", "a bare '&' is not allowed in XML",
+        case LibXML2Code.nameRequired where said.contains("EntityRef"):
+            fallthrough
+        case LibXML2Code.entityNoSemicolon:
+            return error("bare-ampersand", "a bare '&' is not allowed in XML", at: back(to: "&"),
                          hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
         case LibXML2Code.entityUndeclared, LibXML2Code.entityUndeclaredWarning:
             let name = said.between("Entity '", "'") ?? "?"
-            return error("unknown-entity", "unknown entity '&\(name);'",
+            return error("unknown-entity", "unknown entity '&\(name);'", at: back(to: "&\(name)"),
                          hint: "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'")
-        case LibXML2Code.spaceRequired where said.contains("attributes construct"),
-             LibXML2Code.gtRequired where said.contains("attributes construct"):
+        case LibXML2Code.spaceRequired where said.contains("attributes construct"):
+            fallthrough
+        case LibXML2Code.gtRequired where said.contains("attributes construct"):
             return error("attribute-syntax", "attributes must be separated by white space",
                          hint: "write a space between attributes: numDigits=\"1\" timeout=\"5\"")
         case LibXML2Code.attributeNotStarted, LibXML2Code.attributeWithoutValue:
@@ -62,7 +72,7 @@ struct ParseProblem {
             return error("duplicate-attribute", "attribute '\(name)' is given twice")
         case LibXML2Code.commentNotFinished:
             return error("unclosed-comment", "comment is never closed",
-                         hint: "end it with '-->'", at: Self.unclosedCommentPosition(in: source) ?? position)
+                         at: Self.unclosedCommentPosition(in: source) ?? position, hint: "end it with '-->'")
         case LibXML2Code.documentEnd, LibXML2Code.extraContent:
             return error("content-after-root", "content after the end of the root element",
                          hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
@@ -72,17 +82,23 @@ struct ParseProblem {
             let openedLine = said.between(" line ", " and") ?? "?"
             let closed = said.after(" and ") ?? "?"
             return error("mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
+                         at: back(to: "</\(closed)"),
                          hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
         case LibXML2Code.tagNotFinished:
             // "Premature end of data in tag Response line 1"
             let opened = said.between("in tag ", " line") ?? "?"
             let openedLine = said.after(" line ") ?? "?"
-            return error("unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed",
+            let openedAt = Int(openedLine).flatMap {
+                SourceLines.lastOccurrence(of: "<\(opened)", onLine: $0, atOrBefore: Int.max, in: source)
+            }
+            return error("unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
                          hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
         case LibXML2Code.documentStart:
             return error("not-xml", "this is not an XML document: expected '<Response>'")
         case LibXML2Code.documentEmpty:
-            return .emptyDocument(file: file)
+            // Our own check caught truly empty files; libxml2 says "empty"
+            // when the bytes do not start like XML at all.
+            return error("not-xml", "this is not an XML document: expected '<Response>'")
         case LibXML2Code.invalidCharacter, LibXML2Code.invalidEncoding:
             return error("invalid-character", said.isEmpty ? "invalid character" : said,
                          hint: "save the file as UTF-8, without control characters")
@@ -112,8 +128,8 @@ struct ParseProblem {
 }
 
 extension Diagnostic {
-    static func fileTooLarge(file: String, size: Int, limit: Int) -> Diagnostic {
-        Diagnostic(.error, "file-too-large", "the document is \(size) bytes; the limit is \(limit) bytes",
+    static func fileTooLarge(file: String, limit: Int) -> Diagnostic {
+        Diagnostic(.error, "file-too-large", "the document is larger than the limit of \(limit) bytes",
                    file: file, at: nil, hint: "ConneXML scripts are small; split the call flow with <Redirect>")
     }
 

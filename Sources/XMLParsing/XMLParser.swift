@@ -12,7 +12,7 @@ public enum XMLParser {
     /// Parses `bytes` read from `file` (the name used in diagnostics).
     public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Outcome {
         if bytes.count > limits.maximumBytes {
-            return .failure([.fileTooLarge(file: file, size: bytes.count, limit: limits.maximumBytes)])
+            return .failure([.fileTooLarge(file: file, limit: limits.maximumBytes)])
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .failure([.emptyDocument(file: file)])

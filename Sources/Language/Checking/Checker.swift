@@ -1,0 +1,50 @@
+import Diagnostics
+import XMLParsing
+
+/// Collects the diagnostics of one document while its verbs are checked.
+/// Every check reports and carries on, so one run lists every problem.
+public struct Checker {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) { self.file = file }
+
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at position: SourcePosition?, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, file: file, at: position, hint: hint))
+    }
+
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at position: SourcePosition?, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, file: file, at: position, hint: hint))
+    }
+
+    /// Reads a template, reporting what is wrong with it.
+    mutating func template(_ text: String, at position: SourcePosition, in what: String) -> Template {
+        switch Template.parse(text) {
+        case .success(let template):
+            return template
+        case .failure(let failure):
+            report(failure, at: position, in: what)
+            return Template(literal: text)
+        }
+    }
+
+    private mutating func report(_ failure: TemplateError, at position: SourcePosition, in what: String) {
+        switch failure.kind {
+        case .unclosed(let opener):
+            error("template-syntax", "template in \(what) opens '\(opener)' but never closes it",
+                  at: position, hint: opener == "{{" ? "close it with '}}'" : "close it with '}'")
+        case .emptyExpression:
+            error("template-syntax", "empty template expression in \(what)", at: position, hint: "write {{ name }} or ${name}")
+        case .invalidVariableName(let name):
+            error("template-syntax", "'\(name)' is not a variable name (in \(what))", at: position,
+                  hint: "variable names are letters, digits, '_', '-' and '.', starting with a letter or '_'")
+        case .unknownFunction(let name):
+            let hint = Suggestions.closest(to: name, among: Template.functions).map { "did you mean '\($0)'?" }
+                ?? "the only template function is {{ substring NAME START [LENGTH] }}"
+            error("unknown-template-function", "unknown template function '\(name)' in \(what)", at: position, hint: hint)
+        case .badSubstring(let usage):
+            error("template-syntax", "substring in \(what) is written {{ \(usage) }}", at: position,
+                  hint: "START and LENGTH are whole numbers; START counts from 0")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Diagnostics
+import XMLParsing
+
+/// Turns a parsed document into a `Script`, reporting every problem.
+public enum ScriptChecker {
+    public struct Result: Sendable {
+        /// Nil when there is any error; warnings alone still give a script.
+        public let script: Script?
+        public let diagnostics: [Diagnostic]
+    }
+
+    public static func check(_ document: ParsedDocument) -> Result {
+        var checker = Checker(file: document.file)
+        let root = document.root
+        guard root.prefix == nil, root.name == "Response" else {
+            let hint: String
+            if root.prefix == nil, root.name.lowercased() == "response" {
+                hint = "did you mean <Response>? Element names are case-sensitive"
+            } else if VerbList.syntaxes[root.name] != nil {
+                hint = "this looks like a fragment: wrap it in <Response>…</Response>"
+            } else {
+                hint = "a ConneXML document is <Response> with verbs inside"
+            }
+            checker.error("invalid-root", "the root element must be <Response>, not <\(root.qualifiedName)>",
+                          at: root.position, hint: hint)
+            return Result(script: nil, diagnostics: checker.diagnostics)
+        }
+        AttributeReader(root).finish(&checker)
+        var before: [SetVariable] = []
+        let verbs = VerbList.check(root, in: .response, &checker) { element, checker in
+            before += Before.check(element, &checker)
+        }
+        let diagnostics = checker.diagnostics.sorted(by: Diagnostic.inSourceOrder)
+        let script = diagnostics.hasErrors ? nil : Script(file: document.file, before: before, verbs: verbs)
+        return Result(script: script, diagnostics: diagnostics)
+    }
+
+    /// Parses and checks in one step: the usual way in.
+    public static func check(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result {
+        switch XMLParser.parse(bytes, file: file, limits: limits) {
+        case .failure(let diagnostics): return Result(script: nil, diagnostics: diagnostics)
+        case .document(let document): return check(document)
+        }
+    }
+}

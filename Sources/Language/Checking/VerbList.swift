@@ -1,0 +1,107 @@
+import Diagnostics
+import XMLParsing
+
+/// Checks a list of verbs (the children of `<Response>`, `<Condition>` or
+/// `<Press>`): each element through its verb's syntax, text outside verbs,
+/// elements that are not verbs here, and verbs no call can reach.
+enum VerbList {
+    /// Every verb, by element name.
+    static let syntaxes: [String: any VerbSyntax.Type] = Dictionary(
+        uniqueKeysWithValues: ([
+            Say.self, Play.self, Pause.self, Hangup.self, Reject.self, Redirect.self, Gather.self,
+            Enqueue.self, Dial.self, Press.self, Transfer.self, Enter.self, SetVariable.self,
+            Start.self, Echo.self, Condition.self,
+        ] as [any VerbSyntax.Type]).map { ($0.elementName, $0) })
+
+    /// Elements that exist in ConneXML but only inside a particular parent.
+    static let placedElements: [String: String] = {
+        var result = ["Before": "<Response>", "Stream": "<Start>", "Parameter": "<Stream>", "Response": "the top of the document"]
+        for name in DialNoun.syntaxes.keys { result[name] = "<Dial>" }
+        return result
+    }()
+
+    /// Every ConneXML element name, for did-you-mean hints.
+    static var allElementNames: [String] { Array(syntaxes.keys) + Array(placedElements.keys) }
+
+    static func check(_ parent: Element, in scope: Scope, _ checker: inout Checker,
+                      beforeBlock: ((Element, inout Checker) -> Void)? = nil) -> [Verb] {
+        var verbs: [Verb] = []
+        var endedBy: Verb?
+        var reportedUnreachable = false
+        for child in parent.children {
+            switch child {
+            case .text(let text):
+                let hint = text.value.trimmed.hasPrefix(">") ? "a stray '>': is a tag closed twice?" : "put text to speak inside <Say>"
+                checker.error("stray-text", "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
+                              at: text.position, hint: hint)
+            case .element(let element):
+                if element.prefix == nil, element.name == "Before", let beforeBlock {
+                    beforeBlock(element, &checker)
+                    continue
+                }
+                guard element.prefix == nil, let syntax = syntaxes[element.name] else {
+                    reportNotAVerb(element, in: scope.description, &checker)
+                    continue
+                }
+                guard let verb = syntax.check(element, in: scope, &checker) else { continue }
+                if let ender = endedBy, !reportedUnreachable {
+                    reportedUnreachable = true
+                    let how = if case .redirect = ender { "hands the call to another document" } else { "ends the call" }
+                    checker.warning("unreachable", "<\(element.name)> is never reached",
+                                    at: element.position,
+                                    hint: "the <\(Self.name(of: ender))> at line \(ender.position.line) \(how)")
+                }
+                if endedBy == nil, verb.endsTheList { endedBy = verb }
+                verbs.append(verb)
+            }
+        }
+        return verbs
+    }
+
+    /// An element that is not a verb where it stands: another dialect's, a
+    /// noun out of place, a case slip, or unknown.
+    static func reportNotAVerb(_ element: Element, in place: String, _ checker: inout Checker) {
+        if element.prefix != nil {
+            checker.error("unknown-element", "<\(element.qualifiedName)> is not ConneXML: ConneXML elements have no namespace prefix",
+                          at: element.position)
+        } else if let dialect = Dialect.foreignElements[element.name] {
+            checker.error("foreign-element", "<\(element.name)> is \(dialect.rawValue), not ConneXML",
+                          at: element.position, hint: "the ConnexCS platform will not run it; see \"Portability\" in the README")
+        } else if let home = placedElements[element.name] {
+            checker.error("misplaced-element", "<\(element.name)> cannot stand in \(place): it belongs in \(home)",
+                          at: element.position)
+        } else if syntaxes[element.name] != nil {
+            checker.error("misplaced-element", "<\(element.name)> cannot stand in \(place)", at: element.position)
+        } else {
+            checker.error("unknown-element", "unknown element <\(element.name)>", at: element.position,
+                          hint: didYouMean(element.name))
+        }
+    }
+
+    static func didYouMean(_ name: String) -> String? {
+        guard let match = Suggestions.closest(to: name, among: allElementNames) else { return nil }
+        if match.lowercased() == name.lowercased() { return "did you mean <\(match)>? Element names are case-sensitive" }
+        return "did you mean <\(match)>?"
+    }
+
+    static func name(of verb: Verb) -> String {
+        switch verb {
+        case .say: Say.elementName
+        case .play: Play.elementName
+        case .pause: Pause.elementName
+        case .hangup: Hangup.elementName
+        case .reject: Reject.elementName
+        case .redirect: Redirect.elementName
+        case .gather: Gather.elementName
+        case .enqueue: Enqueue.elementName
+        case .dial: Dial.elementName
+        case .press: Press.elementName
+        case .transfer: Transfer.elementName
+        case .enter: Enter.elementName
+        case .set: SetVariable.elementName
+        case .start: Start.elementName
+        case .echo: Echo.elementName
+        case .condition: Condition.elementName
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Diagnostics
+
+/// Every diagnostic code connexml emits, with its severity and a one-line
+/// meaning. README.md documents the same list (a test keeps them in step);
+/// `check --ignore` accepts only warning codes from here.
+public enum DiagnosticCatalog {
+    public struct Entry: Sendable {
+        public let code: DiagnosticCode
+        public let severity: Severity
+        public let meaning: String
+    }
+
+    public static func entry(for code: DiagnosticCode) -> Entry? { entries.first { $0.code == code } }
+
+    public static let entries: [Entry] = [
+        // Files
+        .init(code: "unreadable-file", severity: .error, meaning: "a named file or folder cannot be read (exit status 2)"),
+        .init(code: "file-too-large", severity: .error, meaning: "the document is over the size limit"),
+        .init(code: "empty-document", severity: .error, meaning: "the file is empty or only white space"),
+        // XML
+        .init(code: "not-xml", severity: .error, meaning: "the file does not start like an XML document"),
+        .init(code: "xml-syntax", severity: .error, meaning: "any other XML well-formedness error, in libxml2's words"),
+        .init(code: "bare-ampersand", severity: .error, meaning: "a '&' that should be written '&amp;'"),
+        .init(code: "unknown-entity", severity: .error, meaning: "an entity such as '&nbsp;' that XML does not define"),
+        .init(code: "attribute-syntax", severity: .error, meaning: "attributes run together, unquoted, or with '<' in a value"),
+        .init(code: "duplicate-attribute", severity: .error, meaning: "the same attribute (or two aliases of it) given twice"),
+        .init(code: "unclosed-comment", severity: .error, meaning: "a '<!--' never closed with '-->'"),
+        .init(code: "content-after-root", severity: .error, meaning: "elements or text after '</Response>'"),
+        .init(code: "mismatched-tag", severity: .error, meaning: "a closing tag that does not match the open element"),
+        .init(code: "unclosed-element", severity: .error, meaning: "the file ends inside an element"),
+        .init(code: "invalid-character", severity: .error, meaning: "bytes that are not valid characters (not UTF-8, control characters)"),
+        .init(code: "doctype-not-allowed", severity: .error, meaning: "a DOCTYPE declaration (refused: entity attacks)"),
+        .init(code: "external-entity", severity: .error, meaning: "an attempt to load an external entity (refused)"),
+        .init(code: "too-deeply-nested", severity: .error, meaning: "elements nested over the depth limit"),
+        // Structure
+        .init(code: "invalid-root", severity: .error, meaning: "the root element is not <Response>"),
+        .init(code: "unknown-element", severity: .error, meaning: "an element ConneXML does not have (with a did-you-mean hint)"),
+        .init(code: "foreign-element", severity: .error, meaning: "a verb or noun of TwiML or TeXML, not ConneXML"),
+        .init(code: "misplaced-element", severity: .error, meaning: "a known element where it may not stand (<Reject> in <Condition>, a noun outside <Dial>)"),
+        .init(code: "invalid-child", severity: .error, meaning: "a child a verb does not accept (<Pause> in <Gather>)"),
+        .init(code: "missing-child", severity: .error, meaning: "a required child is missing (<Start> without <Stream>)"),
+        .init(code: "stray-text", severity: .error, meaning: "text outside a verb"),
+        .init(code: "unexpected-text", severity: .error, meaning: "text in an element that must be empty"),
+        .init(code: "unexpected-child", severity: .error, meaning: "a child element in an element that takes none or only text"),
+        .init(code: "missing-text", severity: .error, meaning: "a verb that needs text (a URL, a number, words) has none"),
+        .init(code: "missing-destination", severity: .error, meaning: "<Dial> with neither a number nor a noun"),
+        .init(code: "ambiguous-destination", severity: .error, meaning: "<Dial> with both a number as text and a noun"),
+        .init(code: "too-many-destinations", severity: .error, meaning: "<Dial> with more than one noun"),
+        // Values
+        .init(code: "missing-attribute", severity: .error, meaning: "a required attribute is absent"),
+        .init(code: "invalid-value", severity: .error, meaning: "an attribute or text value out of range, not allowed, or malformed"),
+        .init(code: "invalid-group-name", severity: .error, meaning: "a barge group name that is not ^[a-z_0-9]+$"),
+        .init(code: "invalid-header", severity: .error, meaning: "a SIP header name or value that would corrupt the INVITE"),
+        .init(code: "template-syntax", severity: .error, meaning: "a malformed {{ }} or ${} template"),
+        .init(code: "unknown-template-function", severity: .error, meaning: "a template function other than substring"),
+        // Warnings
+        .init(code: "unknown-attribute", severity: .warning, meaning: "an attribute the verb does not have (an error on <Condition>)"),
+        .init(code: "unsupported-attribute", severity: .warning, meaning: "a TwiML attribute ConneXML ignores (voice, language, ...)"),
+        .init(code: "attribute-alias", severity: .warning, meaning: "a documented misspelling read as the right name (command → commands)"),
+        .init(code: "unreachable", severity: .warning, meaning: "verbs after <Hangup>, <Reject> or <Redirect> that never run"),
+        .init(code: "no-effect", severity: .warning, meaning: "a setting that does nothing where it stands"),
+        .init(code: "stray-angle-bracket", severity: .warning, meaning: "text that starts with '>', likely a tag closed twice"),
+    ]
+}

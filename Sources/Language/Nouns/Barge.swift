@@ -1,0 +1,61 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Barge whisper="ab" bridge="ab" commands="true">group</Barge>`: listen
+/// in on (and optionally talk into) a call in progress. Text: the barge
+/// group whose calls may be joined; empty means any call of the customer.
+/// Who may barge is decided by the policy layer, not here.
+public struct Barge: Sendable {
+    /// A set of legs of the joined call: A placed it, B is the other party.
+    public enum Legs: String, Sendable, CaseIterable {
+        case a, b, ab
+
+        public var includesA: Bool { self != .b }
+        public var includesB: Bool { self != .a }
+    }
+
+    /// The barge group; nil for any call of the caller's customer.
+    public let group: Template?
+    /// The legs that hear the barger; default `ab`.
+    public let whisper: Setting<Legs>
+    /// The legs the barger hears; default `ab`.
+    public let bridge: Setting<Legs>
+    /// DTMF commands while barging; default true.
+    public let commands: Setting<Bool>
+    public let position: SourcePosition
+
+    public static let groupKind = ValueKind<String>.plainName
+}
+
+extension Barge: DialNounSyntax {
+    static let elementName = "Barge"
+
+    static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
+        var attributes = AttributeReader(element)
+        let whisper = attributes.value("whisper", .choice, default: Legs.ab, &checker)
+        let bridge = attributes.value("bridge", .choice, default: Legs.ab, &checker)
+        // Decision (language.md): the documentation's table says `command`,
+        // its examples `commands`; `commands` is the name.
+        let spelled = attributes.optional("commands", .boolean, &checker)
+        let alias = attributes.alias("command", for: "commands", .boolean, &checker)
+        let commands = spelled ?? alias ?? Setting(true, explicit: false, kind: .boolean)
+        attributes.finish(&checker)
+        guard let text = checker.expectText(element, required: nil) else { return nil }
+        var group: Template?
+        if let literal = text.literal {
+            if !literal.isEmpty {
+                if PlainName.isValid(literal) {
+                    group = text
+                } else {
+                    let hint = PlainName.suggestion(for: literal).map { "did you mean '\($0)'?" }
+                    checker.error("invalid-group-name",
+                                  "barge group \(Checker.quote(literal)) is not a valid name: use lowercase letters, digits and _ only",
+                                  at: element.firstText?.position ?? element.position, hint: hint)
+                }
+            }
+        } else {
+            group = text
+        }
+        return .barge(Barge(group: group, whisper: whisper, bridge: bridge, commands: commands, position: element.position))
+    }
+}

@@ -1,0 +1,23 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Conference>room</Conference>`: joins a conference room.
+public struct Conference: Sendable {
+    public let room: Template
+    public let position: SourcePosition
+}
+
+extension Conference: DialNounSyntax {
+    static let elementName = "Conference"
+
+    static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
+        var attributes = AttributeReader(element)
+        attributes.foreign(["muted", "beep", "startConferenceOnEnter", "endConferenceOnExit", "waitUrl",
+                            "waitMethod", "maxParticipants", "record", "trim", "statusCallback",
+                            "statusCallbackEvent", "statusCallbackMethod", "coach", "jitterBufferSize",
+                            "participantLabel", "region"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        guard let room = checker.expectText(element, required: "the conference room name") else { return nil }
+        return .conference(Conference(room: room, position: element.position))
+    }
+}

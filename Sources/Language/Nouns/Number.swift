@@ -1,0 +1,33 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Number>+441234567890</Number>` (or the text of `<Dial>`): an E.164 or
+/// local number. May come from a template (dynamic dial).
+public struct Number: Sendable {
+    public let number: Setting<String>
+    public let position: SourcePosition
+
+    /// `+` (optional), then digits, `*` or `#`; at most 32 characters.
+    public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001") { text in
+        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return text.count <= 32 && DTMF.isKeys(digits) ? text : nil
+    }
+
+    static func fromText(of element: Element, _ checker: inout Checker) -> Number? {
+        guard let text = checker.expectText(element, required: "the number to dial"),
+              let number = checker.setting(text, numberKind, of: element, what: "number") else { return nil }
+        return Number(number: number, position: element.firstText?.position ?? element.position)
+    }
+}
+
+extension Number: DialNounSyntax {
+    static let elementName = "Number"
+
+    static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
+        var attributes = AttributeReader(element)
+        attributes.foreign(["sendDigits", "url", "method", "statusCallback", "statusCallbackEvent",
+                            "statusCallbackMethod", "byoc", "machineDetection"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        return fromText(of: element, &checker).map { .number(Number(number: $0.number, position: element.position)) }
+    }
+}

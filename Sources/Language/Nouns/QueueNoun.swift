@@ -1,0 +1,34 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Queue action="pickup">support</Queue>` inside `<Dial>`: joins a call
+/// queue, or with `action="pickup"` answers the next caller waiting in it.
+/// (Named QueueNoun to keep clear of the verb `Enqueue` and of Swift's own
+/// use of the word.)
+public struct QueueNoun: Sendable {
+    public enum Action: String, Sendable, CaseIterable {
+        case pickup
+    }
+
+    public let queue: Template
+    /// Audio played while waiting.
+    public let music: Setting<String>?
+    public let action: Setting<Action>?
+    public let position: SourcePosition
+
+    public static let musicKind = ValueKind<String>(expected: Play.fileKind.expected) { Play.fileKind.parse($0) }
+}
+
+extension QueueNoun: DialNounSyntax {
+    static let elementName = "Queue"
+
+    static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
+        var attributes = AttributeReader(element)
+        let music = attributes.optional("music", musicKind, &checker)
+        let action = attributes.optional("action", ValueKind<Action>.choice, &checker)
+        attributes.foreign(["url", "method", "reservationSid", "postWorkActivitySid"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        guard let queue = checker.expectText(element, required: "the queue name") else { return nil }
+        return .queue(QueueNoun(queue: queue, music: music, action: action, position: element.position))
+    }
+}

@@ -1,0 +1,68 @@
+/// Text that may refer to call variables, expanded when the verb runs:
+/// `{{ name }}`, `${name}`, and `{{ substring NAME START [LENGTH] }}`.
+public struct Template: Sendable, Hashable, CustomStringConvertible {
+    public enum Part: Sendable, Hashable {
+        case text(String)
+        case variable(String)
+        /// Part of a variable's value: from the zero-based character offset
+        /// `start`, `length` characters (to the end when nil).
+        case substring(variable: String, start: Int, length: Int?)
+    }
+
+    public let parts: [Part]
+
+    public init(parts: [Part]) { self.parts = parts }
+
+    /// A template with no expressions.
+    public init(literal: String) { self.parts = literal.isEmpty ? [] : [.text(literal)] }
+
+    /// The text, when the template has no expressions (known at check time).
+    public var literal: String? {
+        var result = ""
+        for part in parts {
+            guard case .text(let s) = part else { return nil }
+            result += s
+        }
+        return result
+    }
+
+    /// The variables the template reads, in order.
+    public var variables: [String] {
+        parts.compactMap {
+            switch $0 {
+            case .text: nil
+            case .variable(let name), .substring(let name, _, _): name
+            }
+        }
+    }
+
+    /// Expands the template with `lookup` giving each variable's value
+    /// (nil when unset, which expands to nothing).
+    public func expand(_ lookup: (String) -> String?) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let s): result += s
+            case .variable(let name): result += lookup(name) ?? ""
+            case .substring(let name, let start, let length):
+                let value = Array(lookup(name) ?? "")
+                guard start < value.count else { continue }  // past the end: empty
+                let end = length.map { min(value.count, start + $0) } ?? value.count
+                result += String(value[start..<end])
+            }
+        }
+        return result
+    }
+
+    /// The template written back in its canonical form.
+    public var description: String {
+        parts.map {
+            switch $0 {
+            case .text(let s): s
+            case .variable(let name): "{{ \(name) }}"
+            case .substring(let name, let start, let length):
+                "{{ substring \(name) \(start)\(length.map { " \($0)" } ?? "") }}"
+            }
+        }.joined()
+    }
+}

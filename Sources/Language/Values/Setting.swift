@@ -1,0 +1,50 @@
+/// The value of an attribute: fixed in the script, or a template expanded
+/// when the verb runs (and then parsed with the same `ValueKind`).
+public struct Setting<Value: Sendable>: Sendable {
+    public enum Source: Sendable {
+        case fixed(Value)
+        case template(Template)
+    }
+
+    public let source: Source
+    /// False when the script left the attribute out and the default applies.
+    /// (Policy needs this: an explicit `whisper` without the flag is denied,
+    /// a defaulted one is quietly dropped.)
+    public let isExplicit: Bool
+    public let kind: ValueKind<Value>
+
+    public init(_ value: Value, explicit: Bool, kind: ValueKind<Value>) {
+        self.source = .fixed(value)
+        self.isExplicit = explicit
+        self.kind = kind
+    }
+
+    public init(template: Template, kind: ValueKind<Value>) {
+        self.source = .template(template)
+        self.isExplicit = true
+        self.kind = kind
+    }
+
+    /// The value when it is known without running the call.
+    public var fixedValue: Value? {
+        if case .fixed(let v) = source { v } else { nil }
+    }
+
+    /// The value for a call: a template is expanded with `lookup` and parsed.
+    /// `.failure` carries the expanded text that was not a valid value.
+    public func resolve(_ lookup: (String) -> String?) -> Result<Value, InvalidValue> {
+        switch source {
+        case .fixed(let v): return .success(v)
+        case .template(let t):
+            let text = t.expand(lookup)
+            guard let v = kind.parse(text) else { return .failure(InvalidValue(text: text, expected: kind.expected)) }
+            return .success(v)
+        }
+    }
+}
+
+/// A value that a template produced at run time but that is not valid.
+public struct InvalidValue: Error, Sendable, Hashable {
+    public let text: String
+    public let expected: String
+}

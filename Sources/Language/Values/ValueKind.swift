@@ -1,0 +1,114 @@
+/// How the text of an attribute becomes a typed value, and what it must
+/// look like. The same parser runs at check time for literal values and at
+/// run time for values that come from templates.
+public struct ValueKind<Value: Sendable>: Sendable {
+    /// What a valid value looks like, for messages: "a whole number from 1 to 120".
+    public let expected: String
+    private let parser: @Sendable (String) -> Value?
+
+    public init(expected: String, parse: @escaping @Sendable (String) -> Value?) {
+        self.expected = expected
+        self.parser = parse
+    }
+
+    public func parse(_ text: String) -> Value? { parser(text) }
+}
+
+extension ValueKind where Value == Int {
+    /// A whole number within `range` (digits only, no sign, no spaces).
+    public static func integer(_ range: ClosedRange<Int>, unit: String = "") -> ValueKind {
+        let unitText = unit.isEmpty ? "" : " \(unit)"
+        return ValueKind(expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)") { text in
+            guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let n = Int(text), range.contains(n) else { return nil }
+            return n
+        }
+    }
+}
+
+extension ValueKind where Value == Bool {
+    /// `true` or `false`, exactly.
+    public static let boolean = ValueKind(expected: "true or false") { text in
+        switch text {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+}
+
+extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+    /// One of the enumeration's raw values, exactly (case-sensitive).
+    public static var choice: ValueKind {
+        let names = Value.allCases.map(\.rawValue)
+        return ValueKind(expected: "one of " + names.joined(separator: ", ")) { Value(rawValue: $0) }
+    }
+}
+
+extension ValueKind where Value == String {
+    /// Plain-text names (barge groups, contexts): `^[a-z_0-9]+$`.
+    public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only") { text in
+        PlainName.isValid(text) ? text : nil
+    }
+
+    /// An E.164 number: `+`, then 2 to 15 digits, the first not 0.
+    public static let e164 = ValueKind(expected: "an E.164 number such as +441234567890") { text in
+        E164.isValid(text) ? text : nil
+    }
+
+    /// A URL of the schemes a hand-over may use, or a relative path.
+    public static let documentURL = ValueKind(expected: "an http(s):// URL, a file: URL or a relative path") { text in
+        URLText.isDocumentReference(text) ? text : nil
+    }
+
+    /// A WebSocket URL.
+    public static let webSocketURL = ValueKind(expected: "a ws:// or wss:// URL") { text in
+        (text.hasPrefix("ws://") || text.hasPrefix("wss://")) && text.count > 6 && !text.contains(" ") ? text : nil
+    }
+
+    /// Any text that is not empty.
+    public static let nonEmpty = ValueKind(expected: "a value that is not empty") { $0.isEmpty ? nil : $0 }
+}
+
+/// `^[a-z_0-9]+$`: the shape of barge group and context names.
+public enum PlainName {
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    }
+
+    /// The valid name closest to `text` (lowercased, other characters as `_`).
+    public static func suggestion(for text: String) -> String? {
+        let mapped = String(text.lowercased().map { c -> Character in
+            c.isASCII && (c.isLetter || c.isNumber || c == "_") ? c : "_"
+        })
+        return isValid(mapped) ? mapped : nil
+    }
+}
+
+public enum E164 {
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+        let u = Array(text.utf8)
+        guard u.count >= 3, u.count <= 16, u[0] == 0x2B, u[1] != 0x30 else { return false }
+        return u.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+public enum URLText {
+    /// `http://…`, `https://…`, `file:…`, or a relative path (no other scheme).
+    public static func isDocumentReference(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { return false }
+        if text.hasPrefix("http://") || text.hasPrefix("https://") { return text.count > 8 }
+        if text.hasPrefix("file:") { return true }
+        return scheme(of: text) == nil
+    }
+
+    /// The scheme of an absolute URL (`ftp` of `ftp://x`), nil for a path.
+    public static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return String(candidate)
+    }
+}

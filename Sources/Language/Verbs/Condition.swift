@@ -1,0 +1,82 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Condition …tests…>verbs</Condition>`: runs its verbs only when every
+/// test holds. Tests: `field` + `expression` (a regular expression the
+/// expanded field must match), and the time tests of `TimeTest`.
+public struct Condition: Sendable {
+    public struct FieldMatch: Sendable {
+        public let field: Template
+        /// A regular expression, checked to compile when the script is read.
+        public let expression: String
+    }
+
+    public struct NamedTimeTest: Sendable {
+        /// The attribute as written (`mon`, `time-of-day`, `time`, …).
+        public let attribute: String
+        public let test: TimeTest
+    }
+
+    public let match: FieldMatch?
+    public let timeTests: [NamedTimeTest]
+    public let verbs: [Verb]
+    public let position: SourcePosition
+
+    /// Every time-test attribute; `time` and `date_time` are aliases
+    /// (Decision in language.md: the documentation uses both spellings).
+    public static let timeAttributes = TimeField.allCases.map(\.rawValue)
+        + ["sunmontuewedthufrisat", "time-of-day", "date-time", "time", "date_time"]
+    static let aliases = ["time": "time-of-day", "date_time": "date-time"]
+}
+
+extension Condition: VerbSyntax {
+    static let elementName = "Condition"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let field = attributes.template("field", &checker)
+        let expression = attributes.optional("expression", .nonEmpty, &checker)?.fixedValue
+        var tests: [NamedTimeTest] = []
+        for name in timeAttributes {
+            guard let text = attributes.optional(name, ValueKind<String>(expected: "") { $0 }, &checker)?.fixedValue,
+                  let attribute = element.attribute(name) else { continue }
+            if let canonical = aliases[name], element.attribute(canonical) != nil {
+                checker.error("duplicate-attribute", "<Condition> has both \(name) and \(canonical), which mean the same",
+                              at: attribute.position)
+                continue
+            }
+            switch TimeTestParser.parse(attribute: name, value: text) {
+            case .success(let test):
+                tests.append(NamedTimeTest(attribute: name, test: test))
+            case .failure(let failure):
+                checker.error("invalid-value", "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
+                              at: attribute.position, hint: failure.hint)
+            }
+        }
+        // Decision (language.md): an unknown attribute on Condition is an
+        // error, since a misspelt test would make the condition always true.
+        attributes.finish(&checker, asErrors: true)
+
+        var match: FieldMatch?
+        switch (field, expression) {
+        case (let field?, let expression?):
+            if (try? Regex(expression)) == nil {
+                checker.error("invalid-value", "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
+                              at: element.attribute("expression")?.position)
+            }
+            match = FieldMatch(field: field, expression: expression)
+        case (.some, nil):
+            checker.error("missing-attribute", "<Condition> has field but no expression to match it against",
+                          at: element.position, hint: "add expression=\"…\"")
+        case (nil, .some):
+            checker.error("missing-attribute", "<Condition> has expression but no field to match",
+                          at: element.position, hint: "add field=\"${variable}\"")
+        case (nil, nil):
+            if tests.isEmpty, element.attributes.isEmpty {
+                checker.warning("no-effect", "<Condition> has no test, so its verbs always run", at: element.position)
+            }
+        }
+        let verbs = VerbList.check(element, in: .condition, &checker)
+        return .condition(Condition(match: match, timeTests: tests, verbs: verbs, position: element.position))
+    }
+}

@@ -1,0 +1,106 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Dial>`: connects the call to another party. The destination is the
+/// element's text (a number) or exactly one noun. Dial ends, and the script
+/// goes on, when the party does not answer, is busy, the number is invalid,
+/// the connected call ends, or policy denies it.
+public struct Dial: Sendable {
+    public enum Destination: Sendable {
+        case number(Number)
+        case client(Client)
+        case queue(QueueNoun)
+        case conference(Conference)
+        case voicemail(Voicemail)
+        case barge(Barge)
+        case llmAgent(LLMAgent)
+    }
+
+    public let destination: Destination
+    /// The caller ID shown to the callee: an E.164 number.
+    public let callerId: Setting<String>?
+    /// At most 128 letters, digits, spaces and `-_~!.+`; defaults to callerId.
+    public let fromDisplayName: Setting<String>?
+    /// Default false: `*` from the caller hangs up the callee.
+    public let hangupOnStar: Setting<Bool>
+    /// `*` hangs up only while the call is in this context.
+    public let hangupOnStarContext: Setting<String>?
+    /// Ringback tone country; default `us`.
+    public let ringTone: Setting<RingTone>
+    /// Seconds to wait for an answer, 1–600, default 30 (TwiML's).
+    public let timeout: Setting<Int>
+    public let position: SourcePosition
+
+    public static let timeoutKind = ValueKind<Int>.integer(1...600, unit: "seconds")
+    public static let defaultTimeout = 30
+    public static let displayNameKind = ValueKind<String>(
+        expected: "at most 128 letters, digits, spaces and -_~!.+"
+    ) { text in
+        text.count <= 128 && text.allSatisfy { $0.isLetter || $0.isNumber || " -_~!.+".contains($0) } ? text : nil
+    }
+
+    public enum RingTone: String, Sendable, CaseIterable {
+        case at, au, bg, br, be, ch, cl, cn, cz, de, dk, ee, es, fi, fr, gr, hu, il, `in`, it, lt, jp, mx, my,
+             nl, no, nz, ph, pl, pt, ru, se, sg, th, uk, us, usOld = "us-old", tw, ve, za
+    }
+}
+
+extension Dial: VerbSyntax {
+    static let elementName = "Dial"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let callerId = attributes.optional("callerId", .e164, &checker)
+        let fromDisplayName = attributes.optional("fromDisplayName", displayNameKind, &checker)
+        let hangupOnStar = attributes.value("hangupOnStar", .boolean, default: false, &checker)
+        let starContext = attributes.optional("hangupOnStarContext", .plainName, &checker)
+        let ringTone = attributes.value("ringTone", .choice, default: RingTone.us, &checker)
+        let timeout = attributes.value("timeout", timeoutKind, default: defaultTimeout, &checker)
+        attributes.foreign(["action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
+                            "trim", "sequential", "referUrl", "recordingTrack"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+
+        guard let destination = checkDestination(element, &checker) else { return nil }
+        if case .conference = destination, hangupOnStar.fixedValue == true {
+            checker.warning("no-effect", "hangupOnStar has no effect when dialling a <Conference>",
+                            at: element.attribute("hangupOnStar")?.position ?? element.position)
+        }
+        return .dial(Dial(destination: destination, callerId: callerId, fromDisplayName: fromDisplayName,
+                          hangupOnStar: hangupOnStar, hangupOnStarContext: starContext, ringTone: ringTone,
+                          timeout: timeout, position: element.position))
+    }
+
+    /// The text as a number, or the one noun.
+    private static func checkDestination(_ element: Element, _ checker: inout Checker) -> Destination? {
+        var nouns: [Element] = []
+        for case .element(let e) in element.children {
+            guard e.prefix == nil, let noun = DialNoun.syntaxes[e.name] else {
+                VerbList.reportNotAVerb(e, in: "<Dial>", &checker)
+                continue
+            }
+            _ = noun
+            nouns.append(e)
+        }
+        let text = element.text.trimmed
+        if !text.isEmpty, let first = nouns.first {
+            checker.error("ambiguous-destination", "<Dial> has both a number as text and <\(first.name)>",
+                          at: element.firstText?.position ?? element.position,
+                          hint: "dial either the text or one noun: move the number into <Number>, or remove it")
+            return nil
+        }
+        if nouns.count > 1 {
+            checker.error("too-many-destinations", "<Dial> has \(nouns.count) destinations; ConneXML dials exactly one",
+                          at: nouns[1].position)
+            return nil
+        }
+        if let noun = nouns.first {
+            return DialNoun.syntaxes[noun.name]!.check(noun, &checker)
+        }
+        guard !text.isEmpty else {
+            checker.error("missing-destination", "<Dial> has no destination", at: element.position,
+                          hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
+            return nil
+        }
+        return Number.fromText(of: element, &checker).map { .number($0) }
+    }
+}

@@ -1,0 +1,17 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Echo/>`: loops the caller's audio back to them (a call-path test).
+public struct Echo: Sendable {
+    public let position: SourcePosition
+}
+
+extension Echo: VerbSyntax {
+    static let elementName = "Echo"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        AttributeReader(element).finish(&checker)
+        checker.expectEmpty(element)
+        return .echo(Echo(position: element.position))
+    }
+}

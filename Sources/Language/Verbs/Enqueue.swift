@@ -1,0 +1,21 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Enqueue>support</Enqueue>`: puts the call into a call queue.
+public struct Enqueue: Sendable {
+    public let queue: Template
+    public let position: SourcePosition
+}
+
+extension Enqueue: VerbSyntax {
+    static let elementName = "Enqueue"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        attributes.foreign(["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"],
+                           dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        guard let queue = checker.expectText(element, required: "the queue name") else { return nil }
+        return .enqueue(Enqueue(queue: queue, position: element.position))
+    }
+}

@@ -1,0 +1,20 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Enter>menu</Enter>`: switches the call into a context, so the same key
+/// can do different things at different points of a call.
+public struct Enter: Sendable {
+    public let context: Setting<String>
+    public let position: SourcePosition
+}
+
+extension Enter: VerbSyntax {
+    static let elementName = "Enter"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        AttributeReader(element).finish(&checker)
+        guard let text = checker.expectText(element, required: "the context name"),
+              let context = checker.setting(text, .plainName, of: element, what: "context name") else { return nil }
+        return .enter(Enter(context: context, position: element.position))
+    }
+}

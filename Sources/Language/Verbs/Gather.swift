@@ -1,0 +1,106 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Gather>`: collects DTMF digits, optionally while playing prompts.
+public struct Gather: Sendable {
+    public enum Prompt: Sendable {
+        case say(Say)
+        case play(Play)
+    }
+
+    /// Where the digits go; without it they are stored in `gather_result`
+    /// and the script goes on.
+    public let action: Setting<String>?
+    /// Default `POST`.
+    public let method: Setting<HTTPMethod>
+    /// Default false: on timeout without digits, move on instead of
+    /// requesting `action`.
+    public let actionOnEmptyResult: Setting<Bool>
+    /// Stop as soon as this many digits arrived.
+    public let numDigits: Setting<Int>?
+    /// 1–128, default 1.
+    public let minDigits: Setting<Int>
+    /// 1–128, default 128.
+    public let maxDigits: Setting<Int>
+    /// The key that ends input early, not part of the result; default `#`.
+    /// Empty means no key finishes input.
+    public let finishOnKey: Setting<String>
+    /// Seconds to wait for the next digit, 1–120, default 5.
+    public let timeout: Setting<Int>
+    /// Played while waiting; the first key interrupts them.
+    public let prompts: [Prompt]
+    public let position: SourcePosition
+
+    public static let digitsKind = ValueKind<Int>.integer(1...128, unit: "digits")
+    public static let timeoutKind = ValueKind<Int>.integer(1...120, unit: "seconds")
+    public static let finishOnKeyKind = ValueKind<String>(expected: "one key of 0-9, * or #, or empty for none") { text in
+        text.isEmpty || (text.count == 1 && DTMF.isKeys(text)) ? text : nil
+    }
+    public static let defaults = (minDigits: 1, maxDigits: 128, finishOnKey: "#", timeout: 5)
+}
+
+extension Gather: VerbSyntax {
+    static let elementName = "Gather"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let action = attributes.optional("action", .documentURL, &checker)
+        let method = attributes.value("method", .choice, default: HTTPMethod.POST, &checker)
+        let onEmpty = attributes.value("actionOnEmptyResult", .boolean, default: false, &checker)
+        let numDigits = attributes.optional("numDigits", digitsKind, &checker)
+        let minDigits = attributes.value("minDigits", digitsKind, default: defaults.minDigits, &checker)
+        let maxDigits = attributes.value("maxDigits", digitsKind, default: defaults.maxDigits, &checker)
+        let finishOnKey = attributes.value("finishOnKey", finishOnKeyKind, default: defaults.finishOnKey, &checker)
+        let timeout = attributes.value("timeout", timeoutKind, default: defaults.timeout, &checker)
+        attributes.foreign(["input", "hints", "language", "speechTimeout", "speechModel", "profanityFilter",
+                            "partialResultCallback", "partialResultCallbackMethod", "enhanced"],
+                           dialect: .twiml, &checker)
+        attributes.finish(&checker)
+
+        if let min = minDigits.fixedValue, let max = maxDigits.fixedValue, min > max {
+            checker.error("invalid-value", "minDigits=\"\(min)\" is more than maxDigits=\"\(max)\" on <Gather>",
+                          at: element.attribute("minDigits")?.position ?? element.position)
+        }
+        if let n = numDigits?.fixedValue, let max = maxDigits.fixedValue, n > max {
+            checker.error("invalid-value", "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
+                          at: element.attribute("numDigits")?.position ?? element.position)
+        }
+        if action == nil, onEmpty.fixedValue == true {
+            checker.warning("no-effect", "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
+                            at: element.attribute("actionOnEmptyResult")?.position ?? element.position)
+        }
+
+        var prompts: [Prompt] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                checker.error("stray-text", "<Gather> takes only <Say> and <Play>, not text: \(Checker.quote(text.value))",
+                              at: text.position, hint: "put words to speak inside <Say>")
+            case .element(let e) where e.prefix == nil && e.name == Say.elementName:
+                if let say = Say.checkPrompt(e, &checker) { prompts.append(.say(say)) }
+            case .element(let e) where e.prefix == nil && e.name == Play.elementName:
+                if let play = Play.checkPrompt(e, &checker) { prompts.append(.play(play)) }
+            case .element(let e):
+                if VerbList.syntaxes[e.name] != nil || VerbList.placedElements[e.name] != nil {
+                    checker.error("invalid-child", "<Gather> takes only <Say> and <Play>, not <\(e.qualifiedName)>",
+                                  at: e.position, hint: "put <\(e.name)> after the <Gather>")
+                } else {
+                    VerbList.reportNotAVerb(e, in: "<Gather>", &checker)
+                }
+            }
+        }
+        return .gather(Gather(action: action, method: method, actionOnEmptyResult: onEmpty, numDigits: numDigits,
+                              minDigits: minDigits, maxDigits: maxDigits, finishOnKey: finishOnKey,
+                              timeout: timeout, prompts: prompts, position: element.position))
+    }
+}
+
+/// Telephone keys.
+public enum DTMF {
+    public static let keys: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"]
+
+    /// Whether `text` is one or more keys.
+    public static func isKeys<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.allSatisfy { keys.contains($0) }
+    }
+}

@@ -1,0 +1,17 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Hangup/>`: ends the call. No attributes, no children.
+public struct Hangup: Sendable {
+    public let position: SourcePosition
+}
+
+extension Hangup: VerbSyntax {
+    static let elementName = "Hangup"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        AttributeReader(element).finish(&checker)
+        checker.expectEmpty(element)
+        return .hangup(Hangup(position: element.position))
+    }
+}

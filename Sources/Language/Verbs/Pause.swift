@@ -1,0 +1,24 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Pause length="5"/>`: waits silently.
+public struct Pause: Sendable {
+    /// Whole seconds, 1–180, default 5.
+    public let length: Setting<Int>
+    public let position: SourcePosition
+
+    public static let lengthKind = ValueKind<Int>.integer(1...180, unit: "seconds")
+    public static let defaultLength = 5
+}
+
+extension Pause: VerbSyntax {
+    static let elementName = "Pause"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let length = attributes.value("length", lengthKind, default: defaultLength, &checker)
+        attributes.finish(&checker)
+        checker.expectEmpty(element)
+        return .pause(Pause(length: length, position: element.position))
+    }
+}

@@ -1,0 +1,24 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Redirect method="POST">URL</Redirect>`: hands the call to another
+/// document. Verbs after it never run.
+public struct Redirect: Sendable {
+    public let url: Setting<String>
+    /// Default `POST`.
+    public let method: Setting<HTTPMethod>
+    public let position: SourcePosition
+}
+
+extension Redirect: VerbSyntax {
+    static let elementName = "Redirect"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let method = attributes.value("method", .choice, default: HTTPMethod.POST, &checker)
+        attributes.finish(&checker)
+        guard let text = checker.expectText(element, required: "the URL of the next document"),
+              let url = checker.setting(text, .documentURL, of: element, what: "URL") else { return nil }
+        return .redirect(Redirect(url: url, method: method, position: element.position))
+    }
+}

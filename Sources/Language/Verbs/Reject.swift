@@ -1,0 +1,30 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Reject reason="busy"/>`: refuses the call; it is never answered.
+/// Only as a direct child of `<Response>`.
+public struct Reject: Sendable {
+    public enum Reason: String, Sendable, CaseIterable {
+        case rejected, busy
+    }
+
+    /// Default `rejected`.
+    public let reason: Setting<Reason>
+    public let position: SourcePosition
+}
+
+extension Reject: VerbSyntax {
+    static let elementName = "Reject"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        var attributes = AttributeReader(element)
+        let reason = attributes.value("reason", .choice, default: Reason.rejected, &checker)
+        attributes.finish(&checker)
+        checker.expectEmpty(element)
+        if scope != .response {
+            checker.error("misplaced-element", "<Reject> must be a direct child of <Response>, not inside \(scope.description)",
+                          at: element.position, hint: "a call can only be rejected before it is answered; use <Hangup> here")
+        }
+        return .reject(Reject(reason: reason, position: element.position))
+    }
+}

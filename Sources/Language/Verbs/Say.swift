@@ -1,0 +1,30 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Say loop="1">text</Say>`: speaks its text to the caller.
+public struct Say: Sendable {
+    public let text: Template
+    /// 1–100, default 1.
+    public let loop: Setting<Int>
+    public let position: SourcePosition
+
+    public static let loopKind = ValueKind<Int>.integer(1...100, unit: "times")
+}
+
+extension Say: VerbSyntax {
+    static let elementName = "Say"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        checkPrompt(element, &checker).map { .say($0) }
+    }
+
+    /// Also used for `Say` as a noun of `Gather`.
+    static func checkPrompt(_ element: Element, _ checker: inout Checker) -> Say? {
+        var attributes = AttributeReader(element)
+        let loop = attributes.value("loop", loopKind, default: 1, &checker)
+        attributes.foreign(["voice", "language"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        guard let text = checker.expectText(element, required: "the words to speak") else { return nil }
+        return Say(text: text, loop: loop, position: element.position)
+    }
+}

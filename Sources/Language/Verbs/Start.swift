@@ -1,0 +1,94 @@
+import Diagnostics
+import XMLParsing
+
+/// `<Start><Stream url="wss://…"/></Start>`: starts streaming the call's
+/// audio to a WebSocket server while the script goes on.
+public struct Start: Sendable {
+    public let streams: [Stream]
+    public let position: SourcePosition
+}
+
+/// `<Stream url="wss://…" mix_type="mono">` with `<Parameter>` children.
+public struct Stream: Sendable {
+    public enum MixType: String, Sendable, CaseIterable {
+        case mono, mixed, stereo
+    }
+
+    public struct Parameter: Sendable {
+        public let name: Template
+        public let value: Template
+        public let position: SourcePosition
+    }
+
+    public let url: Setting<String>
+    public let statusCallback: Setting<String>?
+    /// Default `POST`.
+    public let statusCallbackMethod: Setting<HTTPMethod>
+    /// Default `mono`.
+    public let mixType: Setting<MixType>
+    public let parameters: [Parameter]
+    public let position: SourcePosition
+}
+
+extension Start: VerbSyntax {
+    static let elementName = "Start"
+
+    static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
+        AttributeReader(element).finish(&checker)
+        var streams: [Stream] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                checker.error("stray-text", "<Start> takes only <Stream>, not text: \(Checker.quote(text.value))", at: text.position)
+            case .element(let e) where e.prefix == nil && e.name == "Stream":
+                if let stream = Stream.check(e, &checker) { streams.append(stream) }
+            case .element(let e):
+                if Dialect.foreignElements[e.name] != nil {
+                    VerbList.reportNotAVerb(e, in: "<Start>", &checker)
+                } else {
+                    checker.error("invalid-child", "<Start> takes only <Stream>, not <\(e.qualifiedName)>", at: e.position)
+                }
+            }
+        }
+        if streams.isEmpty, !element.childElements.contains(where: { $0.name == "Stream" }) {
+            checker.error("missing-child", "<Start> needs a <Stream>", at: element.position,
+                          hint: "write <Start><Stream url=\"wss://…\"/></Start>")
+        }
+        return .start(Start(streams: streams, position: element.position))
+    }
+}
+
+extension Stream {
+    static func check(_ element: Element, _ checker: inout Checker) -> Stream? {
+        var attributes = AttributeReader(element)
+        let url = attributes.required("url", .webSocketURL, &checker)
+        let callback = attributes.optional("statusCallback", Client.callbackKind, &checker)
+        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST, &checker)
+        let mix = attributes.value("mix_type", .choice, default: MixType.mono, &checker)
+        attributes.foreign(["name", "track"], dialect: .twiml, &checker)
+        attributes.finish(&checker)
+        var parameters: [Parameter] = []
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                checker.error("stray-text", "<Stream> takes only <Parameter>, not text: \(Checker.quote(text.value))", at: text.position)
+            case .element(let e) where e.prefix == nil && e.name == "Parameter":
+                var p = AttributeReader(e)
+                let name = p.template("name", &checker)
+                let value = p.template("value", &checker) ?? Template(literal: "")
+                p.finish(&checker)
+                checker.expectEmpty(e)
+                if let name {
+                    parameters.append(Parameter(name: name, value: value, position: e.position))
+                } else {
+                    checker.error("missing-attribute", "<Parameter> needs a name attribute", at: e.position)
+                }
+            case .element(let e):
+                checker.error("invalid-child", "<Stream> takes only <Parameter>, not <\(e.qualifiedName)>", at: e.position)
+            }
+        }
+        guard let url else { return nil }
+        return Stream(url: url, statusCallback: callback, statusCallbackMethod: method, mixType: mix,
+                      parameters: parameters, position: element.position)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Diagnostics
+import Language
+import XMLParsing
+
+/// `connexml check SCRIPT...`: validate scripts and print diagnostics.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate ConneXML scripts and print compiler-style diagnostics.",
+        discussion: """
+            A folder is searched for *.xml files. '-' reads a script from standard input.
+            Every diagnostic has a stable code (see README.md); --ignore CODE hides warnings of that code.
+            """
+    )
+
+    @Argument(help: "Script files or folders to check ('-' for standard input).")
+    var scripts: [String]
+
+    @Option(help: "Output format: text (file:line:col: severity: message) or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as errors (exit status 1 when any warning remains).")
+    var strict = false
+
+    @Flag(inversion: .prefixedNo, help: "Show the source line and a caret under each diagnostic (default: when output is a terminal).")
+    var showSource: Bool?
+
+    @Option(name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).")
+    var ignoredCodes: [String] = []
+
+    func validate() throws {
+        if scripts.isEmpty { throw ValidationError("name at least one script or folder to check") }
+        for code in ignoredCodes {
+            guard let entry = DiagnosticCatalog.entry(for: DiagnosticCode(rawValue: code)) else {
+                let hint = Suggestions.closest(to: code, among: DiagnosticCatalog.entries.map(\.code.rawValue))
+                throw ValidationError("unknown diagnostic code '\(code)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            if entry.severity == .error {
+                throw ValidationError("'\(code)' is an error, and errors cannot be ignored")
+            }
+        }
+    }
+
+    func run() throws {
+        let files = ScriptFiles.expand(scripts)
+        var diagnostics: [Diagnostic] = []
+        var unreadable: [Diagnostic] = []
+        for path in files.paths {
+            switch ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes) {
+            case .failure(let problem):
+                unreadable.append(problem.diagnostic)
+            case .success(let bytes):
+                diagnostics += ScriptChecker.check(bytes: bytes, file: path).diagnostics
+            }
+        }
+        unreadable += files.problems
+        let ignored = Set(ignoredCodes.map { DiagnosticCode(rawValue: $0) })
+        diagnostics = diagnostics.filter { !($0.severity == .warning && ignored.contains($0.code)) }
+        if strict {
+            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+        }
+        let all = unreadable + diagnostics
+        let report = CheckReport(fileCount: files.paths.count, diagnostics: all)
+        switch format {
+        case .text:
+            let renderer = DiagnosticRenderer(showSource: showSource ?? Terminal.isTerminal(.standardOutput))
+            print(renderer.render(all), terminator: "")
+            print(report.summary)
+        case .json:
+            print(report.json)
+        }
+        if !unreadable.isEmpty { throw ExitStatus.couldNotRun }
+        if all.hasErrors { throw ExitStatus.problemsFound }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

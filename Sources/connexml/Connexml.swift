@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `connexml` command: one binary, one subcommand per job.
+@main
+struct Connexml: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "connexml",
+        abstract: "Check and run ConneXML call scripts without a phone system.",
+        discussion: """
+            Exit status: 0 when all is well (warnings allowed), 1 when a script has \
+            an error, 2 when the command itself could not run (unreadable file, bad option).
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self]
+    )
+}
+
+/// The exit statuses of design.md, shared by every subcommand.
+enum ExitStatus {
+    static let ok = ExitCode(0)
+    static let problemsFound = ExitCode(1)
+    static let couldNotRun = ExitCode(2)
+}

@@ -1,0 +1,105 @@
+import Diagnostics
+import Foundation
+
+/// Renders diagnostics the way compilers do, so editors can jump to them:
+///
+///     file:line:col: error: message [code]
+///         <the source line>
+///              ^
+///     file:line:col: note: hint
+struct DiagnosticRenderer {
+    var showSource: Bool
+    private var sources = SourceLines()
+
+    init(showSource: Bool) { self.showSource = showSource }
+
+    func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for d in diagnostics {
+            let place = d.position.map { "\(d.file):\($0):" } ?? "\(d.file):"
+            out += "\(place) \(d.severity.rawValue): \(d.message) [\(d.code)]\n"
+            if showSource, let position = d.position, let line = sources.line(position.line, of: d.file) {
+                let (shown, column) = Self.window(of: line, around: position.column)
+                out += "    " + shown + "\n"
+                if column > 0 {
+                    // Keep tabs so the caret lines up with the character above it.
+                    let padding = shown.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                    out += "    " + padding + "^\n"
+                }
+            }
+            if let hint = d.hint { out += "\(place) note: \(hint)\n" }
+        }
+        return out
+    }
+}
+
+extension DiagnosticRenderer {
+    static let widestLine = 120
+
+    /// A long line (minified or generated XML) is cut to a window around the
+    /// column, marked with "..." at the cuts; returns the column in the window.
+    static func window(of line: String, around column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > widestLine else { return (line, column) }
+        let half = widestLine / 2
+        let start = max(0, min(column - 1 - half, scalars.count - widestLine))
+        let end = min(scalars.count, start + widestLine)
+        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shift = start
+        if start > 0 { shown = "..." + shown; shift -= 3 }
+        if end < scalars.count { shown += "..." }
+        return (shown, column > 0 ? column - shift : 0)
+    }
+}
+
+/// Source lines for the caret display, read once per file on demand.
+final class SourceLines {
+    private var cache: [String: [Substring]] = [:]
+
+    func line(_ number: Int, of file: String) -> String? {
+        if cache[file] == nil {
+            guard file != "-", let data = FileManager.default.contents(atPath: file) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return String(line)
+    }
+}
+
+/// The end of a check: counts for people, everything for tools.
+struct CheckReport {
+    var fileCount: Int
+    var diagnostics: [Diagnostic]
+
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// "checked 3 scripts: 2 errors, 1 warning" or "checked 1 script: no problems".
+    var summary: String {
+        let scripts = fileCount == 1 ? "1 script" : "\(fileCount) scripts"
+        if diagnostics.isEmpty { return "checked \(scripts): no problems" }
+        return "checked \(scripts): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+    }
+
+    private func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+
+    var json: String {
+        struct Entry: Encodable {
+            let file: String, line: Int?, column: Int?, severity: String, code: String, message: String, hint: String?
+        }
+        struct Report: Encodable {
+            let files: Int, errors: Int, warnings: Int
+            let diagnostics: [Entry]
+        }
+        let report = Report(files: fileCount, errors: errorCount, warnings: warningCount, diagnostics: diagnostics.map {
+            Entry(file: $0.file, line: $0.position?.line, column: $0.position.flatMap { $0.column > 0 ? $0.column : nil },
+                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
+    }
+}
