@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             case .failure(let problem):
                 unreadable.append(problem.diagnostic)
             case .success(let bytes):
-                diagnostics += ScriptChecker.check(bytes: bytes, file: path).diagnostics
+                diagnostics += ScriptChecker.check(bytes: bytes, file: ScriptFiles.displayName(of: path)).diagnostics
             }
         }
         unreadable += files.problems

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `connexml` command: one binary, one subcommand per job.
 @main
@@ -13,6 +14,22 @@ struct Connexml: ParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self]
     )
+
+    /// ArgumentParser exits 64 for usage errors; design.md promises 2 for
+    /// "the command itself could not run", so map it here, once.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as ExitCode {
+            Foundation.exit(status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.couldNotRun.rawValue)
+        }
+    }
 }
 
 /// The exit statuses of design.md, shared by every subcommand.

@@ -32,6 +32,9 @@ enum ScriptFiles {
         return result
     }
 
+    /// How a path is named in diagnostics.
+    static func displayName(of path: String) -> String { path == "-" ? "<stdin>" : path }
+
     /// The bytes of `path` ('-' is standard input), reading at most one byte
     /// past `limit` so a huge file is never loaded whole: the parser then
     /// refuses it by size.

@@ -82,7 +82,9 @@ struct AttributeReader {
     }
 
     private func setting<V>(of attribute: Attribute, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
-        let template = checker.template(attribute.value, at: attribute.position, in: "\(attribute.name) of \(what)")
+        guard let template = checker.template(attribute.value, at: attribute.position, in: "\(attribute.name) of \(what)") else {
+            return nil
+        }
         guard let literal = template.literal else { return Setting(template: template, kind: kind) }
         guard let value = kind.parse(literal) else {
             checker.error("invalid-value", "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",

@@ -17,14 +17,15 @@ public struct Checker {
         diagnostics.append(Diagnostic(.warning, code, message, file: file, at: position, hint: hint))
     }
 
-    /// Reads a template, reporting what is wrong with it.
-    mutating func template(_ text: String, at position: SourcePosition, in what: String) -> Template {
+    /// Reads a template; nil (after reporting what is wrong) when it is
+    /// malformed, so callers do not pile further complaints on the same text.
+    mutating func template(_ text: String, at position: SourcePosition, in what: String) -> Template? {
         switch Template.parse(text) {
         case .success(let template):
             return template
         case .failure(let failure):
             report(failure, at: position, in: what)
-            return Template(literal: text)
+            return nil
         }
     }
 

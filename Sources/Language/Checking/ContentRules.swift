@@ -22,7 +22,8 @@ extension Checker {
     }
 
     /// The element's content is text (a template); child elements are errors.
-    /// Returns nil when there is no text and `required` (after reporting it).
+    /// Returns nil (after reporting it) when there is no text and `required`,
+    /// or when the text is a malformed template.
     mutating func expectText(_ element: Element, required: String?) -> Template? {
         var text: XMLParsing.Text?
         for child in element.children {

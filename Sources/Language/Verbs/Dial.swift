@@ -73,12 +73,13 @@ extension Dial: VerbSyntax {
     /// The text as a number, or the one noun.
     private static func checkDestination(_ element: Element, _ checker: inout Checker) -> Destination? {
         var nouns: [Element] = []
+        var reportedChildren = false
         for case .element(let e) in element.children {
-            guard e.prefix == nil, let noun = DialNoun.syntaxes[e.name] else {
+            guard e.prefix == nil, DialNoun.syntaxes[e.name] != nil else {
                 VerbList.reportNotAVerb(e, in: "<Dial>", &checker)
+                reportedChildren = true
                 continue
             }
-            _ = noun
             nouns.append(e)
         }
         let text = element.text.trimmed
@@ -97,6 +98,7 @@ extension Dial: VerbSyntax {
             return DialNoun.syntaxes[noun.name]!.check(noun, &checker)
         }
         guard !text.isEmpty else {
+            if reportedChildren { return nil }  // the child was the attempt; it is reported already
             checker.error("missing-destination", "<Dial> has no destination", at: element.position,
                           hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
             return nil

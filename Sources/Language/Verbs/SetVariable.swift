@@ -40,8 +40,10 @@ extension SetVariable: VerbSyntax {
         attributes.finish(&checker)
         checker.expectEmpty(element)
         guard let name else {
-            checker.error("missing-attribute", "<Set> needs a name attribute", at: element.position,
-                          hint: "write <Set name=\"x\" value=\"…\"/>")
+            if element.attribute("name") == nil {
+                checker.error("missing-attribute", "<Set> needs a name attribute", at: element.position,
+                              hint: "write <Set name=\"x\" value=\"…\"/>")
+            }
             return nil
         }
         if let literal = name.literal, literal.isEmpty {

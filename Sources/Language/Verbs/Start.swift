@@ -80,7 +80,7 @@ extension Stream {
                 checker.expectEmpty(e)
                 if let name {
                     parameters.append(Parameter(name: name, value: value, position: e.position))
-                } else {
+                } else if e.attribute("name") == nil {
                     checker.error("missing-attribute", "<Parameter> needs a name attribute", at: e.position)
                 }
             case .element(let e):
