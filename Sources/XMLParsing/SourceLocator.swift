@@ -37,7 +37,8 @@ struct SourceLocator {
 
     // MARK: Positions
 
-    func position(ofOffset offset: Int) -> SourcePosition {
+    func position(ofOffset requested: Int) -> SourcePosition {
+        let offset = min(requested, bytes.count)
         // The last line start at or before offset.
         var low = 0, high = lineStarts.count - 1
         while low < high {
@@ -103,7 +104,7 @@ struct SourceLocator {
                     var j = i + 9
                     while j < bytes.count, isSpace(bytes[j]) { j += 1 }
                     if j < bytes.count, !hasPrefix("]]>", at: j) {
-                        cursor = j
+                        cursor = (findSequence("]]>", from: j) ?? bytes.count) + 3
                         skipText()
                         return position(ofOffset: j)
                     }
@@ -126,9 +127,15 @@ struct SourceLocator {
 
     // MARK: Scanning
 
-    /// Moves the cursor past character data, up to the next markup.
+    /// Moves the cursor past a run of character data, up to the next markup
+    /// that is not a CDATA section (libxml2 merges CDATA into the text
+    /// around it, so it is part of the same run).
     private mutating func skipText() {
-        cursor = find(0x3C, from: cursor) ?? bytes.count
+        while true {
+            cursor = find(0x3C, from: cursor) ?? bytes.count
+            guard hasPrefix("<![CDATA[", at: cursor) else { return }
+            cursor = (findSequence("]]>", from: cursor + 9) ?? bytes.count) + 3
+        }
     }
 
     /// When `lt` starts markup that is not a start tag, moves the cursor
