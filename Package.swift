@@ -39,6 +39,6 @@ let package = Package(
         ),
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["connexml"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "Language"]),
     ]
 )
