@@ -70,6 +70,7 @@ enum LibXML2Reader {
             }
 
             var attributes: [Attribute] = []
+            attributes.reserveCapacity(Int(cxml_node_attribute_count(node)))
             var attribute = cxml_node_first_attribute(node)
             while let current = attribute {
                 var owned: Int32 = 0
@@ -86,6 +87,7 @@ enum LibXML2Reader {
             }
 
             var children: [Node] = []
+            children.reserveCapacity(Int(cxml_node_content_child_count(node)))
             var child = cxml_node_first_child(node)
             while let current = child {
                 switch cxml_node_kind_of(current) {

@@ -8,9 +8,16 @@ import XMLParsing
 struct AttributeReader {
     let element: Element
     private var known: [String] = []
-    private var handled: Set<String> = []
+    /// Few per element: an array beats a set here.
+    private var handled: [String] = []
 
-    init(_ element: Element) { self.element = element }
+    init(_ element: Element) {
+        self.element = element
+        // One allocation each instead of several as they grow: this runs for
+        // every element of every script.
+        known.reserveCapacity(16)
+        handled.reserveCapacity(element.attributes.count)
+    }
 
     private var what: String { "<\(element.name)>" }
 
@@ -23,7 +30,7 @@ struct AttributeReader {
     mutating func optional<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         known.append(name)
         guard let attribute = element.attribute(name) else { return nil }
-        handled.insert(name)
+        handled.append(name)
         return setting(of: attribute, kind, &checker)
     }
 
@@ -41,14 +48,23 @@ struct AttributeReader {
     mutating func template(_ name: String, _ checker: inout Checker) -> Template? {
         known.append(name)
         guard let attribute = element.attribute(name) else { return nil }
-        handled.insert(name)
+        handled.append(name)
         return checker.template(attribute.value, at: attribute.position, in: "\(name) of \(what)")
+    }
+
+    /// The attributes among `names` that the element has, in document
+    /// order, as written (for attributes with their own little languages).
+    mutating func raw(_ names: [String]) -> [Attribute] {
+        known.append(contentsOf: names)
+        let present = element.attributes.filter { $0.prefix == nil && names.contains($0.name) }
+        handled.append(contentsOf: present.map(\.name))
+        return present
     }
 
     /// Reads `alias` as `name`, with a warning (a documented misspelling).
     mutating func alias<V>(_ alias: String, for name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         guard let attribute = element.attribute(alias) else { return nil }
-        handled.insert(alias)
+        handled.append(alias)
         checker.warning("attribute-alias", "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
                         hint: "write \(name)=\"\(attribute.value)\"")
         if element.attribute(name) != nil { return nil }
@@ -57,9 +73,10 @@ struct AttributeReader {
 
     /// Attributes of another dialect that ConneXML ignores: a warning naming it.
     mutating func foreign(_ names: [String], dialect: Dialect, _ checker: inout Checker) {
+        guard hasUnread else { return }
         for name in names {
             guard let attribute = element.attribute(name) else { continue }
-            handled.insert(name)
+            handled.append(name)
             checker.warning("unsupported-attribute",
                             "\(what) attribute '\(name)' is \(dialect.rawValue), not ConneXML; it is ignored",
                             at: attribute.position)
@@ -69,6 +86,7 @@ struct AttributeReader {
     /// Reports every attribute nobody read. `asErrors` for elements where
     /// an unknown attribute changes meaning (`Condition`).
     func finish(_ checker: inout Checker, asErrors: Bool = false) {
+        guard hasUnread else { return }
         for attribute in element.attributes where !handled.contains(attribute.qualifiedName) {
             if attribute.prefix == nil, known.contains(attribute.name) { continue }
             let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }
@@ -80,6 +98,9 @@ struct AttributeReader {
             }
         }
     }
+
+    /// Whether some attribute has not been read yet.
+    private var hasUnread: Bool { handled.count < element.attributes.count }
 
     private func setting<V>(of attribute: Attribute, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         guard let template = checker.template(attribute.value, at: attribute.position, in: "\(attribute.name) of \(what)") else {

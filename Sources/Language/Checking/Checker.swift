@@ -6,6 +6,9 @@ import XMLParsing
 public struct Checker {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Regular expressions already compiled once in this document (scripts
+    /// repeat the same `expression` across many `<Condition>`s).
+    private var regularExpressions: [String: Bool] = [:]
 
     public init(file: String) { self.file = file }
 
@@ -17,14 +20,23 @@ public struct Checker {
         diagnostics.append(Diagnostic(.warning, code, message, file: file, at: position, hint: hint))
     }
 
+    /// Whether `pattern` is a regular expression Swift can compile.
+    mutating func isValidRegularExpression(_ pattern: String) -> Bool {
+        if let known = regularExpressions[pattern] { return known }
+        let valid = (try? Regex(pattern)) != nil
+        regularExpressions[pattern] = valid
+        return valid
+    }
+
     /// Reads a template; nil (after reporting what is wrong) when it is
     /// malformed, so callers do not pile further complaints on the same text.
-    mutating func template(_ text: String, at position: SourcePosition, in what: String) -> Template? {
+    /// (`what` is built only for a message: this runs for every attribute.)
+    mutating func template(_ text: String, at position: SourcePosition, in what: @autoclosure () -> String) -> Template? {
         switch Template.parse(text) {
         case .success(let template):
             return template
         case .failure(let failure):
-            report(failure, at: position, in: what)
+            report(failure, at: position, in: what())
             return nil
         }
     }

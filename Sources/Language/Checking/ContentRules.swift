@@ -34,7 +34,8 @@ extension Checker {
                 if text == nil { text = t }
             }
         }
-        let value = element.text.trimmed
+        // One text child is the common case: no joining needed.
+        let value = (element.children.count == 1 ? text?.value ?? "" : element.text).trimmed
         guard let first = text, !value.isEmpty else {
             if let required {
                 error("missing-text", "<\(element.name)> needs text: \(required)", at: element.position)

@@ -6,16 +6,18 @@ enum TimeTestParser {
         var hint: String?
     }
 
+    typealias Expected = () -> String
+
     static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
     static func parse(attribute: String, value: String) -> Result<TimeTest, Failure> {
         switch attribute {
         case "sunmontuewedthufrisat":
-            return ranges(value, expected: "day names sun…sat, as a list or ranges (mon-fri,sun)") { name in
+            return ranges(value, expected: { "day names sun…sat, as a list or ranges (mon-fri,sun)" }) { name in
                 dayNames.firstIndex(of: name.lowercased()).map { $0 + 1 }
             }.map { .field(.wday, $0) }
         case "time-of-day", "time":
-            return ranges(value, expected: "hh:mm-hh:mm or hh:mm:ss-hh:mm:ss", requireRange: true, parse: secondsOfDay)
+            return ranges(value, expected: { "hh:mm-hh:mm or hh:mm:ss-hh:mm:ss" }, requireRange: true, parse: secondsOfDay)
                 .map { .timeOfDay($0) }
         case "date-time", "date_time":
             return dateTimes(value).map { .dateTime($0) }
@@ -24,23 +26,22 @@ enum TimeTestParser {
                 return .failure(Failure(expected: "a known test"))
             }
             let bounds = field.bounds
-            return ranges(value, expected: "whole numbers from \(bounds.lowerBound) to \(bounds.upperBound), as a value, a range lo-hi, or a list") { text in
-                guard !text.isEmpty, text.count <= 4, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-                      let n = Int(text), bounds.contains(n) else { return nil }
+            return ranges(value, expected: { "whole numbers from \(bounds.lowerBound) to \(bounds.upperBound), as a value, a range lo-hi, or a list" }) { text in
+                guard ASCII.isDigits(text, maximumCount: 4), let n = Int(text), bounds.contains(n) else { return nil }
                 return n
             }.map { .field(field, $0) }
         }
     }
 
     /// `a,b-c,…` where each item is parsed by `parse`.
-    private static func ranges(_ value: String, expected: String, requireRange: Bool = false,
+    private static func ranges(_ value: String, expected: Expected, requireRange: Bool = false,
                                parse: (String) -> Int?) -> Result<[WrappingRange], Failure> {
         var result: [WrappingRange] = []
         for item in value.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map { String($0.trimmed) }
             guard bounds.count == 1 && !requireRange || bounds.count == 2,
                   let low = parse(bounds[0]), let high = parse(bounds[bounds.count - 1])
-            else { return .failure(Failure(expected: expected)) }
+            else { return .failure(Failure(expected: expected())) }
             result.append(WrappingRange(low, high))
         }
         return .success(result)
@@ -51,7 +52,7 @@ enum TimeTestParser {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let numbers = parts.map { part -> Int? in
-            part.count == 2 && part.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(part) : nil
+            part.utf8.count == 2 && ASCII.isDigits(part) ? Int(part) : nil
         }
         guard let h = numbers[0], let m = numbers[1], h <= 23 || (h == 24 && m == 0), m <= 59 else { return nil }
         let s = parts.count == 3 ? numbers[2] : 0

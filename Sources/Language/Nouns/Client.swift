@@ -23,9 +23,7 @@ public struct Client: Sendable {
         return !words.isEmpty && events.count == words.count ? events : nil
     }
 
-    public static let callbackKind = ValueKind<String>(expected: "an http(s):// URL") { text in
-        (text.hasPrefix("http://") || text.hasPrefix("https://")) && text.count > 8 && !text.contains(" ") ? text : nil
-    }
+    public static let callbackKind = ValueKind<String>.httpURL
 }
 
 extension Client: DialNounSyntax {

@@ -10,7 +10,7 @@ public struct Number: Sendable {
     /// `+` (optional), then digits, `*` or `#`; at most 32 characters.
     public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001") { text in
         let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return text.count <= 32 && DTMF.isKeys(digits) ? text : nil
+        return text.utf8.count <= 32 && DTMF.isKeys(digits) ? text : nil
     }
 
     static func fromText(of element: Element, _ checker: inout Checker) -> Number? {

@@ -2,14 +2,23 @@
 /// look like. The same parser runs at check time for literal values and at
 /// run time for values that come from templates.
 public struct ValueKind<Value: Sendable>: Sendable {
-    /// What a valid value looks like, for messages: "a whole number from 1 to 120".
-    public let expected: String
+    private let describe: @Sendable () -> String
     private let parser: @Sendable (String) -> Value?
 
     public init(expected: String, parse: @escaping @Sendable (String) -> Value?) {
-        self.expected = expected
+        self.describe = { expected }
         self.parser = parse
     }
+
+    /// For descriptions that cost something to build: made only when a
+    /// message needs them, not for every attribute read.
+    public init(describedBy describe: @escaping @Sendable () -> String, parse: @escaping @Sendable (String) -> Value?) {
+        self.describe = describe
+        self.parser = parse
+    }
+
+    /// What a valid value looks like, for messages: "a whole number from 1 to 120".
+    public var expected: String { describe() }
 
     public func parse(_ text: String) -> Value? { parser(text) }
 }
@@ -19,8 +28,7 @@ extension ValueKind where Value == Int {
     public static func integer(_ range: ClosedRange<Int>, unit: String = "") -> ValueKind {
         let unitText = unit.isEmpty ? "" : " \(unit)"
         return ValueKind(expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)") { text in
-            guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let n = Int(text), range.contains(n) else { return nil }
+            guard ASCII.isDigits(text, maximumCount: 9), let n = Int(text), range.contains(n) else { return nil }
             return n
         }
     }
@@ -40,8 +48,7 @@ extension ValueKind where Value == Bool {
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
     public static var choice: ValueKind {
-        let names = Value.allCases.map(\.rawValue)
-        return ValueKind(expected: "one of " + names.joined(separator: ", ")) { Value(rawValue: $0) }
+        ValueKind(describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") }) { Value(rawValue: $0) }
     }
 }
 
@@ -63,7 +70,12 @@ extension ValueKind where Value == String {
 
     /// A WebSocket URL.
     public static let webSocketURL = ValueKind(expected: "a ws:// or wss:// URL") { text in
-        (text.hasPrefix("ws://") || text.hasPrefix("wss://")) && text.count > 6 && !text.contains(" ") ? text : nil
+        URLText.hasScheme(text, ["ws://", "wss://"]) ? text : nil
+    }
+
+    /// A URL to send requests to (status callbacks).
+    public static let httpURL = ValueKind(expected: "an http(s):// URL") { text in
+        URLText.hasScheme(text, ["http://", "https://"]) ? text : nil
     }
 
     /// Any text that is not empty.
@@ -96,10 +108,16 @@ public enum E164 {
 public enum URLText {
     /// `http://…`, `https://…`, `file:…`, or a relative path (no other scheme).
     public static func isDocumentReference(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { return false }
-        if text.hasPrefix("http://") || text.hasPrefix("https://") { return text.count > 8 }
+        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
+        if text.hasPrefix("http://") || text.hasPrefix("https://") { return hasScheme(text, ["http://", "https://"]) }
         if text.hasPrefix("file:") { return true }
         return scheme(of: text) == nil
+    }
+
+    /// Starts with one of `prefixes` and has more after it, without white space.
+    public static func hasScheme(_ text: String, _ prefixes: [String]) -> Bool {
+        guard let prefix = prefixes.first(where: { text.hasPrefix($0) }) else { return false }
+        return text.utf8.count > prefix.utf8.count && !text.utf8.contains(where: ASCII.isSpace)
     }
 
     /// The scheme of an absolute URL (`ftp` of `ftp://x`), nil for a path.

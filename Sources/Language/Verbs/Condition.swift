@@ -37,9 +37,8 @@ extension Condition: VerbSyntax {
         let field = attributes.template("field", &checker)
         let expression = attributes.optional("expression", .nonEmpty, &checker)?.fixedValue
         var tests: [NamedTimeTest] = []
-        for name in timeAttributes {
-            guard let text = attributes.optional(name, ValueKind<String>(expected: "") { $0 }, &checker)?.fixedValue,
-                  let attribute = element.attribute(name) else { continue }
+        for attribute in attributes.raw(timeAttributes) {
+            let name = attribute.name, text = attribute.value
             if let canonical = aliases[name], element.attribute(canonical) != nil {
                 checker.error("duplicate-attribute", "<Condition> has both \(name) and \(canonical), which mean the same",
                               at: attribute.position)
@@ -60,7 +59,7 @@ extension Condition: VerbSyntax {
         var match: FieldMatch?
         switch (field, expression) {
         case (let field?, let expression?):
-            if (try? Regex(expression)) == nil {
+            if !checker.isValidRegularExpression(expression) {
                 checker.error("invalid-value", "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
                               at: element.attribute("expression")?.position)
             }

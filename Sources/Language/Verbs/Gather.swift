@@ -34,7 +34,7 @@ public struct Gather: Sendable {
     public static let digitsKind = ValueKind<Int>.integer(1...128, unit: "digits")
     public static let timeoutKind = ValueKind<Int>.integer(1...120, unit: "seconds")
     public static let finishOnKeyKind = ValueKind<String>(expected: "one key of 0-9, * or #, or empty for none") { text in
-        text.isEmpty || (text.count == 1 && DTMF.isKeys(text)) ? text : nil
+        text.isEmpty || (text.utf8.count == 1 && DTMF.isKeys(text)) ? text : nil
     }
     public static let defaults = (minDigits: 1, maxDigits: 128, finishOnKey: "#", timeout: 5)
 }
@@ -97,10 +97,11 @@ extension Gather: VerbSyntax {
 
 /// Telephone keys.
 public enum DTMF {
-    public static let keys: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#"]
+    /// The twelve keys: 0-9, * and #.
+    public static func isKey(_ byte: UInt8) -> Bool { ASCII.isDigit(byte) || byte == 0x2A || byte == 0x23 }
 
     /// Whether `text` is one or more keys.
     public static func isKeys<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.allSatisfy { keys.contains($0) }
+        !text.isEmpty && text.utf8.allSatisfy(isKey)
     }
 }

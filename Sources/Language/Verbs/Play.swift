@@ -13,9 +13,10 @@ public struct Play: Sendable {
     public static let fileKind = ValueKind<String>(
         expected: "a built-in sound (ivr/…), an upload (user/…) or an http(s):// URL"
     ) { text in
-        let ok = (text.hasPrefix("ivr/") || text.hasPrefix("user/")) && text.count > 5
-            || (text.hasPrefix("http://") || text.hasPrefix("https://")) && text.count > 8
-        return ok && !text.contains(" ") ? text : nil
+        let length = text.utf8.count
+        let ok = (text.hasPrefix("ivr/") || text.hasPrefix("user/")) && length > 5
+            || (text.hasPrefix("http://") || text.hasPrefix("https://")) && length > 8
+        return ok && !text.utf8.contains(where: ASCII.isSpace) ? text : nil
     }
 }
 
