@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
-// The layers of connexml, bottom to top (see DESIGN notes in README.md):
-//   CLibXML2 → CXMLShim → XMLParsing → Language → (Policy, Engine: later) → connexml
+// The layers of connexml, bottom to top (see "Layout" in README.md):
+//   CLibXML2 → CXMLShim → XMLParsing → Language ┐
+//                         Diagnostics → Policy ─┴→ (Engine: next) → connexml
 // Each target imports only the ones below it.
 import PackageDescription
 
@@ -12,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2 as the system provides it: link flags and include path only.
@@ -29,16 +31,20 @@ let package = Package(
         .target(name: "XMLParsing", dependencies: ["CXMLShim", "Diagnostics"]),
         // The typed ConneXML model, templates, and the validator.
         .target(name: "Language", dependencies: ["XMLParsing", "Diagnostics"]),
+        // Who may do what: the directory (SIP profiles, users, flags, dial
+        // rules, barge groups), its decisions, and capacity admission.
+        .target(name: "Policy", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",
             dependencies: [
-                "Language", "XMLParsing", "Diagnostics",
+                "Language", "XMLParsing", "Diagnostics", "Policy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "Language"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "Language", "Policy"]),
     ]
 )

@@ -32,8 +32,8 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if scripts.isEmpty { throw ValidationError("name at least one script or folder to check") }
         for code in ignoredCodes {
-            guard let entry = DiagnosticCatalog.entry(for: DiagnosticCode(rawValue: code)) else {
-                let hint = Suggestions.closest(to: code, among: DiagnosticCatalog.entries.map(\.code.rawValue))
+            guard let entry = AllDiagnostics.entry(for: DiagnosticCode(rawValue: code)) else {
+                let hint = Suggestions.closest(to: code, among: AllDiagnostics.entries.map(\.code.rawValue))
                 throw ValidationError("unknown diagnostic code '\(code)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
             }
             if entry.severity == .error {

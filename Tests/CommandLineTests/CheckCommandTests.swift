@@ -87,11 +87,11 @@ import Testing
         let produced = Set(codes.matches(of: /"code":"([a-z-]+)"/).map { String($0.output.1) })
         #expect(produced.count >= 25)
         for code in produced { #expect(readme.contains("| `\(code)` |"), "README does not document \(code)") }
-        for entry in DiagnosticCatalog.entries {
+        for entry in ScriptDiagnostics.entries {
             #expect(readme.contains("| `\(entry.code)` | \(entry.severity.rawValue) |"), "README does not document \(entry.code)")
         }
         // And nothing is emitted that the catalog does not know.
-        let catalog = Set(DiagnosticCatalog.entries.map(\.code.rawValue))
+        let catalog = Set(ScriptDiagnostics.entries.map(\.code.rawValue))
         #expect(produced.subtracting(catalog).isEmpty)
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How the text of an attribute becomes a typed value, and what it must
 /// look like. The same parser runs at check time for literal values and at
 /// run time for values that come from templates.
@@ -80,21 +82,6 @@ extension ValueKind where Value == String {
 
     /// Any text that is not empty.
     public static let nonEmpty = ValueKind(expected: "a value that is not empty") { $0.isEmpty ? nil : $0 }
-}
-
-/// `^[a-z_0-9]+$`: the shape of barge group and context names.
-public enum PlainName {
-    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
-    }
-
-    /// The valid name closest to `text` (lowercased, other characters as `_`).
-    public static func suggestion(for text: String) -> String? {
-        let mapped = String(text.lowercased().map { c -> Character in
-            c.isASCII && (c.isLetter || c.isNumber || c == "_") ? c : "_"
-        })
-        return isValid(mapped) ? mapped : nil
-    }
 }
 
 public enum E164 {

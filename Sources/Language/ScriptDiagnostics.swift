@@ -1,18 +1,9 @@
 import Diagnostics
 
-/// Every diagnostic code connexml emits, with its severity and a one-line
-/// meaning. README.md documents the same list (a test keeps them in step);
-/// `check --ignore` accepts only warning codes from here.
-public enum DiagnosticCatalog {
-    public struct Entry: Sendable {
-        public let code: DiagnosticCode
-        public let severity: Severity
-        public let meaning: String
-    }
-
-    public static func entry(for code: DiagnosticCode) -> Entry? { entries.first { $0.code == code } }
-
-    public static let entries: [Entry] = [
+/// Every diagnostic code that reading and checking a script can emit (the
+/// XML layer's included), with its severity and meaning.
+public enum ScriptDiagnostics {
+    public static let entries: [CatalogEntry] = [
         // Files
         .init(code: "unreadable-file", severity: .error, meaning: "a named file or folder cannot be read (exit status 2)"),
         .init(code: "file-too-large", severity: .error, meaning: "the document is over the size limit"),

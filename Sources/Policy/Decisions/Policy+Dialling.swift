@@ -1,0 +1,65 @@
+extension Policy {
+    /// May the caller reach `number` (after templates are expanded)?
+    /// Emergency numbers first, then the profile's rules in order: the first
+    /// whose pattern matches the whole number decides; none denies.
+    public func mayDial(_ number: String, caller: Caller) -> Decision {
+        checkDestination(number, caller: caller, as: .dial(number))
+    }
+
+    /// May the caller transfer the call to `number`? Needs the `transfer`
+    /// flag, then the same dial rules as dialling it.
+    public func mayTransfer(to number: String, caller: Caller) -> Decision {
+        let action = Action.transfer(number)
+        var evidence = evidence(for: caller)
+        guard profile(of: caller).has(.transfer) else {
+            evidence.flag = .transfer
+            return .denied(action, .missingFlag, evidence)
+        }
+        return checkDestination(number, caller: caller, as: action)
+    }
+
+    /// May the caller dial SIP user `username`? It must exist and belong to
+    /// the caller's customer.
+    public func mayDialClient(_ username: String, caller: Caller) -> Decision {
+        let action = Action.client(username)
+        var evidence = evidence(for: caller)
+        guard let target = directory.user(named: username) else {
+            return .denied(action, .unknownUser, evidence, notes: ["no SIP user '\(username)' in the directory"])
+        }
+        evidence.otherCustomer = target.customer
+        guard target.customer == caller.customer else { return .denied(action, .crossCustomer, evidence) }
+        return .allowed(action, evidence)
+    }
+
+    /// May the caller reach voicemail: their own (`voicemail`), or the
+    /// mailbox of `user` (`voicemail_any`, same customer)?
+    public func mayUseVoicemail(of user: String?, caller: Caller) -> Decision {
+        let action = Action.voicemail(user: user)
+        var evidence = evidence(for: caller)
+        let own = user == nil || user == caller.user?.username
+        evidence.flag = own ? .voicemail : .voicemailAny
+        guard profile(of: caller).has(evidence.flag!) else { return .denied(action, .missingFlag, evidence) }
+        if !own, let user {
+            guard let owner = directory.user(named: user) else { return .denied(action, .unknownUser, evidence) }
+            evidence.otherCustomer = owner.customer
+            guard owner.customer == caller.customer else { return .denied(action, .crossCustomer, evidence) }
+        }
+        return .allowed(action, evidence)
+    }
+
+    private func checkDestination(_ number: String, caller: Caller, as action: Action) -> Decision {
+        var evidence = evidence(for: caller)
+        guard !number.isEmpty else {
+            return .denied(action, .invalidDestination, evidence, notes: ["the destination is empty"])
+        }
+        if directory.emergencyNumbers.contains(number) {
+            evidence.emergency = true
+            return .allowed(action, evidence, notes: ["\(number) is an emergency number: always allowed"])
+        }
+        for (offset, rule) in profile(of: caller).dialRules.enumerated() where rule.pattern.matches(number) {
+            evidence.rule = Evidence.Rule(index: offset + 1, pattern: rule.pattern.source, effect: rule.effect)
+            return rule.effect == .allow ? .allowed(action, evidence) : .denied(action, .dialRule, evidence)
+        }
+        return .denied(action, .noMatchingRule, evidence)
+    }
+}
