@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "Language", "Policy"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml"]),
     ]
 )

@@ -10,12 +10,16 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate ConneXML scripts and print compiler-style diagnostics.",
         discussion: """
             A folder is searched for *.xml files. '-' reads a script from standard input.
+            --directory FILE validates a directory (SIP profiles, users) with the scripts, or alone.
             Every diagnostic has a stable code (see README.md); --ignore CODE hides warnings of that code.
             """
     )
 
     @Argument(help: "Script files or folders to check ('-' for standard input).")
-    var scripts: [String]
+    var scripts: [String] = []
+
+    @Option(help: "A directory file (YAML) to validate too, or alone.")
+    var directory: String?
 
     @Option(help: "Output format: text (file:line:col: severity: message) or json.")
     var format: OutputFormat = .text
@@ -30,7 +34,9 @@ struct CheckCommand: ParsableCommand {
     var ignoredCodes: [String] = []
 
     func validate() throws {
-        if scripts.isEmpty { throw ValidationError("name at least one script or folder to check") }
+        if scripts.isEmpty && directory == nil {
+            throw ValidationError("name at least one script or folder to check, or a --directory")
+        }
         for code in ignoredCodes {
             guard let entry = AllDiagnostics.entry(for: DiagnosticCode(rawValue: code)) else {
                 let hint = Suggestions.closest(to: code, among: AllDiagnostics.entries.map(\.code.rawValue))
@@ -46,6 +52,12 @@ struct CheckCommand: ParsableCommand {
         let files = ScriptFiles.expand(scripts)
         var diagnostics: [Diagnostic] = []
         var unreadable: [Diagnostic] = []
+        if let directory {
+            let loaded = DirectoryFiles.load(path: directory)
+            for d in loaded.diagnostics {
+                if d.code == "unreadable-file" { unreadable.append(d) } else { diagnostics.append(d) }
+            }
+        }
         for path in files.paths {
             switch ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes) {
             case .failure(let problem):
@@ -61,7 +73,7 @@ struct CheckCommand: ParsableCommand {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
         let all = unreadable + diagnostics
-        let report = CheckReport(fileCount: files.paths.count, diagnostics: all)
+        let report = CheckReport(fileCount: files.paths.count + (directory == nil ? 0 : 1), diagnostics: all)
         switch format {
         case .text:
             let renderer = DiagnosticRenderer(showSource: showSource ?? Terminal.isTerminal(.standardOutput))

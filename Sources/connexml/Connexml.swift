@@ -12,7 +12,7 @@ struct Connexml: ParsableCommand {
             an error, 2 when the command itself could not run (unreadable file, bad option).
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ExplainCommand.self]
     )
 
     /// ArgumentParser exits 64 for usage errors; design.md promises 2 for
@@ -26,7 +26,7 @@ struct Connexml: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Terminal.writeError(fullMessage(for: error) + "\n")
             Foundation.exit(ExitStatus.couldNotRun.rawValue)
         }
     }

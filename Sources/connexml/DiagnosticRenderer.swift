@@ -77,9 +77,9 @@ struct CheckReport {
     var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-    /// "checked 3 scripts: 2 errors, 1 warning" or "checked 1 script: no problems".
+    /// "checked 3 files: 2 errors, 1 warning" or "checked 1 file: no problems".
     var summary: String {
-        let scripts = fileCount == 1 ? "1 script" : "\(fileCount) scripts"
+        let scripts = fileCount == 1 ? "1 file" : "\(fileCount) files"
         if diagnostics.isEmpty { return "checked \(scripts): no problems" }
         return "checked \(scripts): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
     }

@@ -10,4 +10,17 @@ enum Terminal {
     static func isTerminal(_ stream: Stream) -> Bool {
         isatty(stream == .standardOutput ? 1 : 2) == 1
     }
+
+    /// Writes to standard error, unbuffered.
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Language
 import Testing
+@testable import connexml
 
 @Suite struct CheckCommandTests {
     @Test func sourceLineAndCaretOnRequest() throws {
@@ -10,7 +10,7 @@ import Testing
                   <Redirect>https://example.com/next?step=2&lang=en</Redirect>
                                                            ^
             samples/invalid/bare-ampersand.xml:2:44: note: write '&amp;' instead, also inside URLs: ?a=1&amp;b=2
-            checked 1 script: 1 error, 0 warnings
+            checked 1 file: 1 error, 0 warnings
 
             """)
         #expect(result.status == 1)
@@ -58,7 +58,7 @@ import Testing
     @Test func ignoreHidesWarningsByCode() throws {
         let result = try Connexml.run(["check", "--strict", "--ignore", "unreachable", "samples/invalid/unreachable.xml"])
         #expect(result.status == 0)
-        #expect(result.stdout == "checked 1 script: no problems\n")
+        #expect(result.stdout == "checked 1 file: no problems\n")
         let error = try Connexml.run(["check", "--ignore", "invalid-value", "samples/invalid/bad-values.xml"])
         #expect(error.status == 2)
         #expect(error.stderr.contains("'invalid-value' is an error, and errors cannot be ignored"))
@@ -77,21 +77,22 @@ import Testing
         let result = try Connexml.run(["check", "samples/invalid"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("samples/invalid/wrong-root.xml:1:1: error:"))
-        #expect(result.stdout.contains("checked \(CheckGoldenTests.invalidScripts.count) scripts"))
+        #expect(result.stdout.contains("checked \(CheckGoldenTests.invalidScripts.count) files"))
     }
 
     @Test func everyDiagnosticCodeIsDocumentedInTheReadme() throws {
         let readme = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let codes = try Connexml.run(["check", "--format", "json", "samples/invalid"]).stdout
+        let codes = try Connexml.run(["check", "--format", "json", "--directory",
+                                      "samples/invalid-directories/everything-wrong.yaml", "samples/invalid"]).stdout
         // Every code the samples produce, and every code in the catalog, is in the README's table.
         let produced = Set(codes.matches(of: /"code":"([a-z-]+)"/).map { String($0.output.1) })
         #expect(produced.count >= 25)
         for code in produced { #expect(readme.contains("| `\(code)` |"), "README does not document \(code)") }
-        for entry in ScriptDiagnostics.entries {
+        for entry in AllDiagnostics.entries {
             #expect(readme.contains("| `\(entry.code)` | \(entry.severity.rawValue) |"), "README does not document \(entry.code)")
         }
         // And nothing is emitted that the catalog does not know.
-        let catalog = Set(ScriptDiagnostics.entries.map(\.code.rawValue))
+        let catalog = Set(AllDiagnostics.entries.map(\.code.rawValue))
         #expect(produced.subtracting(catalog).isEmpty)
     }
 }

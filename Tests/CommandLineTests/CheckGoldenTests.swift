@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The diagnostics of every script in samples/invalid/, checked verbatim
-/// against the .expected file beside it. After a deliberate change, re-record
+/// The diagnostics of every script in samples/invalid/ (and every directory
+/// in samples/invalid-directories/), checked verbatim against the .expected
+/// file beside it. After a deliberate change, re-record
 /// with CONNEXML_UPDATE_GOLDEN=1 swift test --filter CheckGoldenTests.
 @Suite struct CheckGoldenTests {
     static let invalidFolder = Connexml.packageRoot.appendingPathComponent("samples/invalid")
@@ -29,6 +30,26 @@ import Testing
         // Status 1 exactly when an error was reported.
         #expect(result.status == (expected.contains(": error: ") ? 1 : 0))
         #expect(result.stderr.isEmpty)
+    }
+
+    static let invalidDirectories = Connexml.packageRoot.appendingPathComponent("samples/invalid-directories")
+
+    @Test(arguments: ((try? FileManager.default.contentsOfDirectory(atPath: invalidDirectories.path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.sorted())
+    func directoryDiagnosticsMatchVerbatim(_ name: String) throws {
+        let result = try Connexml.run(["check", "--no-show-source", "--directory", "samples/invalid-directories/\(name)"])
+        let expectedURL = Self.invalidDirectories.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".expected"))
+        if ProcessInfo.processInfo.environment["CONNEXML_UPDATE_GOLDEN"] == "1" {
+            try result.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        #expect(result.stdout == (try String(contentsOf: expectedURL, encoding: .utf8)))
+        #expect(result.status == 1)
+    }
+
+    @Test func theSampleDirectoryChecksClean() throws {
+        let result = try Connexml.run(["check", "--directory", "samples/directory.yaml"])
+        #expect(result.stdout == "checked 1 file: no problems\n")
+        #expect(result.status == 0)
     }
 
     @Test func everyValidSampleChecksClean() throws {

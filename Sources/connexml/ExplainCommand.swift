@@ -1,0 +1,80 @@
+import ArgumentParser
+import Diagnostics
+import Policy
+
+/// `connexml explain USER ACTION [ARGUMENT]`: may this user do that, and why?
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Answer \"may USER do ACTION?\" from the directory alone, with the evidence.",
+        discussion: """
+            Actions: dial NUMBER, transfer NUMBER, client USERNAME, barge [GROUP], \
+            voicemail [USERNAME], flag FLAG.
+            Exit status: 0 allowed, 1 denied, 2 no answer (unknown user, bad directory or action).
+            Without --directory: directory.yaml in the current folder, else the bundled sample.
+            """
+    )
+
+    enum Verb: String, ExpressibleByArgument, CaseIterable {
+        case dial, transfer, client, barge, voicemail, flag
+    }
+
+    @Option(help: "The directory file (YAML).")
+    var directory: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: "The SIP username asking.")
+    var user: String
+
+    @Argument(help: "What they want to do: \(Verb.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var action: Verb
+
+    @Argument(help: "The number, username, group or flag.")
+    var argument: String?
+
+    func validate() throws {
+        switch action {
+        case .dial, .transfer, .client, .flag:
+            guard argument != nil else { throw ValidationError("'\(action.rawValue)' needs what to \(action.rawValue)") }
+        case .barge, .voicemail:
+            break
+        }
+        if action == .flag, let name = argument, Flag(rawValue: name) == nil {
+            let hint = Suggestions.closest(to: name, among: Flag.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("unknown flag '\(name)'\(hint)")
+        }
+    }
+
+    func run() throws {
+        let loaded = DirectoryFiles.load(directory)
+        guard let directory = loaded.directory else {
+            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError))
+            Terminal.writeError(renderer.render(loaded.diagnostics) + "the directory \(loaded.source) has errors: nothing can be explained\n")
+            throw ExitStatus.couldNotRun
+        }
+        let caller: Caller
+        switch Caller.user(user, in: directory) {
+        case .success(let found): caller = found
+        case .failure:
+            let hint = Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? ""
+            Terminal.writeError("no SIP user '\(user)' in \(loaded.source)\(hint)\n")
+            throw ExitStatus.couldNotRun
+        }
+        let policy = Policy(directory: directory)
+        let answer: Explanation
+        switch action {
+        case .dial: answer = Explanation(policy.mayDial(argument!, caller: caller), caller: caller)
+        case .transfer: answer = Explanation(policy.mayTransfer(to: argument!, caller: caller), caller: caller)
+        case .client: answer = Explanation(policy.mayDialClient(argument!, caller: caller), caller: caller)
+        case .voicemail: answer = Explanation(policy.mayUseVoicemail(of: argument, caller: caller), caller: caller)
+        case .flag: answer = Explanation(policy.mayUse(Flag(rawValue: argument!)!, caller: caller), caller: caller)
+        case .barge:
+            let barge = policy.mayBarge(BargeRequest(group: argument), caller: caller, calls: nil)
+            answer = Explanation(barge.decision, caller: caller, grant: barge.grant)
+        }
+        print(format == .json ? answer.json : answer.text, terminator: format == .json ? "\n" : "")
+        if !answer.decision.isAllowed { throw ExitStatus.problemsFound }
+    }
+}
