@@ -50,6 +50,33 @@ extension Checker {
         return template(String(value), at: first.position, in: "<\(element.name)>")
     }
 
+    /// Visits the children of an element that takes only the elements named
+    /// `allowed` (`<Start>` only `<Stream>`, `<Before>` only `<Set>`): text
+    /// and any other element are reported here, once, in the same words.
+    mutating func forEachChild(of element: Element, allowing allowed: [String], hint: String? = nil,
+                               _ visit: (Element, inout Checker) -> Void) {
+        let list = allowed.map { "<\($0)>" }.joined(separator: " and ")
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                error("stray-text", "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
+                      at: text.position, hint: hint)
+            case .element(let e) where e.prefix == nil && allowed.contains(e.name):
+                visit(e, &self)
+            case .element(let e) where e.prefix != nil || Dialect.foreignElements[e.name] != nil:
+                VerbList.reportNotAVerb(e, in: "<\(element.name)>", &self)
+            case .element(let e):
+                let known = VerbList.syntaxes[e.name] != nil || VerbList.placedElements[e.name] != nil
+                if known {
+                    error("invalid-child", "<\(element.name)> takes only \(list), not <\(e.name)>", at: e.position,
+                          hint: element.name == "Gather" ? "put <\(e.name)> after the <Gather>" : nil)
+                } else {
+                    VerbList.reportNotAVerb(e, in: "<\(element.name)>", &self)
+                }
+            }
+        }
+    }
+
     /// `name="value"` at the start of some text, as it would be written
     /// inside a tag.
     static func looksLikeAttribute(_ text: String) -> String? {

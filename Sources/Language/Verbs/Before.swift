@@ -10,15 +10,8 @@ enum Before {
     static func check(_ element: Element, _ checker: inout Checker) -> [SetVariable] {
         AttributeReader(element).finish(&checker)
         var sets: [SetVariable] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                checker.error("stray-text", "<Before> takes only <Set>, not text: \(Checker.quote(text.value))", at: text.position)
-            case .element(let e) where e.prefix == nil && e.name == SetVariable.elementName:
-                if let set = SetVariable.checkSet(e, &checker) { sets.append(set) }
-            case .element(let e):
-                checker.error("invalid-child", "<Before> takes only <Set>, not <\(e.qualifiedName)>", at: e.position)
-            }
+        checker.forEachChild(of: element, allowing: [SetVariable.elementName]) { e, checker in
+            if let set = SetVariable.checkSet(e, &checker) { sets.append(set) }
         }
         return sets
     }

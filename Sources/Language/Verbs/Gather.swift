@@ -71,22 +71,12 @@ extension Gather: VerbSyntax {
         }
 
         var prompts: [Prompt] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                checker.error("stray-text", "<Gather> takes only <Say> and <Play>, not text: \(Checker.quote(text.value))",
-                              at: text.position, hint: "put words to speak inside <Say>")
-            case .element(let e) where e.prefix == nil && e.name == Say.elementName:
+        checker.forEachChild(of: element, allowing: [Say.elementName, Play.elementName],
+                             hint: "put words to speak inside <Say>") { e, checker in
+            if e.name == Say.elementName {
                 if let say = Say.checkPrompt(e, &checker) { prompts.append(.say(say)) }
-            case .element(let e) where e.prefix == nil && e.name == Play.elementName:
-                if let play = Play.checkPrompt(e, &checker) { prompts.append(.play(play)) }
-            case .element(let e):
-                if VerbList.syntaxes[e.name] != nil || VerbList.placedElements[e.name] != nil {
-                    checker.error("invalid-child", "<Gather> takes only <Say> and <Play>, not <\(e.qualifiedName)>",
-                                  at: e.position, hint: "put <\(e.name)> after the <Gather>")
-                } else {
-                    VerbList.reportNotAVerb(e, in: "<Gather>", &checker)
-                }
+            } else if let play = Play.checkPrompt(e, &checker) {
+                prompts.append(.play(play))
             }
         }
         return .gather(Gather(action: action, method: method, actionOnEmptyResult: onEmpty, numDigits: numDigits,

@@ -36,19 +36,8 @@ extension Start: VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)
         var streams: [Stream] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                checker.error("stray-text", "<Start> takes only <Stream>, not text: \(Checker.quote(text.value))", at: text.position)
-            case .element(let e) where e.prefix == nil && e.name == "Stream":
-                if let stream = Stream.check(e, &checker) { streams.append(stream) }
-            case .element(let e):
-                if Dialect.foreignElements[e.name] != nil {
-                    VerbList.reportNotAVerb(e, in: "<Start>", &checker)
-                } else {
-                    checker.error("invalid-child", "<Start> takes only <Stream>, not <\(e.qualifiedName)>", at: e.position)
-                }
-            }
+        checker.forEachChild(of: element, allowing: ["Stream"]) { e, checker in
+            if let stream = Stream.check(e, &checker) { streams.append(stream) }
         }
         if streams.isEmpty, !element.childElements.contains(where: { $0.name == "Stream" }) {
             checker.error("missing-child", "<Start> needs a <Stream>", at: element.position,
@@ -68,23 +57,16 @@ extension Stream {
         attributes.foreign(["name", "track"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         var parameters: [Parameter] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                checker.error("stray-text", "<Stream> takes only <Parameter>, not text: \(Checker.quote(text.value))", at: text.position)
-            case .element(let e) where e.prefix == nil && e.name == "Parameter":
-                var p = AttributeReader(e)
-                let name = p.template("name", &checker)
-                let value = p.template("value", &checker) ?? Template(literal: "")
-                p.finish(&checker)
-                checker.expectEmpty(e)
-                if let name {
-                    parameters.append(Parameter(name: name, value: value, position: e.position))
-                } else if e.attribute("name") == nil {
-                    checker.error("missing-attribute", "<Parameter> needs a name attribute", at: e.position)
-                }
-            case .element(let e):
-                checker.error("invalid-child", "<Stream> takes only <Parameter>, not <\(e.qualifiedName)>", at: e.position)
+        checker.forEachChild(of: element, allowing: ["Parameter"]) { e, checker in
+            var p = AttributeReader(e)
+            let name = p.template("name", &checker)
+            let value = p.template("value", &checker) ?? Template(literal: "")
+            p.finish(&checker)
+            checker.expectEmpty(e)
+            if let name {
+                parameters.append(Parameter(name: name, value: value, position: e.position))
+            } else if e.attribute("name") == nil {
+                checker.error("missing-attribute", "<Parameter> needs a name attribute", at: e.position)
             }
         }
         guard let url else { return nil }
