@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "XMLParsing", dependencies: ["CXMLShim", "Diagnostics"]),
         // The typed ConneXML model, templates, and the validator.
         .target(name: "Language", dependencies: ["XMLParsing", "Diagnostics"]),
+        // Typed fields of YAML configuration files, with positions.
+        .target(name: "YAMLFields", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         // Who may do what: the directory (SIP profiles, users, flags, dial
         // rules, barge groups), its decisions, and capacity admission.
-        .target(name: "Policy", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Policy", dependencies: ["Diagnostics", "YAMLFields", .product(name: "Yams", package: "Yams")]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",

@@ -1,5 +1,6 @@
 import Diagnostics
 import Yams
+import YAMLFields
 
 /// Reads a directory file (YAML) and validates it as a whole: every problem
 /// is listed with its line, column and field, and a directory with any
@@ -37,7 +38,7 @@ public enum DirectoryLoader {
         } catch {
             return Result(directory: nil, diagnostics: [syntaxDiagnostic(error, file: file)])
         }
-        var fields = YAMLFields(file: file)
+        var fields = YAMLFields(file: file, codePrefix: "directory")
         guard let root else {
             fields.error("directory-missing-field", "the directory is empty: it needs at least profiles and users", at: nil)
             return Result(directory: nil, diagnostics: fields.diagnostics)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Yams
+import YAMLFields
 
 /// One entry of `profiles:`: name, capacity, flags, barge group, dial rules.
 enum ProfileReader {
