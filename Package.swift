@@ -36,17 +36,22 @@ let package = Package(
         // Who may do what: the directory (SIP profiles, users, flags, dial
         // rules, barge groups), its decisions, and capacity admission.
         .target(name: "Policy", dependencies: ["Diagnostics", "YAMLFields", .product(name: "Yams", package: "Yams")]),
+        // Running calls: scenarios, the virtual clock, each verb's meaning,
+        // policy before acting, trace events.
+        .target(name: "Engine", dependencies: ["Language", "Policy", "Diagnostics", "XMLParsing", "YAMLFields",
+                                               .product(name: "Yams", package: "Yams")]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",
             dependencies: [
-                "Language", "XMLParsing", "Diagnostics", "Policy",
+                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy"]),
         .testTarget(name: "CommandLineTests", dependencies: ["connexml"]),
     ]
 )

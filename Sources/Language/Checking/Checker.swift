@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import XMLParsing
 
 /// Collects the diagnostics of one document while its verbs are checked.
@@ -23,7 +24,8 @@ public struct Checker {
     /// Whether `pattern` is a regular expression Swift can compile.
     mutating func isValidRegularExpression(_ pattern: String) -> Bool {
         if let known = regularExpressions[pattern] { return known }
-        let valid = (try? Regex(pattern)) != nil
+        // The engine matches with NSRegularExpression: check with the same.
+        let valid = (try? NSRegularExpression(pattern: pattern)) != nil
         regularExpressions[pattern] = valid
         return valid
     }

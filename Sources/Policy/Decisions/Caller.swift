@@ -9,8 +9,10 @@ public struct Caller: Sendable, Hashable {
     public let customer: String?
 
     /// Looks `identity` up: a SIP user, else an outside caller with
-    /// `applicationProfile` or the directory's default profile.
-    public static func resolve(_ identity: String, in directory: Directory, applicationProfile: String? = nil) -> Result<Caller, Decision> {
+    /// `applicationProfile` or the directory's default profile, acting for
+    /// `applicationCustomer` (the customer whose application answers).
+    public static func resolve(_ identity: String, in directory: Directory, applicationProfile: String? = nil,
+                               applicationCustomer: String? = nil) -> Result<Caller, Decision> {
         if let user = directory.user(named: identity) {
             return .success(Caller(user: user, identity: identity, profileName: user.profile, customer: user.customer))
         }
@@ -18,7 +20,7 @@ public struct Caller: Sendable, Hashable {
             return .failure(.denied(.admit, .noProfile, Evidence(profile: applicationProfile),
                                     notes: ["'\(identity)' is not a SIP user, and no profile is named for outside callers"]))
         }
-        return .success(Caller(user: nil, identity: identity, profileName: name, customer: nil))
+        return .success(Caller(user: nil, identity: identity, profileName: name, customer: applicationCustomer))
     }
 
     /// Only a SIP user of the directory.

@@ -36,7 +36,7 @@ public enum DirectoryLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return Result(directory: nil, diagnostics: [syntaxDiagnostic(error, file: file)])
+            return Result(directory: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "directory-syntax")])
         }
         var fields = YAMLFields(file: file, codePrefix: "directory")
         guard let root else {
@@ -138,24 +138,5 @@ public enum DirectoryLoader {
         }
         return Directory(customers: customers, profiles: profiles, users: users,
                          emergencyNumbers: emergency, defaultProfile: defaultProfile)
-    }
-
-    /// A YAML syntax error, at the place libyaml reports.
-    static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
-        var position: SourcePosition?
-        var message = "the directory is not valid YAML"
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
-                message = "YAML: " + [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-            case .reader(let problem, _, _, _):
-                message = "YAML: \(problem)"
-            default:
-                message = "YAML: \(yaml)"
-            }
-        }
-        return Diagnostic(.error, "directory-syntax", message, file: file, at: position)
     }
 }

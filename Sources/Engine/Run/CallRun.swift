@@ -1,0 +1,236 @@
+import Diagnostics
+import Foundation
+import Language
+import Policy
+
+/// What a verb tells the runner to do next.
+enum Flow {
+    case next
+    case end(CallSummary.Reason)
+    /// Hand the call to another document (`Redirect`, `Gather action`).
+    case handOver(url: String, method: HTTPMethod, parameters: [(String, String)], position: SourcePosition)
+}
+
+/// One call in progress: its state, and the loop over verbs. Each verb's
+/// meaning lives in its own file under Verbs/, as an extension of this.
+struct CallRun<Sink: TraceSink> {
+    let engine: Engine
+    let scenario: Scenario
+    var sink: Sink
+    var script: CompiledScript
+    var caller: Caller?
+    var clock: CallClock
+    var variables: [String: String]
+    /// The context `Enter` switched to (nil: none yet).
+    var context: String?
+    /// `Press` bindings seen so far, in order.
+    var bindings: [Press] = []
+    /// The next keypress of the scenario not yet consumed.
+    var nextKey = 0
+    var answered = false
+    /// SIP headers for the next outgoing INVITE.
+    var pendingHeaders: [(String, String)] = []
+    var verbsRun = 0
+    var denials = 0
+    var handOvers = 0
+
+    init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
+        self.engine = engine
+        self.scenario = scenario
+        self.script = script
+        self.sink = sink
+        self.clock = CallClock(start: scenario.start, timeZone: scenario.timeZone)
+        var variables = ["From": scenario.from, "To": scenario.to, "Extension": scenario.to]
+        variables["CallSid"] = scenario.sid ?? "CA-unset"
+        for (key, value) in scenario.variables { variables[key] = value }
+        self.variables = variables
+    }
+
+    var policy: Policy { engine.policy }
+
+    // MARK: The call
+
+    mutating func run() -> CallSummary {
+        let reason = start() ?? runDocuments()
+        return end(reason)
+    }
+
+    /// Resolves the caller and admits the call; a reason when it is refused.
+    private mutating func start() -> CallSummary.Reason? {
+        var fields: [TraceEvent.Field] = [.init("from", .string(scenario.from)), .init("to", .string(scenario.to)),
+                                          .init("sid", .string(variables["CallSid"]!))]
+        switch Caller.resolve(scenario.from, in: policy.directory, applicationProfile: scenario.profile,
+                              applicationCustomer: scenario.customer) {
+        case .failure(let denial):
+            emit("call.start", at: nil, fields)
+            deny(denial, at: nil)
+            return .refused
+        case .success(let resolved):
+            caller = resolved
+            fields.append(.init("caller", .string(resolved.user == nil ? "outside" : "user")))
+            fields.append(.init("profile", .string(resolved.profileName)))
+            if let customer = resolved.customer { fields.append(.init("customer", .string(customer))) }
+        }
+        fields.append(.init("start", .string(Self.iso8601(scenario.start, scenario.timeZone))))
+        fields.append(.init("timezone", .string(scenario.timeZoneName)))
+        emit("call.start", at: nil, fields)
+        for user in scenario.loggedIn {
+            if case .success(let other) = Caller.user(user, in: policy.directory) { _ = engine.capacity.admit(other) }
+        }
+        let admission = engine.capacity.admit(caller!)
+        guard admission.isAllowed else {
+            deny(admission, at: nil)
+            caller = nil  // nothing to release
+            return .refused
+        }
+        return nil
+    }
+
+    /// Runs the script, then the documents it hands over to.
+    private mutating func runDocuments() -> CallSummary.Reason {
+        while true {
+            for set in script.script.before { _ = runSet(set) }
+            switch run(script.script.verbs) {
+            case .next: return .completed
+            case .end(let reason): return reason
+            case .handOver(let url, let method, let parameters, let position):
+                handOvers += 1
+                guard handOvers <= Engine.maximumHandOvers else {
+                    emit("error", at: position, [.init("message", .string(
+                        "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))])
+                    return .error
+                }
+                var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
+                sent += parameters
+                switch engine.documents.document(url, from: script.file, method: method, parameters: sent) {
+                case .success(let next):
+                    script = next
+                    emit("document", at: nil, [.init("file", .string(next.file)), .init("hop", .number(Double(handOvers)))])
+                case .failure(let failure):
+                    var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("message", .string(failure.message))]
+                    if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
+                        fields.append(.init("problem", .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
+                    }
+                    emit("error", at: position, fields)
+                    return .error
+                }
+            }
+        }
+    }
+
+    private mutating func end(_ reason: CallSummary.Reason) -> CallSummary {
+        if let caller { engine.capacity.release(caller) }
+        for user in scenario.loggedIn {
+            if case .success(let other) = Caller.user(user, in: policy.directory) { engine.capacity.release(other) }
+        }
+        let summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
+        emit("call.end", at: nil, [.init("reason", .string(reason.rawValue)), .init("duration", .number(clock.elapsed)),
+                                   .init("verbs", .number(Double(verbsRun))), .init("denials", .number(Double(denials)))])
+        return summary
+    }
+
+    /// Runs verbs in order until one ends the call or hands it over.
+    mutating func run(_ verbs: [Verb]) -> Flow {
+        for verb in verbs {
+            verbsRun += 1
+            if !answered, !verb.isReject {
+                answered = true
+                emit("answer", at: nil, [])
+            }
+            let flow = step(verb)
+            if case .next = flow { continue }
+            return flow
+        }
+        return .next
+    }
+
+    private mutating func step(_ verb: Verb) -> Flow {
+        switch verb {
+        case .say(let v): runSay(v)
+        case .play(let v): runPlay(v)
+        case .pause(let v): runPause(v)
+        case .hangup(let v): runHangup(v)
+        case .reject(let v): runReject(v)
+        case .redirect(let v): runRedirect(v)
+        case .gather(let v): runGather(v)
+        case .enqueue(let v): runEnqueue(v)
+        case .dial(let v): runDial(v)
+        case .press(let v): runPress(v)
+        case .transfer(let v): runTransfer(v)
+        case .enter(let v): runEnter(v)
+        case .set(let v): runSet(v)
+        case .start(let v): runStart(v)
+        case .echo(let v): runEcho(v)
+        case .condition(let v): runCondition(v)
+        }
+    }
+
+    // MARK: Tools for verbs
+
+    mutating func emit(_ name: String, at position: SourcePosition?, _ fields: [TraceEvent.Field]) {
+        sink.emit(TraceEvent(time: clock.elapsed, name: name, file: position == nil ? nil : script.file,
+                             line: position?.line, fields: fields))
+    }
+
+    /// A denial in the trace: what was attempted (the verb's action and
+    /// target, when the decision was about a flag it needs), the reason
+    /// code, the evidence.
+    mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil) {
+        denials += 1
+        var fields: [TraceEvent.Field] = [.init("action", .string(action ?? decision.action.name))]
+        if let target = target ?? decision.action.target { fields.append(.init("target", .string(target))) }
+        fields.append(.init("reason", .string(decision.denial?.rawValue ?? "denied")))
+        let e = decision.evidence
+        if let profile = e.profile ?? caller?.profileName { fields.append(.init("profile", .string(profile))) }
+        if let flag = e.flag { fields.append(.init("flag", .string(flag.rawValue))) }
+        if let rule = e.rule {
+            fields.append(.init("rule", .object([.init("index", .number(Double(rule.index))),
+                                                 .init("pattern", .string(rule.pattern)),
+                                                 .init("effect", .string(rule.effect.rawValue))])))
+        }
+        if let group = e.group { fields.append(.init("group", .string(group))) }
+        if let other = e.otherCustomer { fields.append(.init("other_customer", .string(other))) }
+        if let call = e.call { fields.append(.init("call", .string(call))) }
+        if let capacity = e.capacity { fields.append(.init("capacity", .number(Double(capacity)))) }
+        if !decision.notes.isEmpty { fields.append(.init("notes", .list(decision.notes))) }
+        emit("denied", at: position, fields)
+    }
+
+    /// A template expanded with the call's variables; an unset variable
+    /// expands to nothing, with a warning in the trace.
+    mutating func expand(_ template: Template, at position: SourcePosition) -> String {
+        if template.parts.isEmpty { return "" }
+        if let literal = template.literal { return literal }
+        for name in template.variables where variables[name] == nil {
+            emit("warning", at: position, [.init("message", .string("variable \(name) is not set: it expands to nothing"))])
+        }
+        let variables = self.variables
+        return template.expand { variables[$0] }
+    }
+
+    /// An attribute's value for this call; nil (with an error event) when a
+    /// template produced something invalid, and the verb is then skipped.
+    mutating func resolve<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
+        let variables = self.variables
+        switch setting.resolve({ variables[$0] }) {
+        case .success(let value): return value
+        case .failure(let invalid):
+            emit("error", at: position, [.init("message", .string(
+                "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))])
+            return nil
+        }
+    }
+
+    /// The next keypress of the caller (leg a) or the other party (b).
+    var pendingKey: KeyPress? { nextKey < scenario.keys.count ? scenario.keys[nextKey] : nil }
+
+    static func iso8601(_ date: Date, _ zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        return formatter.string(from: date)
+    }
+}
+
+extension Verb {
+    var isReject: Bool { if case .reject = self { true } else { false } }
+}

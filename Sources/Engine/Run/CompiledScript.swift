@@ -1,0 +1,52 @@
+import Diagnostics
+import Foundation
+import Language
+import XMLParsing
+
+/// A script ready to run many calls: parsed and checked once, its
+/// `<Condition>` expressions compiled once. Nothing per call re-reads it.
+public struct CompiledScript: Sendable {
+    public let script: Script
+    /// Warnings from checking (a script with errors never compiles).
+    public let warnings: [Diagnostic]
+    let expressions: [String: NSRegularExpression]
+
+    public var file: String { script.file }
+
+    public init(_ script: Script, warnings: [Diagnostic] = []) {
+        self.script = script
+        self.warnings = warnings
+        var expressions: [String: NSRegularExpression] = [:]
+        Self.collectExpressions(script.verbs, into: &expressions)
+        self.expressions = expressions
+    }
+
+    /// Parses, checks and compiles; the diagnostics when it cannot.
+    public static func compile(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result<CompiledScript, CompileFailure> {
+        let checked = ScriptChecker.check(bytes: bytes, file: file, limits: limits)
+        guard let script = checked.script else { return .failure(CompileFailure(diagnostics: checked.diagnostics)) }
+        return .success(CompiledScript(script, warnings: checked.diagnostics))
+    }
+
+    private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: NSRegularExpression]) {
+        for verb in verbs {
+            switch verb {
+            case .condition(let condition):
+                if let pattern = condition.match?.expression, expressions[pattern] == nil {
+                    // Checked to compile by the language layer.
+                    expressions[pattern] = try? NSRegularExpression(pattern: pattern)
+                }
+                collectExpressions(condition.verbs, into: &expressions)
+            case .press(let press):
+                collectExpressions(press.verbs, into: &expressions)
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// Why a script (or a document handed over to) could not be compiled.
+public struct CompileFailure: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+}

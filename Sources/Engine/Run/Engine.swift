@@ -1,0 +1,52 @@
+import Foundation
+import Language
+import Policy
+
+/// Runs calls: a compiled script, a caller and a world in; trace events out
+/// through a sink. Shares the directory, the capacity registry and the
+/// document cache between calls, so many calls may run at once.
+public struct Engine: Sendable {
+    public let policy: Policy
+    public let capacity: CapacityRegistry
+    public let documents: any DocumentSource
+
+    /// Hand-overs (`Redirect`, `Gather action`) allowed in one call before
+    /// it ends with an error: a redirect loop must end.
+    public static let maximumHandOvers = 10
+
+    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = LocalDocuments()) {
+        self.policy = Policy(directory: directory)
+        self.capacity = capacity ?? CapacityRegistry(directory: directory)
+        self.documents = documents
+    }
+
+    /// Runs one call to its end.
+    @discardableResult
+    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, sink: inout Sink) -> CallSummary {
+        var call = CallRun(engine: self, scenario: scenario, script: script, sink: sink)
+        let summary = call.run()
+        sink = call.sink
+        return summary
+    }
+}
+
+/// How a call ended, for the trace's `call.end` and for tools.
+public struct CallSummary: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// A `<Hangup>`.
+        case hangup
+        /// The script ran out of verbs.
+        case completed
+        case rejected
+        case transferred
+        /// Refused before it started (capacity, unknown profile).
+        case refused
+        /// A hand-over failed or looped.
+        case error
+    }
+
+    public let reason: Reason
+    public let duration: Double
+    public let verbsRun: Int
+    public let denials: Int
+}

@@ -1,0 +1,184 @@
+import Diagnostics
+import Foundation
+import Policy
+import YAMLFields
+import Yams
+
+/// Reads a scenario file (YAML, README "Scenarios"), listing every problem.
+public enum ScenarioLoader {
+    public struct Result: Sendable {
+        public let scenario: Scenario?
+        public let diagnostics: [Diagnostic]
+    }
+
+    public static let maximumBytes = 1 << 20
+
+    static let topLevelKeys = ["call", "dtmf", "answers", "calls_in_progress", "barge_target", "barge_talk",
+                               "logged_in", "documents", "audio"]
+    static let callKeys = ["from", "to", "start", "timezone", "profile", "customer", "sid", "variables"]
+
+    public static func load(bytes: [UInt8], file: String, folder: String = ".") -> Result {
+        guard bytes.count <= maximumBytes else {
+            return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-too-large",
+                "the scenario is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
+        }
+        return load(text: text, file: file, folder: folder)
+    }
+
+    public static func load(text: String, file: String, folder: String = ".") -> Result {
+        var fields = YAMLFields(file: file, codePrefix: "scenario")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            return Result(scenario: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "scenario-syntax")])
+        }
+        var scenario = Scenario()
+        scenario.folder = folder
+        if let root { read(root, into: &scenario, &fields) }
+        let diagnostics = fields.diagnostics
+        return Result(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics)
+    }
+
+    private static func read(_ root: Node, into scenario: inout Scenario, _ fields: inout YAMLFields) {
+        guard let top = fields.mapping(root, at: "the scenario", known: topLevelKeys) else { return }
+        if let callNode = top["call"]?.value, let call = fields.mapping(callNode, at: "call", known: callKeys) {
+            if let from = fields.text(call["from"]?.value, at: "call.from") { scenario.from = from }
+            if let to = fields.text(call["to"]?.value, at: "call.to") { scenario.to = to }
+            if let start = fields.text(call["start"]?.value, at: "call.start") {
+                if let date = parseDate(start) {
+                    scenario.start = date
+                    scenario.startIsFixed = true
+                } else {
+                    fields.error(fields.code("invalid-value"), "call.start: expected a time such as 2026-01-05T09:30:00Z, found '\(start)'",
+                                 at: call["start"]?.value)
+                }
+            }
+            if let zone = fields.text(call["timezone"]?.value, at: "call.timezone") {
+                if let timeZone = TimeZone(identifier: zone) {
+                    scenario.timeZone = timeZone
+                    scenario.timeZoneName = zone
+                } else {
+                    fields.error(fields.code("invalid-value"), "call.timezone: unknown time zone '\(zone)'", at: call["timezone"]?.value,
+                                 hint: "use a name of the tz database, such as Europe/London or America/New_York")
+                }
+            }
+            scenario.profile = fields.text(call["profile"]?.value, at: "call.profile")
+            scenario.customer = fields.text(call["customer"]?.value, at: "call.customer")
+            scenario.sid = fields.text(call["sid"]?.value, at: "call.sid")
+            if let variables = call["variables"]?.value {
+                scenario.variables = stringMap(variables, at: "call.variables", &fields)
+            }
+        }
+        for (i, node) in fields.list(top["dtmf"]?.value, at: "dtmf").enumerated() {
+            if let key = keyPress(node, at: "dtmf[\(i + 1)]", &fields) { scenario.keys.append(key) }
+        }
+        if let answers = top["answers"]?.value, case .mapping(let mapping) = answers {
+            for (key, value) in mapping {
+                guard let destination = key.scalar?.string else { continue }
+                guard let answer = answer(value, at: "answers.\(destination)", &fields) else { continue }
+                if destination == "default" { scenario.defaultAnswer = answer } else { scenario.answers[destination] = answer }
+            }
+        } else if let answers = top["answers"]?.value {
+            _ = fields.mapping(answers, at: "answers", known: [])
+        }
+        for (i, node) in fields.list(top["calls_in_progress"]?.value, at: "calls_in_progress").enumerated() {
+            let path = "calls_in_progress[\(i + 1)]"
+            guard let entry = fields.mapping(node, at: path, known: ["id", "parties", "started"]),
+                  let id = fields.required(entry, "id", at: path, in: node, what: "the call's id") else { continue }
+            let parties = fields.list(entry["parties"]?.value, at: "\(path).parties").compactMap { fields.text($0, at: "\(path).parties") }
+            var started = scenario.start.timeIntervalSince1970
+            if let text = fields.text(entry["started"]?.value, at: "\(path).started") {
+                if let date = parseDate(text) { started = date.timeIntervalSince1970 } else {
+                    fields.error(fields.code("invalid-value"), "\(path).started: expected a time such as 2026-01-05T09:20:00Z", at: entry["started"]?.value)
+                }
+            }
+            scenario.callsInProgress.append(CallInProgress(id: id, parties: parties, started: started))
+        }
+        scenario.bargeTarget = fields.text(top["barge_target"]?.value, at: "barge_target")
+        if let talk = seconds(top["barge_talk"]?.value, at: "barge_talk", &fields) { scenario.bargeTalk = talk }
+        scenario.loggedIn = fields.list(top["logged_in"]?.value, at: "logged_in").compactMap { fields.text($0, at: "logged_in") }
+        if let documents = top["documents"]?.value { scenario.documents = stringMap(documents, at: "documents", &fields) }
+        if let audio = top["audio"]?.value {
+            for (file, text) in stringMap(audio, at: "audio", &fields) {
+                if let n = Double(text), n >= 0, n.isFinite { scenario.audioSeconds[file] = n } else {
+                    fields.error(fields.code("invalid-value"), "audio.\(file): expected seconds, found '\(text)'", at: audio)
+                }
+            }
+        }
+    }
+
+    private static func keyPress(_ node: Node, at path: String, _ fields: inout YAMLFields) -> KeyPress? {
+        if case .scalar = node {
+            guard let digits = fields.text(node, at: path) else { return nil }
+            return checkedKeys(digits, node: node, at: path, &fields).map { KeyPress(digits: $0) }
+        }
+        guard let entry = fields.mapping(node, at: path, known: ["digits", "at", "leg"]),
+              let digits = fields.required(entry, "digits", at: path, in: node, what: "the keys pressed"),
+              let keys = checkedKeys(digits, node: entry["digits"]?.value, at: path, &fields) else { return nil }
+        var press = KeyPress(digits: keys)
+        press.at = seconds(entry["at"]?.value, at: "\(path).at", &fields)
+        if let leg = fields.text(entry["leg"]?.value, at: "\(path).leg") {
+            guard let parsed = KeyPress.Leg(rawValue: leg) else {
+                fields.error(fields.code("invalid-value"), "\(path).leg: expected a or b, found '\(leg)'", at: entry["leg"]?.value)
+                return nil
+            }
+            press.leg = parsed
+        }
+        return press
+    }
+
+    private static func checkedKeys(_ digits: String, node: Node?, at path: String, _ fields: inout YAMLFields) -> String? {
+        guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#".contains($0) }) else {
+            fields.error(fields.code("invalid-value"), "\(path): '\(digits)' is not keys of a phone (0-9, * and #)", at: node)
+            return nil
+        }
+        return digits
+    }
+
+    private static func answer(_ node: Node, at path: String, _ fields: inout YAMLFields) -> Answer? {
+        guard let entry = fields.mapping(node, at: path, known: ["status", "talk", "ring"]) else { return nil }
+        guard let text = fields.required(entry, "status", at: path, in: node, what: "answered, busy, no-answer or failed") else { return nil }
+        guard let status = Answer.Status(rawValue: text) else {
+            fields.error(fields.code("invalid-value"), "\(path).status: expected answered, busy, no-answer or failed, found '\(text)'",
+                         at: entry["status"]?.value)
+            return nil
+        }
+        var answer = Answer(status: status)
+        if let talk = seconds(entry["talk"]?.value, at: "\(path).talk", &fields) { answer.talk = talk }
+        if let ring = seconds(entry["ring"]?.value, at: "\(path).ring", &fields) { answer.ring = ring }
+        return answer
+    }
+
+    private static func seconds(_ node: Node?, at path: String, _ fields: inout YAMLFields) -> Double? {
+        guard let text = fields.text(node, at: path) else { return nil }
+        guard let n = Double(text), n >= 0, n <= 86_400 else {
+            fields.error(fields.code("invalid-value"), "\(path): expected seconds from 0 to 86400, found '\(text)'", at: node)
+            return nil
+        }
+        return n
+    }
+
+    private static func stringMap(_ node: Node, at path: String, _ fields: inout YAMLFields) -> [String: String] {
+        guard case .mapping(let mapping) = node else {
+            _ = fields.mapping(node, at: path, known: [])
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, let text = fields.text(value, at: "\(path).\(name)") else { continue }
+            result[name] = text
+        }
+        return result
+    }
+
+    public static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}

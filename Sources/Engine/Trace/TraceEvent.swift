@@ -1,0 +1,63 @@
+/// One thing the platform would have done or decided, at a moment of the
+/// call's virtual clock, caused by the verb at `line` of `file` (calls.md,
+/// "The trace"). Field order is the order of rendering.
+public struct TraceEvent: Sendable, Equatable {
+    public let time: Double
+    public let name: String
+    public let file: String?
+    public let line: Int?
+    public let fields: [Field]
+
+    public struct Field: Sendable, Equatable {
+        public let key: String
+        public let value: TraceValue
+
+        public init(_ key: String, _ value: TraceValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    public init(time: Double, name: String, file: String?, line: Int?, fields: [Field]) {
+        self.time = time
+        self.name = name
+        self.file = file
+        self.line = line
+        self.fields = fields
+    }
+
+    public subscript(key: String) -> TraceValue? { fields.first { $0.key == key }?.value }
+}
+
+public enum TraceValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral
+{
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case list([String])
+    case object([TraceEvent.Field])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+/// Where events go: printed, collected, streamed or only counted.
+public protocol TraceSink {
+    mutating func emit(_ event: TraceEvent)
+}
+
+/// Keeps every event (tests, golden files, the REPL).
+public struct CollectingSink: TraceSink {
+    public private(set) var events: [TraceEvent] = []
+    public init() {}
+    public mutating func emit(_ event: TraceEvent) { events.append(event) }
+}
+
+/// Counts events and keeps nothing (benchmarks).
+public struct CountingSink: TraceSink {
+    public private(set) var count = 0
+    public init() {}
+    public mutating func emit(_ event: TraceEvent) { count += 1 }
+}

@@ -1,0 +1,24 @@
+import Diagnostics
+import Foundation
+import Language
+
+/// `<Condition>`: its verbs run only when every test holds, on the call's
+/// clock in its time zone.
+extension CallRun {
+    mutating func runCondition(_ condition: Condition) -> Flow {
+        var failed: String?
+        if let match = condition.match {
+            let value = expand(match.field, at: condition.position)
+            let regex = script.expressions[match.expression]
+            let range = NSRange(value.startIndex..., in: value)
+            if regex?.firstMatch(in: value, range: range) == nil { failed = "field" }
+        }
+        if failed == nil {
+            failed = condition.timeTests.first { !clock.holds($0.test) }?.attribute
+        }
+        var fields: [TraceEvent.Field] = [.init("result", .bool(failed == nil))]
+        if let failed { fields.append(.init("failed", .string(failed))) }
+        emit("condition", at: condition.position, fields)
+        return failed == nil ? run(condition.verbs) : .next
+    }
+}

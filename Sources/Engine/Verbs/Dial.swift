@@ -1,0 +1,154 @@
+import Diagnostics
+import Language
+import Policy
+
+/// `<Dial>`: policy first (every destination after templates), then how the
+/// destination answers (the scenario's `answers`), the talk, and keys during
+/// it (`hangupOnStar`, `Press` bindings). A denied or failed dial sets
+/// `DialCallStatus` and the script goes on with the next verb.
+extension CallRun {
+    enum DialStatus: String {
+        case completed, busy, failed, canceled
+        case noAnswer = "no-answer"
+    }
+
+    mutating func runDial(_ dial: Dial) -> Flow {
+        let at = dial.position
+        guard let timeout = resolve(dial.timeout, "timeout", at: at),
+              let ringTone = resolve(dial.ringTone, "ringTone", at: at),
+              let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at) else { return .next }
+        var options: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("ringTone", .string(ringTone.rawValue))]
+        if hangupOnStar { options.append(.init("hangupOnStar", .bool(true))) }
+        if let context = dial.hangupOnStarContext?.fixedValue { options.append(.init("hangupOnStarContext", .string(context))) }
+
+        // Presenting another identity needs the caller_id flag (checked
+        // once the dial is in the trace).
+        var identity: Decision?
+        for (name, setting) in [("callerId", dial.callerId), ("fromDisplayName", dial.fromDisplayName)] {
+            guard let setting, let value = resolve(setting, name, at: at) else { continue }
+            identity = policy.mayUse(.callerId, caller: caller!)
+            options.append(.init(name, .string(value)))
+        }
+        let identityDenial = identity.flatMap { $0.isAllowed ? nil : $0 }
+        if !pendingHeaders.isEmpty {
+            options.append(.init("headers", .object(pendingHeaders.map { .init($0.0, .string($0.1)) })))
+        }
+
+        switch dial.destination {
+        case .number(let number):
+            guard let target = resolve(number.number, "number", at: at) else { return failDial(nil, at: at) }
+            return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller!),
+                           dial: dial, at: at)
+        case .client(let client):
+            let target = expand(client.username, at: at)
+            return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
+                           dial: dial, at: at)
+        case .queue(let queue):
+            let target = expand(queue.queue, at: at)
+            let pickup = queue.action?.fixedValue == .pickup
+            if pickup { options.append(.init("action", .string("pickup"))) }
+            let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller!)
+            return connect(target, kind: "queue", options, decision: identityDenial ?? decision, dial: dial, at: at, answersByDefault: true)
+        case .conference(let conference):
+            let target = expand(conference.room, at: at)
+            return connect(target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller!),
+                           dial: dial, at: at, answersByDefault: true)
+        case .voicemail(let voicemail):
+            let user = voicemail.user.map { expand($0, at: at) }
+            let inbox = voicemail.inbox.fixedValue ?? false
+            options.append(.init("inbox", .bool(inbox)))
+            // Leaving a message goes to the dialled number's mailbox; the
+            // inbox is the caller's own.
+            let target = user ?? (inbox ? caller!.identity : scenario.to)
+            return connect(target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller!),
+                           dial: dial, at: at, answersByDefault: true)
+        case .llmAgent(let agent):
+            let target = expand(agent.agent, at: at)
+            if let app = agent.appId { options.append(.init("appId", .string(expand(app, at: at)))) }
+            return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller!),
+                           dial: dial, at: at, answersByDefault: true)
+        case .barge(let barge):
+            return runBarge(barge, options: options, identityDenial: identityDenial, at: at)
+        }
+    }
+
+    /// A dial that did not happen: the denial (if any), then `failed`.
+    mutating func failDial(_ decision: Decision?, at position: SourcePosition, target: String? = nil) -> Flow {
+        if let decision { deny(decision, at: position, as: "dial", target: target) }
+        finishDial(.failed, at: position, [])
+        return .next
+    }
+
+    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field]) {
+        variables["DialCallStatus"] = status.rawValue
+        emit("dial.result", at: position, [.init("status", .string(status.rawValue))] + extra)
+        pendingHeaders.removeAll()
+    }
+
+    private mutating func connect(_ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
+                                  dial: Dial, at position: SourcePosition, answersByDefault: Bool = false) -> Flow {
+        emit("dial", at: position, [.init("target", .string(target)), .init("kind", .string(kind))] + options)
+        guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
+        if decision.evidence.emergency {
+            emit("note", at: position, [.init("message", .string("\(target) is an emergency number: always allowed"))])
+        }
+        // Numbers, users and agents answer as the scenario says; queues,
+        // rooms and mailboxes are the platform's own and always answer.
+        let platformAnswer = Answer(status: .answered, talk: 30, ring: 0)
+        let answer = kind == "voicemail" ? platformAnswer
+            : scenario.answers[target] ?? (answersByDefault ? platformAnswer : scenario.defaultAnswer)
+        switch answer.status {
+        case .busy:
+            clock.elapsed += 1
+            finishDial(.busy, at: position, [])
+        case .failed:
+            finishDial(.failed, at: position, [])
+        case .noAnswer:
+            clock.elapsed += Double(dial.timeout.fixedValue ?? Dial.defaultTimeout)
+            finishDial(.noAnswer, at: position, [])
+        case .answered:
+            let ring = min(answer.ring, Double(dial.timeout.fixedValue ?? Dial.defaultTimeout))
+            guard answer.ring <= ring else {
+                clock.elapsed += ring
+                finishDial(.noAnswer, at: position, [])
+                return .next
+            }
+            clock.elapsed += ring
+            emit("dial.answered", at: position, [.init("target", .string(target))])
+            return talk(for: answer.talk, dial: dial, at: position)
+        }
+        return .next
+    }
+
+    /// The connected call: keys the scenario times within the talk may hang
+    /// up the callee (`*` with hangupOnStar) or fire `Press` bindings.
+    private mutating func talk(for seconds: Double, dial: Dial, at position: SourcePosition) -> Flow {
+        let end = clock.elapsed + seconds
+        while let key = pendingKey, let when = key.at, when <= end {
+            nextKey += 1
+            clock.elapsed = max(clock.elapsed, when)
+            let starContext = dial.hangupOnStarContext?.fixedValue
+            if key.digits == "*", key.leg == .a, dial.hangupOnStar.fixedValue == true,
+               starContext == nil || starContext == context {
+                emit("key", at: position, [.init("digits", .string("*")), .init("leg", .string("a")),
+                                           .init("effect", .string("hangupOnStar: the callee is hung up"))])
+                finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+                return .next
+            }
+            guard let binding = binding(for: key.digits, leg: key.leg) else {
+                emit("key", at: position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
+                                           .init("effect", .string("none"))])
+                continue
+            }
+            emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
+                                               .init("effect", .string("binding"))])
+            let flow = run(binding.verbs)
+            if case .next = flow { continue }
+            finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+            return flow
+        }
+        clock.elapsed = max(clock.elapsed, end)
+        finishDial(.completed, at: position, [.init("talk", .number(seconds))])
+        return .next
+    }
+}

@@ -1,0 +1,107 @@
+import Diagnostics
+import Language
+
+/// `<Gather>`: prompts, then keys, under the documented rules: the first key
+/// interrupts the prompts; `finishOnKey` ends input and is not part of the
+/// result; `numDigits` or `maxDigits` ends it; `timeout` seconds without a
+/// key ends it. Keys come from the scenario: an entry without `at` is typed
+/// when the prompts end; an entry continues the same Gather only if it
+/// arrives within the timeout.
+extension CallRun {
+    enum GatherOutcome: String {
+        case finishKey = "finish_key"
+        case numDigits = "num_digits"
+        case maxDigits = "max_digits"
+        case timeout
+    }
+
+    mutating func runGather(_ gather: Gather) -> Flow {
+        let at = gather.position
+        guard let timeout = resolve(gather.timeout, "timeout", at: at),
+              let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
+              let minDigits = resolve(gather.minDigits, "minDigits", at: at),
+              let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
+              let method = resolve(gather.method, "method", at: at),
+              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at) else { return .next }
+        let numDigits = gather.numDigits.flatMap { resolve($0, "numDigits", at: at) }
+        let action = gather.action.flatMap { resolve($0, "action", at: at) }
+
+        let started = clock.elapsed
+        var settings: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("finishOnKey", .string(finishOnKey)),
+                                            .init("minDigits", .number(Double(minDigits))), .init("maxDigits", .number(Double(maxDigits)))]
+        if let numDigits { settings.append(.init("numDigits", .number(Double(numDigits)))) }
+        if let action { settings.append(.init("action", .string(action))) }
+        emit("gather.start", at: at, settings)
+
+        // When would the caller's first key arrive, and would it cut the prompts short?
+        let promptsEnd = started + promptSeconds(gather.prompts)
+        let firstArrival = pendingKey.flatMap { $0.leg == .a ? max($0.at ?? promptsEnd, started) : nil }
+        let interruptAt = firstArrival.flatMap { $0 < promptsEnd && $0 <= promptsEnd + Double(timeout) ? $0 : nil }
+        playPrompts(gather.prompts, until: interruptAt)
+
+        var digits = ""
+        var outcome = GatherOutcome.timeout
+        var lastKey = promptsEnd
+        var arrival = firstArrival
+        keys: while let key = pendingKey, key.leg == .a, let at = arrival, at <= lastKey + Double(timeout) {
+            nextKey += 1
+            clock.elapsed = max(clock.elapsed, at)
+            lastKey = clock.elapsed
+            for character in key.digits {
+                let pressed = String(character)
+                if !finishOnKey.isEmpty && pressed == finishOnKey { outcome = .finishKey; break keys }
+                digits.append(character)
+                if let numDigits, digits.count >= numDigits { outcome = .numDigits; break keys }
+                if digits.count >= maxDigits { outcome = .maxDigits; break keys }
+            }
+            // The next entry continues this Gather only if it comes in time.
+            arrival = pendingKey.flatMap { $0.leg == .a ? $0.at.map { max($0, lastKey) } : nil }
+        }
+        if outcome == .timeout { clock.elapsed = max(clock.elapsed, lastKey) + Double(timeout) }
+        let tooFew = digits.count < minDigits && !digits.isEmpty
+        if tooFew { digits = "" }
+
+        variables["gather_result"] = digits
+        variables["Digits"] = digits
+        var fields: [TraceEvent.Field] = [.init("digits", .string(digits)), .init("outcome", .string(outcome.rawValue))]
+        if tooFew { fields.append(.init("note", .string("fewer than minDigits=\(minDigits): treated as no input"))) }
+        fields += settings
+        emit("gather", at: at, fields)
+
+        guard let action, !digits.isEmpty || onEmpty else { return .next }
+        return .handOver(url: action, method: method, parameters: [("Digits", digits)], position: at)
+    }
+
+    private func promptSeconds(_ prompts: [Gather.Prompt]) -> Double {
+        let variables = self.variables
+        return prompts.reduce(0) { total, prompt in
+            switch prompt {
+            case .say(let say):
+                let loops = Double((try? say.loop.resolve({ variables[$0] }).get()) ?? 1)
+                return total + Self.speakingSeconds(say.text.expand { variables[$0] }) * loops
+            case .play(let play):
+                let file = (try? play.file.resolve({ variables[$0] }).get()) ?? ""
+                let loops = Double((try? play.loop.resolve({ variables[$0] }).get()) ?? 1)
+                return total + (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * loops
+            }
+        }
+    }
+
+    /// Plays the prompts, cut short at `until` by the first key.
+    private mutating func playPrompts(_ prompts: [Gather.Prompt], until interrupt: Double?) {
+        for prompt in prompts {
+            if let interrupt, clock.elapsed >= interrupt { return }
+            let before = clock.elapsed
+            switch prompt {
+            case .say(let say): _ = runSay(say)
+            case .play(let play): _ = runPlay(play)
+            }
+            if let interrupt, clock.elapsed > interrupt {
+                // The prompt was cut short by the first key: the clock stops there.
+                clock.elapsed = interrupt
+                emit("interrupted", at: nil, [.init("after", .number(interrupt - before))])
+                return
+            }
+        }
+    }
+}

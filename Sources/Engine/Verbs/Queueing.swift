@@ -1,0 +1,37 @@
+import Diagnostics
+import Language
+import Policy
+
+/// `<Enqueue>` and `<Start><Stream>`: features a profile flag gates.
+extension CallRun {
+    mutating func runEnqueue(_ enqueue: Enqueue) -> Flow {
+        let queue = expand(enqueue.queue, at: enqueue.position)
+        let decision = policy.mayUse(.queue, caller: caller!)
+        guard decision.isAllowed else {
+            deny(decision, at: enqueue.position, as: "enqueue", target: queue)
+            return .next
+        }
+        emit("enqueue", at: enqueue.position, [.init("queue", .string(queue))])
+        return .next
+    }
+
+    mutating func runStart(_ start: Start) -> Flow {
+        let decision = policy.mayUse(.stream, caller: caller!)
+        guard decision.isAllowed else {
+            deny(decision, at: start.position, as: "stream", target: start.streams.first?.url.fixedValue)
+            return .next
+        }
+        for stream in start.streams {
+            guard let url = resolve(stream.url, "url", at: stream.position),
+                  let mix = resolve(stream.mixType, "mix_type", at: stream.position) else { continue }
+            var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("mix_type", .string(mix.rawValue))]
+            var parameters: [TraceEvent.Field] = []
+            for parameter in stream.parameters {
+                parameters.append(.init(expand(parameter.name, at: parameter.position), .string(expand(parameter.value, at: parameter.position))))
+            }
+            if !parameters.isEmpty { fields.append(.init("parameters", .object(parameters))) }
+            emit("stream", at: stream.position, fields)
+        }
+        return .next
+    }
+}

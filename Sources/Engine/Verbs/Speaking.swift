@@ -1,0 +1,49 @@
+import Diagnostics
+import Language
+
+/// `<Say>`, `<Play>`, `<Pause>`, `<Echo>`: what the caller hears, and how long
+/// it takes on the virtual clock.
+extension CallRun {
+    /// Speaking rate for text to speech: 2.5 words a second (150 a minute),
+    /// at least one second per loop.
+    static func speakingSeconds(_ text: String) -> Double {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+        return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
+    }
+
+    /// How long `<Echo>` loops the caller's audio back.
+    static var echoSeconds: Double { 10 }
+
+    mutating func runSay(_ say: Say) -> Flow {
+        guard let loop = resolve(say.loop, "loop", at: say.position) else { return .next }
+        let text = expand(say.text, at: say.position)
+        let seconds = Self.speakingSeconds(text) * Double(loop)
+        emit("say", at: say.position, [.init("text", .string(text)), .init("loop", .number(Double(loop))),
+                                       .init("duration", .number(seconds))])
+        clock.elapsed += seconds
+        return .next
+    }
+
+    mutating func runPlay(_ play: Play) -> Flow {
+        guard let loop = resolve(play.loop, "loop", at: play.position),
+              let file = resolve(play.file, "file", at: play.position) else { return .next }
+        let seconds = (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * Double(loop)
+        emit("play", at: play.position, [.init("file", .string(file)), .init("loop", .number(Double(loop))),
+                                         .init("duration", .number(seconds))])
+        clock.elapsed += seconds
+        return .next
+    }
+
+    mutating func runPause(_ pause: Pause) -> Flow {
+        guard let length = resolve(pause.length, "length", at: pause.position) else { return .next }
+        emit("pause", at: pause.position, [.init("length", .number(Double(length)))])
+        clock.elapsed += Double(length)
+        return .next
+    }
+
+    mutating func runEcho(_ echo: Echo) -> Flow {
+        emit("echo", at: echo.position, [.init("duration", .number(Self.echoSeconds))])
+        clock.elapsed += Self.echoSeconds
+        return .next
+    }
+}

@@ -1,0 +1,90 @@
+import Engine
+import Foundation
+
+/// Renders trace events: aligned text for people (golden files rely on it
+/// being stable), JSON Lines for tools (the contract of calls.md).
+enum TraceRenderer {
+    /// `   12.5  dial            L14  target=+441234567890 kind=number`
+    static func text(_ event: TraceEvent) -> String {
+        let time = String(format: "%7.1f", event.time)
+        let name = event.name.padding(toLength: max(14, event.name.count), withPad: " ", startingAt: 0)
+        let line = (event.line.map { "L\($0)" } ?? "").padding(toLength: 5, withPad: " ", startingAt: 0)
+        let fields = event.fields.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ")
+        return "\(time)  \(name) \(line)\(fields)".trimmingTrailingSpaces
+    }
+
+    private static func text(_ value: TraceValue) -> String {
+        switch value {
+        case .string(let s):
+            return s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) ? quoted(s) : s
+        case .number(let n): return number(n)
+        case .bool(let b): return b ? "yes" : "no"
+        case .list(let items):
+            if items.isEmpty { return "-" }
+            let joined = items.joined(separator: ",")
+            return joined.contains(" ") ? quoted(items.joined(separator: "; ")) : joined
+        case .object(let fields): return "{" + fields.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ") + "}"
+        }
+    }
+
+    /// One JSON object: `time`, `event`, `file` and `line` when a verb caused
+    /// it, then the event's fields in order.
+    static func json(_ event: TraceEvent) -> String {
+        var parts = ["\"time\":\(number(event.time))", "\"event\":\(quoted(event.name))"]
+        if let file = event.file { parts.append("\"file\":\(quoted(file))") }
+        if let line = event.line { parts.append("\"line\":\(line)") }
+        for field in event.fields { parts.append("\(quoted(field.key)):\(json(field.value))") }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    private static func json(_ value: TraceValue) -> String {
+        switch value {
+        case .string(let s): return quoted(s)
+        case .number(let n): return number(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .list(let items): return "[" + items.map(quoted).joined(separator: ",") + "]"
+        case .object(let fields): return "{" + fields.map { "\(quoted($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Whole numbers without a fraction; others to a tenth of a second at
+    /// most, so traces are stable across platforms.
+    static func number(_ n: Double) -> String {
+        let rounded = (n * 1000).rounded() / 1000
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// A JSON string literal (also used for quoted text fields).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Prints each event as the call produces it.
+struct PrintingSink: TraceSink {
+    let format: OutputFormat
+
+    mutating func emit(_ event: TraceEvent) {
+        print(format == .json ? TraceRenderer.json(event) : TraceRenderer.text(event))
+    }
+}
