@@ -13,6 +13,11 @@ public protocol DocumentSource: Sendable {
 public struct DocumentFailure: Error, Sendable {
     public let message: String
     public var diagnostics: [Diagnostic] = []
+
+    public init(message: String, diagnostics: [Diagnostic] = []) {
+        self.message = message
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Documents from the scenario's `documents` mappings (which win), then
