@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // scripts/bench-run.sh: many calls, events only counted.
+        .executableTarget(name: "CallBenchmark", dependencies: ["Engine", "Policy"]),
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),

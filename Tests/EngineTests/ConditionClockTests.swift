@@ -1,4 +1,5 @@
-import Engine
+import Foundation
+@testable import Engine
 import Testing
 
 /// `<Condition>` time tests on the call's clock, in its time zone.
@@ -58,5 +59,21 @@ import Testing
             <Condition field="${lang}" expression="^de"><Say>Hallo</Say></Condition>
             """, scenario)
         #expect(events.all("say").map { $0["text"]?.string } == ["Bonjour"])
+    }
+}
+
+@Suite struct FieldMatcherTests {
+    @Test(arguments: [
+        ("^1$", "1", true), ("^1$", "11", false), ("^1$", "", false),
+        ("^(busy|no-answer)$", "busy", true), ("^(busy|no-answer)$", "no-answer", true), ("^(busy|no-answer)$", "busy ", false),
+        ("^fr", "fr-CA", true), ("^fr", "de", false), ("[0-9]{3}", "ab123", true), ("^[12]$", "2", true), ("^[12]$", "3", false),
+        ("^$", "", true), ("^$", "x", false), ("^a.c$", "abc", true), ("^a|b$", "xb", true),
+    ])
+    func literalFastPathAgreesWithTheRegularExpression(_ pattern: String, _ value: String, _ expected: Bool) throws {
+        let fast = try #require(FieldMatcher(pattern))
+        let regex = try NSRegularExpression(pattern: pattern)
+        let slow = regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+        #expect(fast.matches(value) == expected)
+        #expect(slow == expected)
     }
 }

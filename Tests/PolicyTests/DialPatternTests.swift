@@ -60,6 +60,12 @@ import Testing
         #expect(try matches("_1!9", "19"))
     }
 
+    @Test func numbersOfSixtyFourCharactersOrMoreNeverMatch() throws {
+        #expect(try matches("_X.", String(repeating: "1", count: 63)))
+        #expect(try !matches("_X.", String(repeating: "1", count: 64)))
+        #expect(try !matches("_!", String(repeating: "1", count: 100)))
+    }
+
     @Test func emptyNumber() throws {
         #expect(try !matches("_X", ""))
         #expect(try !matches("112", ""))

@@ -5,45 +5,40 @@ import Language
 /// seconds elapsed. Nothing sleeps; verbs advance it.
 struct CallClock {
     let start: Date
-    let calendar: Calendar
+    let timeZone: TimeZone
     var elapsed: Double = 0
 
     init(start: Date, timeZone: TimeZone) {
         self.start = start
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
+        self.timeZone = timeZone
     }
 
     var now: Date { start.addingTimeInterval(elapsed) }
 
     /// Whether `test` holds at the current moment, in the call's time zone.
     func holds(_ test: TimeTest) -> Bool {
-        let date = now
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfYear, .weekOfMonth], from: date)
-        let (hour, minute, second) = (c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let t = CivilTime(now, in: timeZone)
         switch test {
         case .field(let field, let ranges):
             let value: Int
             switch field {
-            case .year: value = c.year ?? 0
-            case .yday: value = calendar.ordinality(of: .day, in: .year, for: date) ?? 0
-            case .mon: value = c.month ?? 0
-            case .mday: value = c.day ?? 0
-            case .week: value = c.weekOfYear ?? 0
-            case .mweek: value = c.weekOfMonth ?? 0
-            case .wday: value = c.weekday ?? 0  // Sunday = 1
-            case .hour: value = hour
-            case .minute: value = minute
-            case .minuteOfDay: value = hour * 60 + minute + 1  // 00:00 is minute 1
+            case .year: value = t.year
+            case .yday: value = t.dayOfYear
+            case .mon: value = t.month
+            case .mday: value = t.day
+            case .week: value = t.weekOfYear
+            case .mweek: value = t.weekOfMonth
+            case .wday: value = t.weekday  // Sunday = 1
+            case .hour: value = t.hour
+            case .minute: value = t.minute
+            case .minuteOfDay: value = t.hour * 60 + t.minute + 1  // 00:00 is minute 1
             }
             return ranges.contains { $0.contains(value) }
         case .timeOfDay(let ranges):
-            let seconds = hour * 3600 + minute * 60 + second
+            let seconds = t.hour * 3600 + t.minute * 60 + t.second
             return ranges.contains { $0.contains(seconds) }
         case .dateTime(let ranges):
-            let moment = LocalDateTime(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0,
-                                       hour: hour, minute: minute, second: second)
+            let moment = LocalDateTime(year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second)
             return ranges.contains { $0.contains(moment) }
         }
     }

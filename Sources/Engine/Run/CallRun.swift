@@ -71,7 +71,7 @@ struct CallRun<Sink: TraceSink> {
             fields.append(.init("profile", .string(resolved.profileName)))
             if let customer = resolved.customer { fields.append(.init("customer", .string(customer))) }
         }
-        fields.append(.init("start", .string(Self.iso8601(scenario.start, scenario.timeZone))))
+        fields.append(.init("start", .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
         fields.append(.init("timezone", .string(scenario.timeZoneName)))
         emit("call.start", at: nil, fields)
         for user in scenario.loggedIn {
@@ -210,7 +210,13 @@ struct CallRun<Sink: TraceSink> {
 
     /// An attribute's value for this call; nil (with an error event) when a
     /// template produced something invalid, and the verb is then skipped.
+    @inline(__always)
     mutating func resolve<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
+        if let fixed = setting.fixedValue { return fixed }  // the common case: no template
+        return resolveTemplate(setting, attribute, at: position)
+    }
+
+    private mutating func resolveTemplate<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
         let variables = self.variables
         switch setting.resolve({ variables[$0] }) {
         case .success(let value): return value
@@ -223,12 +229,6 @@ struct CallRun<Sink: TraceSink> {
 
     /// The next keypress of the caller (leg a) or the other party (b).
     var pendingKey: KeyPress? { nextKey < scenario.keys.count ? scenario.keys[nextKey] : nil }
-
-    static func iso8601(_ date: Date, _ zone: TimeZone) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = zone
-        return formatter.string(from: date)
-    }
 }
 
 extension Verb {

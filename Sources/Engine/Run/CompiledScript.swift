@@ -9,14 +9,14 @@ public struct CompiledScript: Sendable {
     public let script: Script
     /// Warnings from checking (a script with errors never compiles).
     public let warnings: [Diagnostic]
-    let expressions: [String: NSRegularExpression]
+    let expressions: [String: FieldMatcher]
 
     public var file: String { script.file }
 
     public init(_ script: Script, warnings: [Diagnostic] = []) {
         self.script = script
         self.warnings = warnings
-        var expressions: [String: NSRegularExpression] = [:]
+        var expressions: [String: FieldMatcher] = [:]
         Self.collectExpressions(script.verbs, into: &expressions)
         self.expressions = expressions
     }
@@ -28,13 +28,13 @@ public struct CompiledScript: Sendable {
         return .success(CompiledScript(script, warnings: checked.diagnostics))
     }
 
-    private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: NSRegularExpression]) {
+    private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: FieldMatcher]) {
         for verb in verbs {
             switch verb {
             case .condition(let condition):
                 if let pattern = condition.match?.expression, expressions[pattern] == nil {
                     // Checked to compile by the language layer.
-                    expressions[pattern] = try? NSRegularExpression(pattern: pattern)
+                    expressions[pattern] = FieldMatcher(pattern)
                 }
                 collectExpressions(condition.verbs, into: &expressions)
             case .press(let press):

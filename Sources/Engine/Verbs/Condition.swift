@@ -9,9 +9,7 @@ extension CallRun {
         var failed: String?
         if let match = condition.match {
             let value = expand(match.field, at: condition.position)
-            let regex = script.expressions[match.expression]
-            let range = NSRange(value.startIndex..., in: value)
-            if regex?.firstMatch(in: value, range: range) == nil { failed = "field" }
+            if script.expressions[match.expression]?.matches(value) != true { failed = "field" }
         }
         if failed == nil {
             failed = condition.timeTests.first { !clock.holds($0.test) }?.attribute

@@ -7,7 +7,15 @@ extension CallRun {
     /// Speaking rate for text to speech: 2.5 words a second (150 a minute),
     /// at least one second per loop.
     static func speakingSeconds(_ text: String) -> Double {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+        // Words are runs of bytes between white space (counted on bytes:
+        // this runs for every Say of every call).
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
         return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
     }
 

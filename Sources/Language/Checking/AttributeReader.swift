@@ -23,7 +23,7 @@ struct AttributeReader {
 
     /// An attribute with a default: the default when absent (not explicit).
     mutating func value<V>(_ name: String, _ kind: ValueKind<V>, default defaultValue: V, _ checker: inout Checker) -> Setting<V> {
-        optional(name, kind, &checker) ?? Setting(defaultValue, explicit: false, kind: kind)
+        optional(name, kind, &checker) ?? Setting(defaultValue, explicit: false)
     }
 
     /// An attribute without a default: nil when absent (or invalid).
@@ -112,7 +112,7 @@ struct AttributeReader {
                           at: attribute.position, hint: Self.hint(for: literal, kind))
             return nil
         }
-        return Setting(value, explicit: true, kind: kind)
+        return Setting(value, explicit: true)
     }
 
     private static func hint<V>(for literal: String, _ kind: ValueKind<V>) -> String? {

@@ -112,6 +112,6 @@ extension Checker {
                   at: element.firstText?.position ?? element.position)
             return nil
         }
-        return Setting(value, explicit: true, kind: kind)
+        return Setting(value, explicit: true)
     }
 }

@@ -38,7 +38,7 @@ extension Barge: DialNounSyntax {
         // its examples `commands`; `commands` is the name.
         let spelled = attributes.optional("commands", .boolean, &checker)
         let alias = attributes.alias("command", for: "commands", .boolean, &checker)
-        let commands = spelled ?? alias ?? Setting(true, explicit: false, kind: .boolean)
+        let commands = spelled ?? alias ?? Setting(true, explicit: false)
         attributes.finish(&checker)
         guard let text = checker.expectText(element, required: nil) else { return nil }
         var group: Template?

@@ -1,9 +1,13 @@
 /// The value of an attribute: fixed in the script, or a template expanded
 /// when the verb runs (and then parsed with the same `ValueKind`).
+@frozen
 public struct Setting<Value: Sendable>: Sendable {
+    @frozen
     public enum Source: Sendable {
         case fixed(Value)
-        case template(Template)
+        /// The parser travels with the template only: a fixed value needs
+        /// none, and settings are copied with their verb on every call.
+        case template(Template, ValueKind<Value>)
     }
 
     public let source: Source
@@ -11,21 +15,21 @@ public struct Setting<Value: Sendable>: Sendable {
     /// (Policy needs this: an explicit `whisper` without the flag is denied,
     /// a defaulted one is quietly dropped.)
     public let isExplicit: Bool
-    public let kind: ValueKind<Value>
 
-    public init(_ value: Value, explicit: Bool, kind: ValueKind<Value>) {
+    public init(_ value: Value, explicit: Bool) {
         self.source = .fixed(value)
         self.isExplicit = explicit
-        self.kind = kind
     }
 
     public init(template: Template, kind: ValueKind<Value>) {
-        self.source = .template(template)
+        self.source = .template(template, kind)
         self.isExplicit = true
-        self.kind = kind
     }
 
-    /// The value when it is known without running the call.
+    /// The value when it is known without running the call. (Inlinable:
+    /// the engine reads settings for every verb of every call, and a generic
+    /// call across modules would look metadata up each time.)
+    @inlinable
     public var fixedValue: Value? {
         if case .fixed(let v) = source { v } else { nil }
     }
@@ -35,7 +39,7 @@ public struct Setting<Value: Sendable>: Sendable {
     public func resolve(_ lookup: (String) -> String?) -> Result<Value, InvalidValue> {
         switch source {
         case .fixed(let v): return .success(v)
-        case .template(let t):
+        case .template(let t, let kind):
             let text = t.expand(lookup)
             guard let v = kind.parse(text) else { return .failure(InvalidValue(text: text, expected: kind.expected)) }
             return .success(v)

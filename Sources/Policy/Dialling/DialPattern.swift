@@ -32,26 +32,47 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the pattern matches the whole of `number`.
     public func matches(_ number: String) -> Bool {
-        let text = Array(number.utf8)
-        // reachable[i]: the elements so far can consume exactly text[0..<i].
-        var reachable = [Bool](repeating: false, count: text.count + 1)
-        reachable[0] = true
+        if let result = number.utf8.withContiguousStorageIfAvailable(matches) { return result }
+        return Array(number.utf8).withUnsafeBufferPointer(matches)
+    }
+
+    /// The positions the elements can reach, as bits (bit i: the elements
+    /// so far can consume exactly text[0..<i]): no allocation for numbers
+    /// up to 63 characters, which is every real one; longer text never matches.
+    private func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count
+        guard n < 64 else { return false }
+        var reachable: UInt64 = 1
         for element in elements {
-            var next = [Bool](repeating: false, count: text.count + 1)
+            var next: UInt64 = 0
             switch element {
             case .character(let c):
-                for i in 0..<text.count where reachable[i] && text[i] == c { next[i + 1] = true }
+                var bits = reachable
+                while bits != 0 {
+                    let i = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if i < n, text[i] == c { next |= 1 << (i + 1) }
+                }
             case .oneOf(let set):
-                for i in 0..<text.count where reachable[i] && set.contains(text[i]) { next[i + 1] = true }
+                var bits = reachable
+                while bits != 0 {
+                    let i = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if i < n, set.contains(text[i]) { next |= 1 << (i + 1) }
+                }
             case .oneOrMore, .zeroOrMore:
                 // Once reachable at i, every later position is reachable too.
-                guard let first = reachable.firstIndex(of: true) else { return false }
-                let start = element == .oneOrMore ? first + 1 : first
-                if start <= text.count { for i in start...text.count { next[i] = true } }
+                guard reachable != 0 else { return false }
+                let first = reachable.trailingZeroBitCount + (element == .oneOrMore ? 1 : 0)
+                if first <= n {
+                    let upToN: UInt64 = n == 63 ? ~0 : (1 << (n + 1)) - 1
+                    next = upToN & ~((1 << first) - 1)
+                }
             }
             reachable = next
+            if reachable == 0 { return false }
         }
-        return reachable[text.count]
+        return reachable & (1 << n) != 0
     }
 
     private static let digits = Set(Array("0123456789".utf8))

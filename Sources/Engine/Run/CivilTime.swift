@@ -1,0 +1,80 @@
+import Foundation
+
+/// A moment as a wall clock in a time zone reads it, computed with plain
+/// arithmetic (proleptic Gregorian calendar, weeks starting on Sunday, week 1
+/// the one holding 1 January, as Foundation's gregorian calendar counts
+/// them). Calendar and date formatters cost tens of microseconds a call;
+/// this costs nanoseconds, and calls run by the hundred thousand.
+struct CivilTime: Equatable {
+    let year, month, day, hour, minute, second: Int
+    /// Sunday = 1 … Saturday = 7.
+    let weekday: Int
+    /// 1…366.
+    let dayOfYear: Int
+    /// Seconds east of UTC.
+    let offset: Int
+
+    init(_ date: Date, in zone: TimeZone) {
+        offset = zone.secondsFromGMT(for: date)
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondsOfDay = local - days * 86_400
+        (hour, minute, second) = (secondsOfDay / 3600, secondsOfDay % 3600 / 60, secondsOfDay % 60)
+        (year, month, day) = Self.civil(fromDays: days)
+        weekday = ((days % 7 + 7) % 7 + 4) % 7 + 1  // 1970-01-01 was a Thursday
+        dayOfYear = days - Self.days(fromYear: year, month: 1, day: 1) + 1
+    }
+
+    /// Week of the year: weeks start on Sunday; week 1 holds 1 January (so
+    /// the last days of December may be in week 1 of the next year).
+    var weekOfYear: Int {
+        let saturday = dayOfYear + (7 - weekday)  // the day of year ending this week
+        let daysInYear = Self.isLeap(year) ? 366 : 365
+        if saturday > daysInYear { return 1 }
+        let firstWeekday = ((weekday - 1 - (dayOfYear - 1)) % 7 + 7) % 7 + 1  // weekday of 1 January
+        return (dayOfYear - 1 + firstWeekday - 1) / 7 + 1
+    }
+
+    /// Week of the month, counted the same way.
+    var weekOfMonth: Int {
+        let firstWeekday = ((weekday - 1 - (day - 1)) % 7 + 7) % 7 + 1
+        return (day - 1 + firstWeekday - 1) / 7 + 1
+    }
+
+    /// `2026-01-05T09:30:00Z`, or with the offset: `2026-01-05T10:30:00+01:00`.
+    var iso8601: String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var zone = "Z"
+        if offset != 0 {
+            let minutes = abs(offset) / 60
+            zone = (offset < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
+        }
+        let yyyy = String(year).count >= 4 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year)
+        return "\(yyyy)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))\(zone)"
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    /// Days since 1970-01-01 → (year, month, day). (Howard Hinnant's algorithm.)
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// (year, month, day) → days since 1970-01-01.
+    static func days(fromYear y0: Int, month m: Int, day d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
