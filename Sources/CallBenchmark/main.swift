@@ -31,7 +31,8 @@ guard arguments.count >= 2, let calls = Int(arguments[0]), calls > 0 else {
 let directoryText = String(decoding: load("samples/directory.yaml"), as: UTF8.self)
 let directory = DirectoryLoader.load(text: directoryText, file: "samples/directory.yaml").directory!
 
-print("calls per script: \(calls); one core (calls run one after another)")
+print("calls per script: \(calls) a round, best of 3 rounds; one core (calls run one after another)")
+print("RSS@1k: resident memory after the first 1,000 calls; RSS@end: after the last")
 print("script".padding(toLength: 44, withPad: " ", startingAt: 0), "verbs/call", "events/call", "calls/s", "RSS@1k KB", "RSS@end KB", "peak KB")
 for path in arguments.dropFirst() {
     let script: CompiledScript
@@ -49,17 +50,26 @@ for path in arguments.dropFirst() {
     }
     scenario.sid = scenario.sid ?? "CA-bench"
     let engine = Engine(directory: directory, documents: LocalDocuments(mappings: scenario.documents, folder: scenario.folder))
-    var sink = CountingSink()
+    // Three rounds of CALLS calls; the machine is shared and noisy, so the
+    // best round is the figure (memory is read across all of them).
+    var best = 0.0
     var verbs = 0
+    var events = 0
     var rssAfterThousand = 0
-    let started = DispatchTime.now().uptimeNanoseconds
-    for call in 1...calls {
-        verbs += engine.run(script, scenario: scenario, sink: &sink).verbsRun
-        if call == min(1000, calls) { rssAfterThousand = residentKilobytes().current }
+    for round in 1...3 {
+        var sink = CountingSink()
+        verbs = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        for call in 1...calls {
+            verbs += engine.run(script, scenario: scenario, sink: &sink).verbsRun
+            if round == 1, call == min(1000, calls) { rssAfterThousand = residentKilobytes().current }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        best = max(best, Double(calls) / seconds)
+        events = sink.count
     }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     let memory = residentKilobytes()
     print((path as NSString).lastPathComponent.padding(toLength: 44, withPad: " ", startingAt: 0),
-          String(format: "%10.1f %11.1f %8.0f %10d %10d %8d", Double(verbs) / Double(calls), Double(sink.count) / Double(calls),
-                 Double(calls) / seconds, rssAfterThousand, memory.current, memory.peak))
+          String(format: "%10.1f %11.1f %8.0f %10d %10d %8d", Double(verbs) / Double(calls), Double(events) / Double(calls),
+                 best, rssAfterThousand, memory.current, memory.peak))
 }

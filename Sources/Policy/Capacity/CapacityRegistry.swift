@@ -28,20 +28,19 @@ public final class CapacityRegistry: Sendable {
             return .denied(.admit, .noProfile, Evidence(profile: caller.profileName))
         }
         return state.withLock { state in
-            var users = state.holds[profile.name, default: [:]]
+            // Mutated in place: copying a profile's table out and back would
+            // copy it on every admission.
+            let active = state.holds[profile.name]?.count ?? 0
+            let alreadyActive = state.holds[profile.name]?[key] != nil
             var evidence = Evidence(profile: profile.name)
             evidence.capacity = profile.capacity
-            if let held = users[key] {
-                users[key] = held + 1
-            } else if users.count < profile.capacity {
-                users[key] = 1
-            } else {
-                evidence.activeUsers = users.count
+            guard alreadyActive || active < profile.capacity else {
+                evidence.activeUsers = active
                 return .denied(.admit, .profileCapacity, evidence,
-                               notes: ["profile \(profile.name) already has \(users.count) of \(profile.capacity) users active"])
+                               notes: ["profile \(profile.name) already has \(active) of \(profile.capacity) users active"])
             }
-            state.holds[profile.name] = users
-            evidence.activeUsers = users.count
+            state.holds[profile.name, default: [:]][key, default: 0] += 1
+            evidence.activeUsers = alreadyActive ? active : active + 1
             return .allowed(.admit, evidence)
         }
     }
@@ -52,7 +51,11 @@ public final class CapacityRegistry: Sendable {
         let key = identity ?? caller.identity
         state.withLock { state in
             guard let held = state.holds[caller.profileName]?[key] else { return }
-            state.holds[caller.profileName]?[key] = held > 1 ? held - 1 : nil
+            if held > 1 {
+                state.holds[caller.profileName]?[key] = held - 1
+            } else {
+                state.holds[caller.profileName]?.removeValue(forKey: key)
+            }
         }
     }
 
