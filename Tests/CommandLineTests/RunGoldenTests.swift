@@ -103,6 +103,13 @@ import Testing
         #expect(badOption.stderr.contains("keys are 0-9, * and #"))
     }
 
+    @Test func theReadmeShowsTheQuickStartTraceAsItIs() throws {
+        let readme = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let trace = try String(contentsOf: Self.folder.appendingPathComponent("operator-barge.trace"), encoding: .utf8)
+        #expect(readme.contains("swift run connexml run samples/calls/operator-barge.xml\n```"))
+        #expect(readme.contains("```\n" + trace + "```"))
+    }
+
     @Test func commandLineWorld() throws {
         let result = try Connexml.run(["run", "samples/scripts/ivr-menu.xml", "--from", "+447700900123", "--customer", "acme",
                                        "--dtmf", "1", "--at", "2026-01-05T09:30:00Z", "--sid", "CA-cli"])
