@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["connexml"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing"]),
     ]
 )

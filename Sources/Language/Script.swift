@@ -60,6 +60,28 @@ public indirect enum Verb: Sendable {
         }
     }
 
+    /// The element the verb was written as (`Say`, `Set`, ...).
+    public var elementName: String {
+        switch self {
+        case .say: Say.elementName
+        case .play: Play.elementName
+        case .pause: Pause.elementName
+        case .hangup: Hangup.elementName
+        case .reject: Reject.elementName
+        case .redirect: Redirect.elementName
+        case .gather: Gather.elementName
+        case .enqueue: Enqueue.elementName
+        case .dial: Dial.elementName
+        case .press: Press.elementName
+        case .transfer: Transfer.elementName
+        case .enter: Enter.elementName
+        case .set: SetVariable.elementName
+        case .start: Start.elementName
+        case .echo: Echo.elementName
+        case .condition: Condition.elementName
+        }
+    }
+
     /// Whether nothing after this verb, in the same list, can run.
     var endsTheList: Bool {
         switch self {

@@ -2,8 +2,6 @@ import ArgumentParser
 import Diagnostics
 import Engine
 import Foundation
-import Policy
-import XMLParsing
 
 /// `connexml run SCRIPT`: one call through a script, its trace printed.
 struct RunCommand: ParsableCommand {
@@ -56,45 +54,16 @@ struct RunCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        var problems: [Diagnostic] = []
-        var unreadable = false
-        func collect(_ diagnostics: [Diagnostic]) {
-            problems += diagnostics
-            if diagnostics.contains(where: { $0.code == "unreadable-file" }) { unreadable = true }
+        var loaded = CallInputs(directory: directory).load(script: script, scenario: scenario ?? Self.scenarioBeside(script))
+        if var world = loaded.scenario {
+            loaded.problems += applyOptions(to: &world)
+            loaded.scenario = world
         }
-
-        // The script.
-        var compiled: CompiledScript?
-        switch ScriptFiles.read(script, limit: ParseLimits.localFile.maximumBytes) {
-        case .failure(let failure): collect([failure.diagnostic])
-        case .success(let bytes):
-            switch CompiledScript.compile(bytes: bytes, file: script) {
-            case .failure(let failure): collect(failure.diagnostics)
-            case .success(let ok): compiled = ok
-            }
-        }
-        let folder = (script as NSString).deletingLastPathComponent
-        // The directory.
-        let loaded = DirectoryFiles.load(directory, besides: folder.isEmpty ? "." : folder)
-        collect(loaded.diagnostics.filter { $0.severity == .error })
-        // The world.
-        var world = Scenario()
-        let scenarioPath = scenario ?? Self.scenarioBeside(script)
-        if let scenarioPath {
-            switch ScriptFiles.read(scenarioPath, limit: ScenarioLoader.maximumBytes) {
-            case .failure(let failure): collect([failure.diagnostic])
-            case .success(let bytes):
-                let result = ScenarioLoader.load(bytes: bytes, file: scenarioPath, folder: (scenarioPath as NSString).deletingLastPathComponent)
-                collect(result.diagnostics.filter { $0.severity == .error })
-                if let loadedScenario = result.scenario { world = loadedScenario }
-            }
-        }
-        collect(applyOptions(to: &world))
-
-        guard problems.isEmpty, let compiled, let directory = loaded.directory else {
+        guard loaded.problems.isEmpty, let compiled = loaded.script, let directory = loaded.directory,
+              let world = loaded.scenario else {
             let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError))
-            Terminal.writeError(renderer.render(problems) + "nothing was run\n")
-            throw unreadable ? ExitStatus.couldNotRun : ExitStatus.problemsFound
+            Terminal.writeError(renderer.render(loaded.problems) + "nothing was run\n")
+            throw loaded.unreadable ? ExitStatus.couldNotRun : ExitStatus.problemsFound
         }
         let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder))
         var sink = PrintingSink(format: format)

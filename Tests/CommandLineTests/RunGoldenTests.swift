@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import connexml
 
 /// Every call sample under samples/calls (a script with NAME.scenario.yaml
 /// beside it) run through `connexml run`, its trace compared verbatim with
@@ -9,35 +10,43 @@ import Testing
 @Suite struct RunGoldenTests {
     static let folder = Connexml.packageRoot.appendingPathComponent("samples/calls")
 
-    /// Paths relative to the package root, sorted.
-    static var samples: [String] {
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        let files = (enumerator?.allObjects as? [String]) ?? []
-        return files.filter { $0.hasSuffix(".scenario.yaml") }
-            .map { "samples/calls/" + $0.replacingOccurrences(of: ".scenario.yaml", with: ".xml") }
-            .sorted()
+    /// The samples, with paths relative to the package root (where the
+    /// binary runs).
+    static var samples: [Sample] {
+        let root = Connexml.packageRoot.path + "/"
+        func relative(_ path: String) -> String { path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path }
+        return SampleDiscovery.find([folder.path]).samples.map {
+            Sample(name: relative($0.name), script: relative($0.script), scenario: relative($0.scenario),
+                   expectedTrace: relative($0.expectedTrace))
+        }
     }
 
     @Test func thereAreEnoughSamples() {
         #expect(Self.samples.count >= 30)
     }
 
-    @Test(arguments: samples)
-    func traceMatches(_ script: String) throws {
-        let result = try Connexml.run(["run", script])
+    @Test(arguments: samples.map(\.name))
+    func traceMatches(_ name: String) throws {
+        let sample = try #require(Self.samples.first { $0.name == name })
+        let result = try Connexml.run(["run", sample.script, "--scenario", sample.scenario])
         #expect(result.status == 0, "\(result.stderr)")
-        let expectedURL = Connexml.packageRoot.appendingPathComponent(script.replacingOccurrences(of: ".xml", with: ".trace"))
+        let expectedURL = Connexml.packageRoot.appendingPathComponent(sample.expectedTrace)
         if ProcessInfo.processInfo.environment["CONNEXML_UPDATE_GOLDEN"] == "1" {
             try result.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
         }
         #expect(result.stdout == (try String(contentsOf: expectedURL, encoding: .utf8)))
     }
 
+    @Test func theTestCommandAgrees() throws {
+        let result = try Connexml.run(["test", "samples/calls"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout == "\(Self.samples.count) passed, 0 failed\n")
+    }
+
     @Test func everyVerbAndDenialCodeIsExercised() throws {
         var traces = ""
-        for script in Self.samples {
-            traces += try String(contentsOf: Connexml.packageRoot.appendingPathComponent(script.replacingOccurrences(of: ".xml", with: ".trace")),
-                                 encoding: .utf8)
+        for sample in Self.samples {
+            traces += try String(contentsOf: Connexml.packageRoot.appendingPathComponent(sample.expectedTrace), encoding: .utf8)
         }
         for event in ["say", "play", "pause", "hangup", "reject", "redirect", "gather", "enqueue", "dial", "dial.result",
                       "bind", "transfer", "context", "set", "stream", "echo", "condition", "barge", "denied", "call.end"] {
@@ -53,7 +62,7 @@ import Testing
     }
 
     @Test func jsonLinesFollowTheContract() throws {
-        let result = try Connexml.run(["run", "--format", "json", "samples/calls/international-denied.xml"])
+        let result = try Connexml.run(["run", "--format", "json", "samples/calls/international.xml", "--scenario", "samples/calls/international.agent-denied.scenario.yaml"])
         let events = try result.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
@@ -67,7 +76,7 @@ import Testing
         #expect(denied["target"] as? String == "00441234567890")
         #expect(denied["profile"] as? String == "agent")
         #expect(denied["line"] as? Int == 2)
-        #expect(denied["file"] as? String == "samples/calls/international-denied.xml")
+        #expect(denied["file"] as? String == "samples/calls/international.xml")
         let rule = denied["rule"] as? [String: Any]
         #expect(rule?["index"] as? Int == 1)
         #expect(rule?["pattern"] as? String == "_00.")

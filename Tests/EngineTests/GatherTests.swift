@@ -22,7 +22,7 @@ import Testing
             <Gather action="next.xml" actionOnEmptyResult="true" timeout="2"/>
             <Say>Not reached.</Say>
             """, documents: documents)
-        #expect(events.first("document")?["file"]?.string == "next.xml")
+        #expect(events.first("document")?["url"]?.string == "next.xml")
         #expect(events.all("say").map { $0["text"]?.string } == ["Next "])
         #expect(documents.requests.first?.parameters.contains { $0 == ("Digits", "") } == true)
     }

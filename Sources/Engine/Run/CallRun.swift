@@ -105,7 +105,9 @@ struct CallRun<Sink: TraceSink> {
                 switch engine.documents.document(url, from: script.file, method: method, parameters: sent) {
                 case .success(let next):
                     script = next
-                    emit("document", at: nil, [.init("file", .string(next.file)), .init("hop", .number(Double(handOvers)))])
+                    // The reference as written, not the path it resolved to:
+                    // traces must not depend on where the command ran.
+                    emit("document", at: nil, [.init("url", .string(url)), .init("hop", .number(Double(handOvers)))])
                 case .failure(let failure):
                     var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("message", .string(failure.message))]
                     if let first = failure.diagnostics.first(where: { $0.severity == .error }) {

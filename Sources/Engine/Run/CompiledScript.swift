@@ -49,4 +49,6 @@ public struct CompiledScript: Sendable {
 /// Why a script (or a document handed over to) could not be compiled.
 public struct CompileFailure: Error, Sendable {
     public let diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }

@@ -49,7 +49,7 @@ enum VerbList {
                     let how = if case .redirect = ender { "hands the call to another document" } else { "ends the call" }
                     checker.warning("unreachable", "<\(element.name)> is never reached",
                                     at: element.position,
-                                    hint: "the <\(Self.name(of: ender))> at line \(ender.position.line) \(how)")
+                                    hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")
                 }
                 if endedBy == nil, verb.endsTheList { endedBy = verb }
                 verbs.append(verb)
@@ -82,26 +82,5 @@ enum VerbList {
         guard let match = Suggestions.closest(to: name, among: allElementNames) else { return nil }
         if match.lowercased() == name.lowercased() { return "did you mean <\(match)>? Element names are case-sensitive" }
         return "did you mean <\(match)>?"
-    }
-
-    static func name(of verb: Verb) -> String {
-        switch verb {
-        case .say: Say.elementName
-        case .play: Play.elementName
-        case .pause: Pause.elementName
-        case .hangup: Hangup.elementName
-        case .reject: Reject.elementName
-        case .redirect: Redirect.elementName
-        case .gather: Gather.elementName
-        case .enqueue: Enqueue.elementName
-        case .dial: Dial.elementName
-        case .press: Press.elementName
-        case .transfer: Transfer.elementName
-        case .enter: Enter.elementName
-        case .set: SetVariable.elementName
-        case .start: Start.elementName
-        case .echo: Echo.elementName
-        case .condition: Condition.elementName
-        }
     }
 }
