@@ -88,7 +88,6 @@ struct AttributeReader {
     func finish(_ checker: inout Checker, asErrors: Bool = false) {
         guard hasUnread else { return }
         for attribute in element.attributes where !handled.contains(attribute.qualifiedName) {
-            if attribute.prefix == nil, known.contains(attribute.name) { continue }
             let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }
             let message = "unknown attribute '\(attribute.qualifiedName)' on \(what)"
             if asErrors {
