@@ -40,11 +40,13 @@ let package = Package(
         // policy before acting, trace events.
         .target(name: "Engine", dependencies: ["Language", "Policy", "Diagnostics", "XMLParsing", "YAMLFields",
                                                .product(name: "Yams", package: "Yams")]),
+        // Hand-overs and status callbacks over HTTP, with limits.
+        .target(name: "Fetching", dependencies: ["Engine", "Language"]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",
             dependencies: [
-                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine",
+                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy"]),
         .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing"]),
     ]
 )

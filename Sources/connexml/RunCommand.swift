@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Engine
+import Fetching
 import Foundation
 
 /// `connexml run SCRIPT`: one call through a script, its trace printed.
@@ -53,6 +54,19 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text or json (JSON Lines).")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("allow-host"), help: "Fetch documents and send callbacks only to this host (repeatable).")
+    var allowedHosts: [String] = []
+
+    @Option(help: "Seconds an HTTP request may take.")
+    var fetchTimeout: Double = 10
+
+    @Flag(help: "Never use the network: HTTP hand-overs end the call unless the scenario maps them; callbacks are only traced.")
+    var offline = false
+
+    func validate() throws {
+        guard fetchTimeout > 0, fetchTimeout <= 300 else { throw ValidationError("--fetch-timeout is 0 to 300 seconds") }
+    }
+
     func run() throws {
         var loaded = CallInputs(directory: directory).load(script: script, scenario: scenario ?? Self.scenarioBeside(script))
         if var world = loaded.scenario {
@@ -65,7 +79,12 @@ struct RunCommand: ParsableCommand {
             Terminal.writeError(renderer.render(loaded.problems) + "nothing was run\n")
             throw loaded.unreadable ? ExitStatus.couldNotRun : ExitStatus.problemsFound
         }
-        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder))
+        var limits = FetchLimits()
+        limits.timeout = fetchTimeout
+        limits.allowedHosts = allowedHosts.isEmpty ? nil : Set(allowedHosts)
+        let http = offline ? nil : HTTPFetcher(limits: limits)
+        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder, fetcher: http),
+                            callbacks: http)
         var sink = PrintingSink(format: format)
         engine.run(compiled, scenario: world, sink: &sink)
     }

@@ -101,6 +101,7 @@ struct CallRun<Sink: TraceSink> {
                     return .error
                 }
                 var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
+                if let status = variables["DialCallStatus"] { sent.append(("DialCallStatus", status)) }
                 sent += parameters
                 switch engine.documents.document(url, from: script.file, method: method, parameters: sent) {
                 case .success(let next):

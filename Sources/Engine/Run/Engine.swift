@@ -9,15 +9,19 @@ public struct Engine: Sendable {
     public let policy: Policy
     public let capacity: CapacityRegistry
     public let documents: any DocumentSource
+    /// Delivers status callbacks; nil: they are only traced.
+    public let callbacks: (any CallbackSender)?
 
     /// Hand-overs (`Redirect`, `Gather action`) allowed in one call before
     /// it ends with an error: a redirect loop must end.
     public static let maximumHandOvers = 10
 
-    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = LocalDocuments()) {
+    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = LocalDocuments(),
+                callbacks: (any CallbackSender)? = nil) {
         self.policy = Policy(directory: directory)
         self.capacity = capacity ?? CapacityRegistry(directory: directory)
         self.documents = documents
+        self.callbacks = callbacks
     }
 
     /// Runs one call to its end.

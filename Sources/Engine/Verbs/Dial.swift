@@ -41,8 +41,14 @@ extension CallRun {
                            dial: dial, at: at)
         case .client(let client):
             let target = expand(client.username, at: at)
+            var callbacks: ClientCallbacks?
+            if let setting = client.statusCallback, let url = resolve(setting, "statusCallback", at: at),
+               let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at) {
+                let events = client.statusCallbackEvents.flatMap { resolve($0, "statusCallbackEvent", at: at) } ?? [.completed]
+                callbacks = ClientCallbacks(url: url, method: method, events: Set(events))
+            }
             return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
-                           dial: dial, at: at)
+                           dial: dial, at: at, callbacks: callbacks)
         case .queue(let queue):
             let target = expand(queue.queue, at: at)
             let pickup = queue.action?.fixedValue == .pickup
@@ -86,9 +92,18 @@ extension CallRun {
     }
 
     private mutating func connect(_ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
-                                  dial: Dial, at position: SourcePosition, answersByDefault: Bool = false) -> Flow {
+                                  dial: Dial, at position: SourcePosition, answersByDefault: Bool = false,
+                                  callbacks: ClientCallbacks? = nil) -> Flow {
         emit("dial", at: position, [.init("target", .string(target)), .init("kind", .string(kind))] + options)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
+        // The Client's status callbacks, for the events it asked for.
+        func tell(_ run: inout CallRun, _ event: Client.Event, _ status: String) {
+            guard let callbacks, callbacks.events.contains(event) else { return }
+            run.notify(callbacks.url, method: callbacks.method, event: event.rawValue,
+                       [("CallSid", run.variables["CallSid"]!), ("From", run.scenario.from), ("To", target),
+                        ("CallStatus", status), ("Direction", "outbound-dial")], at: position)
+        }
+        tell(&self, .initiated, "initiated")
         if decision.evidence.emergency {
             emit("note", at: position, [.init("message", .string("\(target) is an emergency number: always allowed"))])
         }
@@ -101,21 +116,30 @@ extension CallRun {
         case .busy:
             clock.elapsed += 1
             finishDial(.busy, at: position, [])
+            tell(&self, .completed, "busy")
         case .failed:
             finishDial(.failed, at: position, [])
+            tell(&self, .completed, "failed")
         case .noAnswer:
+            tell(&self, .ringing, "ringing")
             clock.elapsed += Double(dial.timeout.fixedValue ?? Dial.defaultTimeout)
             finishDial(.noAnswer, at: position, [])
+            tell(&self, .completed, "no-answer")
         case .answered:
+            tell(&self, .ringing, "ringing")
             let ring = min(answer.ring, Double(dial.timeout.fixedValue ?? Dial.defaultTimeout))
             guard answer.ring <= ring else {
                 clock.elapsed += ring
                 finishDial(.noAnswer, at: position, [])
+                tell(&self, .completed, "no-answer")
                 return .next
             }
             clock.elapsed += ring
             emit("dial.answered", at: position, [.init("target", .string(target))])
-            return talk(for: answer.talk, dial: dial, at: position)
+            tell(&self, .answered, "in-progress")
+            let flow = talk(for: answer.talk, dial: dial, at: position)
+            tell(&self, .completed, "completed")
+            return flow
         }
         return .next
     }

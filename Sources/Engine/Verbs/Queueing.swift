@@ -31,6 +31,12 @@ extension CallRun {
             }
             if !parameters.isEmpty { fields.append(.init("parameters", .object(parameters))) }
             emit("stream", at: stream.position, fields)
+            if let setting = stream.statusCallback, let callback = resolve(setting, "statusCallback", at: stream.position),
+               let method = resolve(stream.statusCallbackMethod, "statusCallbackMethod", at: stream.position) {
+                notify(callback, method: method, event: "stream-started",
+                       [("CallSid", variables["CallSid"]!), ("StreamUrl", url), ("StreamEvent", "stream-started")],
+                       at: stream.position)
+            }
         }
         return .next
     }
