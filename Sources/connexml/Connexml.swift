@@ -12,7 +12,7 @@ struct Connexml: ParsableCommand {
             an error, 2 when the command itself could not run (unreadable file, bad option).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, TestCommand.self, CheckCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self]
     )
 
     /// ArgumentParser exits 64 for usage errors; design.md promises 2 for

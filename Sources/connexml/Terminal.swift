@@ -5,10 +5,14 @@ import Darwin
 #endif
 
 enum Terminal {
-    enum Stream { case standardOutput, standardError }
+    enum Stream { case standardInput, standardOutput, standardError }
 
     static func isTerminal(_ stream: Stream) -> Bool {
-        isatty(stream == .standardOutput ? 1 : 2) == 1
+        switch stream {
+        case .standardInput: isatty(0) == 1
+        case .standardOutput: isatty(1) == 1
+        case .standardError: isatty(2) == 1
+        }
     }
 
     /// Writes to standard error, unbuffered.

@@ -106,3 +106,34 @@ import Testing
         #expect(events.first("barge.leave")?.time == 9)
     }
 }
+
+@Suite struct CallerHangupTests {
+    @Test func theCallerHangsUpWhileAGatherWaits() {
+        var scenario = Fixture.scenario()
+        scenario.hangupAt = 3
+        let events = Fixture.run("<Say>Hi</Say><Gather timeout=\"10\"/><Say>never</Say>", scenario)
+        #expect(events.first("caller.hangup")?.time == 3)
+        #expect(events.end["reason"]?.string == "caller-hangup")
+        #expect(events.all("say").count == 1)
+    }
+
+    @Test func theCallerHangsUpDuringAConversation() {
+        var scenario = Fixture.scenario(answers: ["01234567890": Answer(status: .answered, talk: 60, ring: 2)])
+        scenario.hangupAt = 20
+        let events = Fixture.run("<Dial>01234567890</Dial><Say>never</Say>", scenario)
+        #expect(events.first("dial.result")?["talk"]?.number == 18)
+        #expect(events.end["duration"]?.number == 20)
+        #expect(events.end["reason"]?.string == "caller-hangup")
+    }
+
+    @Test func pausedCallsSayWhatTheyWaitFor() {
+        var scenario = Fixture.scenario()
+        scenario.pauseForInput = true
+        let engine = Engine(directory: Fixture.directory)
+        var sink = CollectingSink()
+        let summary = engine.run(Fixture.compile("<Response><Say>Hi</Say><Dial>01234567890</Dial></Response>"), scenario: scenario, sink: &sink)
+        #expect(summary.reason == .paused)
+        #expect(summary.waiting == .answer(target: "01234567890", line: 1))
+        #expect(sink.events.last?.name == "call.paused")
+    }
+}

@@ -33,6 +33,8 @@ struct CallRun<Sink: TraceSink> {
     var verbsRun = 0
     var denials = 0
     var handOvers = 0
+    /// Where a paused call (`Scenario.pauseForInput`) waits.
+    var waiting: CallSummary.Wait?
 
     init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
         self.engine = engine
@@ -126,15 +128,24 @@ struct CallRun<Sink: TraceSink> {
         for user in scenario.loggedIn {
             if case .success(let other) = Caller.user(user, in: policy.directory) { engine.capacity.release(other) }
         }
-        let summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
-        emit("call.end", at: nil, [.init("reason", .string(reason.rawValue)), .init("duration", .number(clock.elapsed)),
-                                   .init("verbs", .number(Double(verbsRun))), .init("denials", .number(Double(denials)))])
+        var summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
+        summary.waiting = waiting
+        summary.variables = variables
+        summary.context = context
+        summary.bindings = bindings.map { CallSummary.Binding(digits: $0.digits, context: $0.context, line: $0.position.line) }
+        if reason == .paused {
+            emit("call.paused", at: nil, [.init("waiting", .string(waiting?.description ?? "input"))])
+        } else {
+            emit("call.end", at: nil, [.init("reason", .string(reason.rawValue)), .init("duration", .number(clock.elapsed)),
+                                       .init("verbs", .number(Double(verbsRun))), .init("denials", .number(Double(denials)))])
+        }
         return summary
     }
 
     /// Runs verbs in order until one ends the call or hands it over.
     mutating func run(_ verbs: [Verb]) -> Flow {
         for verb in verbs {
+            if let at = scenario.hangupAt, clock.elapsed > at { return callerHangsUp() }
             verbsRun += 1
             if !answered, !verb.isReject {
                 answered = true
@@ -228,6 +239,19 @@ struct CallRun<Sink: TraceSink> {
                 "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))])
             return nil
         }
+    }
+
+    /// The caller hangs up (at the scenario's `hangup_at`, which verbs that
+    /// wait check too: a Gather, a ringing or connected Dial).
+    mutating func callerHangsUp() -> Flow {
+        if let at = scenario.hangupAt { clock.elapsed = max(clock.elapsed, at) }
+        emit("caller.hangup", at: nil, [])
+        return .end(.callerHangup)
+    }
+
+    /// Whether the caller hangs up before `time`.
+    func hangsUp(before time: Double) -> Bool {
+        scenario.hangupAt.map { $0 < time } ?? false
     }
 
     /// The next keypress of the caller (leg a) or the other party (b).

@@ -47,10 +47,45 @@ public struct CallSummary: Sendable, Equatable {
         case refused
         /// A hand-over failed or looped.
         case error
+        /// The caller hung up (the scenario's `hangup_at`).
+        case callerHangup = "caller-hangup"
+        /// Stopped where the call waits for input nobody gave yet (only
+        /// with `Scenario.pauseForInput`, as the REPL runs calls).
+        case paused
+    }
+
+    /// Where a paused call waits.
+    public enum Wait: Sendable, Equatable {
+        /// A `<Gather>` (or a barge) waits for keys.
+        case keys(line: Int)
+        /// A `<Dial>` waits to know how the destination answers.
+        case answer(target: String, line: Int)
     }
 
     public let reason: Reason
     public let duration: Double
     public let verbsRun: Int
     public let denials: Int
+    /// Set when `reason` is `paused`.
+    public var waiting: Wait?
+    /// The call's variables, context and key bindings where it ended.
+    public var variables: [String: String] = [:]
+    public var context: String?
+    public var bindings: [Binding] = []
+
+    public struct Binding: Sendable, Equatable {
+        public let digits: String
+        public let context: String?
+        public let line: Int
+    }
+}
+
+extension CallSummary.Wait {
+    /// "keys", "answer of 1002".
+    public var description: String {
+        switch self {
+        case .keys: "keys"
+        case .answer(let target, _): "answer of \(target)"
+        }
+    }
 }

@@ -39,6 +39,11 @@ public struct Scenario: Sendable {
     public var audioSeconds: [String: Double] = [:]
     /// Where relative `documents` paths start.
     public var folder = "."
+    /// Seconds into the call when the caller hangs up; nil: never.
+    public var hangupAt: Double?
+    /// Stop the call where it would wait for keys or for a dial's answer
+    /// that the scenario does not give (the REPL replays calls this way).
+    public var pauseForInput = false
 
     public static let defaultPlaySeconds = 5.0
 

@@ -14,7 +14,7 @@ public enum ScenarioLoader {
     public static let maximumBytes = 1 << 20
 
     static let topLevelKeys = ["call", "dtmf", "answers", "calls_in_progress", "barge_target", "barge_talk",
-                               "logged_in", "documents", "audio"]
+                               "logged_in", "documents", "audio", "hangup_at"]
     static let callKeys = ["from", "to", "start", "timezone", "profile", "customer", "sid", "variables"]
 
     public static func load(bytes: [UInt8], file: String, folder: String = ".") -> Result {
@@ -99,6 +99,7 @@ public enum ScenarioLoader {
             scenario.callsInProgress.append(CallInProgress(id: id, parties: parties, started: started))
         }
         scenario.bargeTarget = fields.text(top["barge_target"]?.value, at: "barge_target")
+        scenario.hangupAt = seconds(top["hangup_at"]?.value, at: "hangup_at", &fields)
         if let talk = seconds(top["barge_talk"]?.value, at: "barge_talk", &fields) { scenario.bargeTalk = talk }
         scenario.loggedIn = fields.list(top["logged_in"]?.value, at: "logged_in").compactMap { fields.text($0, at: "logged_in") }
         if let documents = top["documents"]?.value { scenario.documents = stringMap(documents, at: "documents", &fields) }

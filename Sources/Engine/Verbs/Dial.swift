@@ -107,6 +107,12 @@ extension CallRun {
         if decision.evidence.emergency {
             emit("note", at: position, [.init("message", .string("\(target) is an emergency number: always allowed"))])
         }
+        if let at = scenario.hangupAt, at <= clock.elapsed { return callerHangsUp() }
+        // Replayed by the REPL: stop here until somebody says how it answers.
+        if scenario.pauseForInput, scenario.answers[target] == nil, kind == "number" || kind == "client" || kind == "llm_agent" {
+            waiting = .answer(target: target, line: position.line)
+            return .end(.paused)
+        }
         // Numbers, users and agents answer as the scenario says; queues,
         // rooms and mailboxes are the platform's own and always answer.
         let platformAnswer = Answer(status: .answered, talk: 30, ring: 0)
@@ -134,6 +140,10 @@ extension CallRun {
                 tell(&self, .completed, "no-answer")
                 return .next
             }
+            if hangsUp(before: clock.elapsed + ring) {
+                finishDial(.canceled, at: position, [])
+                return callerHangsUp()
+            }
             clock.elapsed += ring
             emit("dial.answered", at: position, [.init("target", .string(target))])
             tell(&self, .answered, "in-progress")
@@ -148,6 +158,11 @@ extension CallRun {
     /// up the callee (`*` with hangupOnStar) or fire `Press` bindings.
     private mutating func talk(for seconds: Double, dial: Dial, at position: SourcePosition) -> Flow {
         let end = clock.elapsed + seconds
+        if let at = scenario.hangupAt, at < end, !(pendingKey?.at.map { $0 <= at } ?? false) {
+            clock.elapsed = max(clock.elapsed, at)
+            finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+            return callerHangsUp()
+        }
         while let key = pendingKey, let when = key.at, when <= end {
             nextKey += 1
             clock.elapsed = max(clock.elapsed, when)

@@ -38,6 +38,14 @@ extension CallRun {
         let firstArrival = pendingKey.flatMap { $0.leg == .a ? max($0.at ?? promptsEnd, started) : nil }
         let interruptAt = firstArrival.flatMap { $0 < promptsEnd && $0 <= promptsEnd + Double(timeout) ? $0 : nil }
         playPrompts(gather.prompts, until: interruptAt)
+        // The caller hangs up rather than press a key.
+        if let at = scenario.hangupAt, at >= clock.elapsed, firstArrival.map({ $0 > at }) ?? true { return callerHangsUp() }
+        // Replayed by the REPL: the prompts have played; wait here until
+        // somebody presses keys.
+        if scenario.pauseForInput, pendingKey?.leg != .a {
+            waiting = .keys(line: at.line)
+            return .end(.paused)
+        }
 
         var digits = ""
         var outcome = GatherOutcome.timeout
