@@ -15,10 +15,6 @@ struct ExplainCommand: ParsableCommand {
             """
     )
 
-    enum Verb: String, ExpressibleByArgument, CaseIterable {
-        case dial, transfer, client, barge, voicemail, flag
-    }
-
     @Option(help: "The directory file (YAML).")
     var directory: String?
 
@@ -28,18 +24,15 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The SIP username asking.")
     var user: String
 
-    @Argument(help: "What they want to do: \(Verb.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var action: Verb
+    @Argument(help: "What they want to do: \(ExplainAction.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var action: ExplainAction
 
     @Argument(help: "The number, username, group or flag.")
     var argument: String?
 
     func validate() throws {
-        switch action {
-        case .dial, .transfer, .client, .flag:
-            guard argument != nil else { throw ValidationError("'\(action.rawValue)' needs what to \(action.rawValue)") }
-        case .barge, .voicemail:
-            break
+        if action.needsArgument && argument == nil {
+            throw ValidationError("'\(action.rawValue)' needs what to \(action.rawValue)")
         }
         if action == .flag, let name = argument, Flag(rawValue: name) == nil {
             let hint = Suggestions.closest(to: name, among: Flag.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
@@ -62,19 +55,10 @@ struct ExplainCommand: ParsableCommand {
             Terminal.writeError("no SIP user '\(user)' in \(loaded.source)\(hint)\n")
             throw ExitStatus.couldNotRun
         }
-        let policy = Policy(directory: directory)
-        let answer: Explanation
-        switch action {
-        case .dial: answer = Explanation(policy.mayDial(argument!, caller: caller), caller: caller)
-        case .transfer: answer = Explanation(policy.mayTransfer(to: argument!, caller: caller), caller: caller)
-        case .client: answer = Explanation(policy.mayDialClient(argument!, caller: caller), caller: caller)
-        case .voicemail: answer = Explanation(policy.mayUseVoicemail(of: argument, caller: caller), caller: caller)
-        case .flag: answer = Explanation(policy.mayUse(Flag(rawValue: argument!)!, caller: caller), caller: caller)
-        case .barge:
-            let barge = policy.mayBarge(BargeRequest(group: argument), caller: caller, calls: nil)
-            answer = Explanation(barge.decision, caller: caller, grant: barge.grant)
-        }
+        let answer = action.explain(argument, caller: caller, policy: Policy(directory: directory))!  // validated
         print(format == .json ? answer.json : answer.text, terminator: format == .json ? "\n" : "")
         if !answer.decision.isAllowed { throw ExitStatus.problemsFound }
     }
 }
+
+extension ExplainAction: ExpressibleByArgument {}

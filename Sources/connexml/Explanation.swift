@@ -1,6 +1,32 @@
 import Foundation
 import Policy
 
+/// The questions `explain` (and the REPL's `:explain`) answer.
+enum ExplainAction: String, CaseIterable {
+    case dial, transfer, client, barge, voicemail, flag
+
+    /// Whether the action needs its argument (a number, user or flag).
+    var needsArgument: Bool { self == .dial || self == .transfer || self == .client || self == .flag }
+
+    /// The decision for `caller`, from the directory alone; nil when the
+    /// argument is missing or names no flag.
+    func explain(_ argument: String?, caller: Caller, policy: Policy) -> Explanation? {
+        if needsArgument && argument == nil { return nil }
+        switch self {
+        case .dial: return Explanation(policy.mayDial(argument!, caller: caller), caller: caller)
+        case .transfer: return Explanation(policy.mayTransfer(to: argument!, caller: caller), caller: caller)
+        case .client: return Explanation(policy.mayDialClient(argument!, caller: caller), caller: caller)
+        case .voicemail: return Explanation(policy.mayUseVoicemail(of: argument, caller: caller), caller: caller)
+        case .flag:
+            guard let flag = Flag(rawValue: argument!) else { return nil }
+            return Explanation(policy.mayUse(flag, caller: caller), caller: caller)
+        case .barge:
+            let barge = policy.mayBarge(BargeRequest(group: argument), caller: caller, calls: nil)
+            return Explanation(barge.decision, caller: caller, grant: barge.grant)
+        }
+    }
+}
+
 /// A decision put into words (text) or fields (JSON) for `explain`.
 struct Explanation {
     let decision: Decision

@@ -308,23 +308,10 @@ final class ReplSession {
         guard let directory else { return out("no valid directory\n") }
         guard words.count >= 2 else { return out("usage: :explain USER dial|transfer|client|barge|voicemail|flag [ARGUMENT]\n") }
         guard case .success(let caller) = Caller.user(words[0], in: directory) else { return out("no SIP user '\(words[0])'\n") }
-        let policy = Policy(directory: directory)
-        let argument = words.count > 2 ? words[2] : nil
-        let answer: Explanation
-        switch (words[1], argument) {
-        case ("dial", let n?): answer = Explanation(policy.mayDial(n, caller: caller), caller: caller)
-        case ("transfer", let n?): answer = Explanation(policy.mayTransfer(to: n, caller: caller), caller: caller)
-        case ("client", let u?): answer = Explanation(policy.mayDialClient(u, caller: caller), caller: caller)
-        case ("voicemail", _): answer = Explanation(policy.mayUseVoicemail(of: argument, caller: caller), caller: caller)
-        case ("flag", let f?):
-            guard let flag = Flag(rawValue: f) else { return out("unknown flag '\(f)'\n") }
-            answer = Explanation(policy.mayUse(flag, caller: caller), caller: caller)
-        case ("barge", _):
-            let barge = policy.mayBarge(BargeRequest(group: argument), caller: caller, calls: nil)
-            answer = Explanation(barge.decision, caller: caller, grant: barge.grant)
-        default:
-            return out("usage: :explain USER dial|transfer|client|barge|voicemail|flag [ARGUMENT]\n")
-        }
+        let usage = "usage: :explain USER \(ExplainAction.allCases.map(\.rawValue).joined(separator: "|")) [ARGUMENT]\n"
+        guard let action = ExplainAction(rawValue: words[1]),
+              let answer = action.explain(words.count > 2 ? words[2] : nil, caller: caller, policy: Policy(directory: directory))
+        else { return out(usage) }
         out(answer.text)
     }
 
