@@ -137,3 +137,28 @@ import Testing
         #expect(sink.events.last?.name == "call.paused")
     }
 }
+
+@Suite struct BindingsOutsideGatherTests {
+    @Test func aBoundKeyCutsTheAudioAndRunsItsVerbs() {
+        let events = Fixture.run("""
+            <Press digit="0"><Say>Operator</Say><Hangup/></Press>
+            <Say>one two three four five six seven eight nine ten eleven twelve</Say>
+            <Say>never said</Say>
+            """, Fixture.scenario(keys: [KeyPress(digits: "5", at: 1), KeyPress(digits: "0", at: 2)]))
+        let keys = events.all("key")
+        #expect(keys.map { $0["effect"]?.string } == ["none", "binding"])
+        #expect(keys.last?.time == 2)
+        #expect(events.all("say").map { $0["text"]?.string } == ["one two three four five six seven eight nine ten eleven twelve", "Operator"])
+        #expect(events.end["reason"]?.string == "hangup")
+    }
+
+    @Test func keysDuringPausesToo() {
+        let events = Fixture.run("""
+            <Press digit="#"><Set name="pressed" value="yes"/></Press>
+            <Pause length="10"/>
+            <Say>{{ pressed }}</Say>
+            """, Fixture.scenario(keys: [KeyPress(digits: "#", at: 4)]))
+        #expect(events.first("say")?["text"]?.string == "yes")
+        #expect(events.first("say")?.time == 4)  // the pause was cut at the key
+    }
+}

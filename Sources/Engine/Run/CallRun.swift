@@ -35,6 +35,8 @@ struct CallRun<Sink: TraceSink> {
     var handOvers = 0
     /// Where a paused call (`Scenario.pauseForInput`) waits.
     var waiting: CallSummary.Wait?
+    /// True while a Gather plays its prompts: keys then belong to it.
+    var inPrompt = false
 
     init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
         self.engine = engine

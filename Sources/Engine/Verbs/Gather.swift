@@ -97,6 +97,8 @@ extension CallRun {
 
     /// Plays the prompts, cut short at `until` by the first key.
     private mutating func playPrompts(_ prompts: [Gather.Prompt], until interrupt: Double?) {
+        inPrompt = true
+        defer { inPrompt = false }
         for prompt in prompts {
             if let interrupt, clock.elapsed >= interrupt { return }
             let before = clock.elapsed

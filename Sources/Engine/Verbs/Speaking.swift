@@ -28,8 +28,7 @@ extension CallRun {
         let seconds = Self.speakingSeconds(text) * Double(loop)
         emit("say", at: say.position, [.init("text", .string(text)), .init("loop", .number(Double(loop))),
                                        .init("duration", .number(seconds))])
-        clock.elapsed += seconds
-        return .next
+        return timePasses(seconds, at: say.position)
     }
 
     mutating func runPlay(_ play: Play) -> Flow {
@@ -38,20 +37,42 @@ extension CallRun {
         let seconds = (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * Double(loop)
         emit("play", at: play.position, [.init("file", .string(file)), .init("loop", .number(Double(loop))),
                                          .init("duration", .number(seconds))])
-        clock.elapsed += seconds
-        return .next
+        return timePasses(seconds, at: play.position)
     }
 
     mutating func runPause(_ pause: Pause) -> Flow {
         guard let length = resolve(pause.length, "length", at: pause.position) else { return .next }
         emit("pause", at: pause.position, [.init("length", .number(Double(length)))])
-        clock.elapsed += Double(length)
-        return .next
+        return timePasses(Double(length), at: pause.position)
     }
 
     mutating func runEcho(_ echo: Echo) -> Flow {
         emit("echo", at: echo.position, [.init("duration", .number(Self.echoSeconds))])
-        clock.elapsed += Self.echoSeconds
+        return timePasses(Self.echoSeconds, at: echo.position)
+    }
+
+    /// `seconds` of audio or silence pass. Keys the scenario times within
+    /// them fire the `Press` bindings of the current context: a bound key
+    /// cuts the audio short, its verbs run, and the script goes on; other
+    /// keys are noted and change nothing. (Inside a Gather's prompts keys
+    /// belong to the Gather.) The caller may hang up meanwhile.
+    mutating func timePasses(_ seconds: Double, at position: SourcePosition) -> Flow {
+        let end = clock.elapsed + seconds
+        while !inPrompt, let key = pendingKey, let when = key.at, when < end {
+            if hangsUp(before: when) { return callerHangsUp() }
+            nextKey += 1
+            clock.elapsed = max(clock.elapsed, when)
+            guard let binding = binding(for: key.digits, leg: key.leg) else {
+                emit("key", at: position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
+                                           .init("effect", .string("none"))])
+                continue
+            }
+            emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
+                                               .init("effect", .string("binding"))])
+            return run(binding.verbs)
+        }
+        if !inPrompt, hangsUp(before: end) { return callerHangsUp() }
+        clock.elapsed = max(clock.elapsed, end)
         return .next
     }
 }
