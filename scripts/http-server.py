@@ -102,6 +102,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, "<Response><Redirect>file:///etc/passwd</Redirect></Response>")
         if name == "relative":
             return self.send(200, '<Response><Redirect method="GET">echo?from=relative</Redirect></Response>')
+        if name == "root-relative":
+            return self.send(200, '<Response><Redirect method="GET">/_test/echo</Redirect></Response>')
         return self.send(404, "no such test page", "text/plain")
 
 

@@ -119,6 +119,10 @@ import Testing
         let events = call("<Redirect method=\"GET\">\(server.url("/_test/relative"))</Redirect>")
         #expect(server.requests().map(\.path) == ["/_test/relative", "/_test/echo"])
         #expect(events.contains { $0.name == "say" })
+        let rooted = try TestServer()
+        let fromRoot = call("<Redirect method=\"GET\">\(rooted.url("/_test/root-relative"))</Redirect>")
+        #expect(rooted.requests().map(\.path) == ["/_test/root-relative", "/_test/echo"])
+        #expect(fromRoot.contains { $0.name == "say" })
     }
 
     @Test func onlyAllowedHostsAreContacted() throws {

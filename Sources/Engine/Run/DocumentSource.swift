@@ -53,7 +53,7 @@ public final class LocalDocuments: DocumentSource {
         if let mapped = mappings[reference] { return local(Self.resolve(mapped, against: mappingFolder)) }
         let fromWeb = Self.isWeb(file)
         // A relative reference in a fetched document is relative to its URL.
-        let absolute = fromWeb && URLText.scheme(of: reference) == nil && !reference.hasPrefix("/")
+        let absolute = fromWeb && URLText.scheme(of: reference) == nil
             ? URL(string: reference, relativeTo: URL(string: file))?.absoluteString ?? reference : reference
         if let mapped = mappings[absolute] { return local(Self.resolve(mapped, against: mappingFolder)) }
         if Self.isWeb(absolute) {
