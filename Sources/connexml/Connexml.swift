@@ -6,7 +6,7 @@ import Foundation
 struct Connexml: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connexml",
-        abstract: "Check and run ConneXML call scripts without a phone system.",
+        abstract: "Run, test, try and check ConneXML call scripts without a phone system.",
         discussion: """
             Exit status: 0 when all is well (warnings allowed), 1 when a script has \
             an error, 2 when the command itself could not run (unreadable file, bad option).
