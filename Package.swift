@@ -40,8 +40,9 @@ let package = Package(
         // policy before acting, trace events.
         .target(name: "Engine", dependencies: ["Language", "Policy", "Diagnostics", "XMLParsing", "YAMLFields",
                                                .product(name: "Yams", package: "Yams")]),
-        // Hand-overs and status callbacks over HTTP, with limits.
-        .target(name: "Fetching", dependencies: ["Engine", "Language"]),
+        // Where hand-overs find documents (scenario mappings, local files,
+        // HTTP with limits), and status callbacks over HTTP.
+        .target(name: "Fetching", dependencies: ["Engine", "Language", "XMLParsing"]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",
@@ -51,11 +52,11 @@ let package = Package(
             ]
         ),
         // scripts/bench-run.sh: many calls, events only counted.
-        .executableTarget(name: "CallBenchmark", dependencies: ["Engine", "Policy"]),
+        .executableTarget(name: "CallBenchmark", dependencies: ["Engine", "Policy", "Fetching"]),
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy"]),
         .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing"], exclude: ["pty-session.py"]),
     ]

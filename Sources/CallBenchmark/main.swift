@@ -3,6 +3,7 @@
 //
 //   CallBenchmark CALLS SCRIPT...   (each SCRIPT may have NAME.scenario.yaml beside it)
 import Engine
+import Fetching
 import Foundation
 import Policy
 

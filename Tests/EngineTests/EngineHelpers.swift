@@ -1,4 +1,5 @@
 import Engine
+import Fetching
 import Foundation
 import Language
 import Policy

@@ -16,7 +16,7 @@ public struct Engine: Sendable {
     /// it ends with an error: a redirect loop must end.
     public static let maximumHandOvers = 10
 
-    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = LocalDocuments(),
+    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = NoDocuments(),
                 callbacks: (any CallbackSender)? = nil) {
         self.policy = Policy(directory: directory)
         self.capacity = capacity ?? CapacityRegistry(directory: directory)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Engine
+import Fetching
 import Foundation
 import Language
 import Policy
