@@ -92,6 +92,17 @@ import Testing
         #expect(replay.stdout == "1 passed, 0 failed\n", "\(replay.stdout)")
     }
 
+    @Test func savedSessionsWithHandOversReplayTheSame() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<Response><Say>Next document</Say></Response>".write(to: folder.appendingPathComponent("next.xml"), atomically: true, encoding: .utf8)
+        let result = try session(["<Redirect>next.xml</Redirect>", ":call 1001 at 2026-01-05T09:30:00Z", ":save handover"], in: folder)
+        #expect(result.stdout.contains("text=\"Next document\""))
+        let trace = try String(contentsOf: folder.appendingPathComponent("handover.trace"), encoding: .utf8)
+        #expect(trace.contains("text=\"Next document\""))
+        #expect(try Connexml.run(["test", folder.path + "/handover.scenario.yaml"]).stdout == "1 passed, 0 failed\n")
+    }
+
     @Test func inspectingTheCallAndThePolicy() throws {
         let result = try session([
             "<Press digit=\"9\" context=\"menu\"><Hangup/></Press>",

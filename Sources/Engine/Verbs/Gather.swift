@@ -85,12 +85,11 @@ extension CallRun {
         return prompts.reduce(0) { total, prompt in
             switch prompt {
             case .say(let say):
-                let loops = Double((try? say.loop.resolve({ variables[$0] }).get()) ?? 1)
-                return total + Self.speakingSeconds(say.text.expand { variables[$0] }) * loops
+                let loops = (try? say.loop.resolve({ variables[$0] }).get()) ?? 1
+                return total + Self.speakingSeconds(say.text.expand { variables[$0] }) * Double(loops)
             case .play(let play):
                 let file = (try? play.file.resolve({ variables[$0] }).get()) ?? ""
-                let loops = Double((try? play.loop.resolve({ variables[$0] }).get()) ?? 1)
-                return total + (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * loops
+                return total + playingSeconds(file, loops: (try? play.loop.resolve({ variables[$0] }).get()) ?? 1)
             }
         }
     }

@@ -19,6 +19,12 @@ extension CallRun {
         return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
     }
 
+    /// How long `file` plays `loops` times: the scenario's `audio:` seconds,
+    /// else the default.
+    func playingSeconds(_ file: String, loops: Int) -> Double {
+        (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * Double(loops)
+    }
+
     /// How long `<Echo>` loops the caller's audio back.
     static var echoSeconds: Double { 10 }
 
@@ -34,7 +40,7 @@ extension CallRun {
     mutating func runPlay(_ play: Play) -> Flow {
         guard let loop = resolve(play.loop, "loop", at: play.position),
               let file = resolve(play.file, "file", at: play.position) else { return .next }
-        let seconds = (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * Double(loop)
+        let seconds = playingSeconds(file, loops: loop)
         emit("play", at: play.position, [.init("file", .string(file)), .init("loop", .number(Double(loop))),
                                          .init("duration", .number(seconds))])
         return timePasses(seconds, at: play.position)

@@ -25,6 +25,8 @@ final class ReplSession {
     private var summary: CallSummary?
     /// How many events have been shown.
     private var shown = 0
+    /// The document compiled once, until the script or typed verbs change.
+    private var compiled: (text: String, result: Result<CompiledScript, CompileFailure>)?
 
     init(directory: String?, out: @escaping (String) -> Void) {
         self.directoryPath = directory
@@ -167,7 +169,11 @@ final class ReplSession {
     func replay(showing: Bool, step: Bool = false) {
         guard placed else { return out("no call yet: :call [FROM] [to NUMBER] ...\n") }
         guard let directory else { return out("no valid directory: calls cannot run\n") }
-        switch CompiledScript.compile(bytes: Array(document.utf8), file: documentName) {
+        let text = document
+        if compiled?.text != text {
+            compiled = (text, CompiledScript.compile(bytes: Array(text.utf8), file: documentName))
+        }
+        switch compiled!.result {
         case .failure(let failure):
             out(DiagnosticRenderer(showSource: false).render(failure.diagnostics))
         case .success(let script):
@@ -325,7 +331,8 @@ final class ReplSession {
         guard case .success(let compiled) = CompiledScript.compile(bytes: Array(document.utf8), file: script) else {
             return out("the document has errors: nothing saved\n")
         }
-        let engine = Engine(directory: directory)
+        // The same engine `connexml test` will replay it with.
+        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder))
         var sink = CollectingSink()
         engine.run(compiled, scenario: world, sink: &sink)
         let trace = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"
@@ -333,7 +340,9 @@ final class ReplSession {
             try document.write(toFile: script, atomically: true, encoding: .utf8)
             try ScenarioWriter.yaml(world).write(toFile: scenarioFile, atomically: true, encoding: .utf8)
             try trace.write(toFile: traceFile, atomically: true, encoding: .utf8)
-            out("saved \(script), \(scenarioFile), \(traceFile): `connexml test \(scenarioFile)` replays it\n")
+            // `connexml test` uses directory.yaml beside the script, else the bundled one.
+            let directoryOption = directorySource == BundledDirectory.name ? "" : " --directory \(directorySource)"
+            out("saved \(script), \(scenarioFile), \(traceFile): `connexml test\(directoryOption) \(scenarioFile)` replays it\n")
         } catch {
             out("cannot save: \(error.localizedDescription)\n")
         }
