@@ -10,6 +10,10 @@ let package = Package(
     products: [
         .executable(name: "connexml", targets: ["connexml"]),
         .library(name: "ConneXMLLanguage", targets: ["Language"]),
+        // Used by the fuzz targets (Fuzz/Package.swift).
+        .library(name: "ConneXMLXMLParsing", targets: ["XMLParsing"]),
+        .library(name: "ConneXMLPolicy", targets: ["Policy"]),
+        .library(name: "ConneXMLEngine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
