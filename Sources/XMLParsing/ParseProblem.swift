@@ -38,7 +38,7 @@ struct ParseProblem {
         func error(_ code: DiagnosticCode, _ message: String, at where_: SourcePosition? = position, hint: String? = nil) -> Diagnostic {
             Diagnostic(.error, code, message, file: file, at: where_, hint: hint)
         }
-        let said = libxmlMessage.trimmingWhitespace
+        let said = libxmlMessage.joinedIntoOneLine
         switch code {
         case ShimCode.doctype:
             return error("doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
@@ -139,6 +139,14 @@ extension Diagnostic {
 }
 
 extension String {
+    /// libxml2's messages end in a line feed, and some have two lines
+    /// ("Input is not proper UTF-8, indicate encoding !\nBytes: 0xC3 0x28 ...");
+    /// a diagnostic is one line, so each line is trimmed and they are joined
+    /// with a space.
+    var joinedIntoOneLine: String {
+        split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     var trimmingWhitespace: String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }

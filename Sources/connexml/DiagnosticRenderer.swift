@@ -13,23 +13,43 @@ struct DiagnosticRenderer {
 
     init(showSource: Bool) { self.showSource = showSource }
 
+    /// Each diagnostic is one line (and its note one more): the file name,
+    /// message and hint come from outside (a value echoed from the script, a
+    /// libxml2 message, a file named with a line break), so they are printed
+    /// through PrintableText, which escapes line breaks and controls.
     func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for d in diagnostics {
-            let place = d.position.map { "\(d.file):\($0):" } ?? "\(d.file):"
-            out += "\(place) \(d.severity.rawValue): \(d.message) [\(d.code)]\n"
+            let file = PrintableText.line(d.file)
+            let place = d.position.map { "\(file):\($0):" } ?? "\(file):"
+            out += "\(place) \(d.severity.rawValue): \(PrintableText.line(d.message)) [\(PrintableText.line(d.code.rawValue))]\n"
             if showSource, let position = d.position, let line = sources.line(position.line, of: d.file) {
                 let (shown, column) = Self.window(of: line, around: position.column)
-                out += "    " + shown + "\n"
-                if column > 0 {
-                    // Keep tabs so the caret lines up with the character above it.
-                    let padding = shown.unicodeScalars.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-                    out += "    " + padding + "^\n"
-                }
+                let (printed, caret) = Self.printable(shown, caretAt: column)
+                out += "    " + printed + "\n"
+                if let caret { out += "    " + caret + "^\n" }
             }
-            if let hint = d.hint { out += "\(place) note: \(hint)\n" }
+            if let hint = d.hint { out += "\(place) note: \(PrintableText.line(hint))\n" }
         }
         return out
+    }
+
+    /// The source line as printed (controls escaped, tabs kept) and the
+    /// padding that puts a caret under `column` (nil when the column is not
+    /// known): an escaped character is wider than one column, and a tab is
+    /// padded with a tab, so the caret lines up with the character above it.
+    static func printable(_ shown: String, caretAt column: Int) -> (String, String?) {
+        let printed = PrintableText.sourceLine(shown)
+        guard column > 0 else { return (printed, nil) }
+        var padding = ""
+        for scalar in shown.unicodeScalars.prefix(column - 1) {
+            if scalar == "\t" {
+                padding += "\t"
+            } else {
+                padding += String(repeating: " ", count: PrintableText.isUnsafe(scalar) ? PrintableText.escaped(scalar).count : 1)
+            }
+        }
+        return (printed, padding)
     }
 }
 

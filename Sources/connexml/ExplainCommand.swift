@@ -36,7 +36,7 @@ struct ExplainCommand: ParsableCommand {
         }
         if action == .flag, let name = argument, Flag(rawValue: name) == nil {
             let hint = Suggestions.closest(to: name, among: Flag.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-            throw ValidationError("unknown flag '\(name)'\(hint)")
+            throw ValidationError("unknown flag '\(PrintableText.line(name))'\(hint)")
         }
     }
 
@@ -44,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
         let loaded = DirectoryFiles.load(directory)
         guard let directory = loaded.directory else {
             let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError))
-            Terminal.writeError(renderer.render(loaded.diagnostics) + "the directory \(loaded.source) has errors: nothing can be explained\n")
+            Terminal.writeError(renderer.render(loaded.diagnostics) + "the directory \(PrintableText.line(loaded.source)) has errors: nothing can be explained\n")
             throw ExitStatus.couldNotRun
         }
         let caller: Caller
@@ -52,7 +52,7 @@ struct ExplainCommand: ParsableCommand {
         case .success(let found): caller = found
         case .failure:
             let hint = Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? ""
-            Terminal.writeError("no SIP user '\(user)' in \(loaded.source)\(hint)\n")
+            Terminal.writeError(PrintableText.line("no SIP user '\(user)' in \(loaded.source)\(hint)") + "\n")
             throw ExitStatus.couldNotRun
         }
         let answer = action.explain(argument, caller: caller, policy: Policy(directory: directory))!  // validated

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Policy
 
@@ -80,7 +81,10 @@ struct Explanation {
         }
         lines += decision.notes
         if let reason = decision.denial { lines.append("reason: \(reason.rawValue)") }
-        return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }.joined(separator: "\n") + "\n"
+        // The numbers, names and notes come from the command line and the
+        // directory: each line is escaped so none can break or drive the terminal.
+        return lines.map(PrintableText.line).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+            .joined(separator: "\n") + "\n"
     }
 
     private func legs(_ set: LegSet) -> String { set.isEmpty ? "nobody" : set.legs.joined(separator: " ") }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import Foundation
 
@@ -9,21 +10,25 @@ enum TraceRenderer {
         let time = String(format: "%7.1f", event.time)
         let name = event.name.padding(toLength: max(14, event.name.count), withPad: " ", startingAt: 0)
         let line = (event.line.map { "L\($0)" } ?? "").padding(toLength: 5, withPad: " ", startingAt: 0)
-        let fields = event.fields.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ")
+        let fields = event.fields.map { "\(PrintableText.line($0.key))=\(text($0.value))" }.joined(separator: " ")
         return "\(time)  \(name) \(line)\(fields)".trimmingTrailingSpaces
     }
 
+    /// A value as it is, or quoted (with JSON's escapes) when it is empty or
+    /// holds a space, `"`, `=` or a character PrintableText escapes: so
+    /// a field never spans lines, never hides the next one, and never
+    /// reaches the terminal as a control.
     private static func text(_ value: TraceValue) -> String {
         switch value {
         case .string(let s):
-            return s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) ? quoted(s) : s
+            return s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || PrintableText.needsEscaping(s) ? quoted(s) : s
         case .number(let n): return number(n)
         case .bool(let b): return b ? "yes" : "no"
         case .list(let items):
             if items.isEmpty { return "-" }
             let joined = items.joined(separator: ",")
-            return joined.contains(" ") ? quoted(items.joined(separator: "; ")) : joined
-        case .object(let fields): return "{" + fields.map { "\($0.key)=\(text($0.value))" }.joined(separator: " ") + "}"
+            return joined.contains(" ") || PrintableText.needsEscaping(joined) ? quoted(items.joined(separator: "; ")) : joined
+        case .object(let fields): return "{" + fields.map { "\(PrintableText.line($0.key))=\(text($0.value))" }.joined(separator: " ") + "}"
         }
     }
 
@@ -54,18 +59,17 @@ enum TraceRenderer {
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 
-    /// A JSON string literal (also used for quoted text fields).
+    /// A JSON string literal (also used for quoted text fields). Besides
+    /// what JSON requires (`"`, `\\`, C0 controls), it escapes what
+    /// PrintableText does (DEL, C1, bidi overrides), so JSON Lines read on a
+    /// terminal are as safe as the text trace; the value decodes the same.
     static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+            default: out += PrintableText.escaped(scalar)
             }
         }
         return out + "\""

@@ -1,3 +1,4 @@
+import Diagnostics
 import Engine
 import Foundation
 
@@ -142,7 +143,9 @@ enum ReplCommands {
             let folder = (word as NSString).deletingLastPathComponent
             let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
             let base = (word as NSString).lastPathComponent
-            return listed.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") }
+            // A name with a control character would be written raw into the
+            // edited line, and the terminal would obey it: such files are not offered.
+            return listed.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") && !PrintableText.needsEscaping($0) }
                 .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }.sorted()
         }
         return []

@@ -30,7 +30,11 @@ final class ReplSession {
 
     init(directory: String?, out: @escaping (String) -> Void) {
         self.directoryPath = directory
-        self.out = out
+        // Everything the REPL prints passes here: controls from scripts,
+        // scenarios and file names are escaped (line feeds and tabs are the
+        // REPL's own layout; values that may hold a line feed are escaped
+        // with PrintableText.line where they are put into a line).
+        self.out = { out(PrintableText.lines($0)) }
         loadDirectory(besides: ".")
         scenario.sid = "CA-repl"
         scenario.start = Date()
@@ -60,25 +64,26 @@ final class ReplSession {
     // MARK: Scripts and the directory
 
     func load(_ path: String) {
+        let shownPath = PrintableText.line(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            out("cannot read \(path)\n")
+            out("cannot read \(shownPath)\n")
             return
         }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            out("\(path) is not UTF-8 text\n")
+            out("\(shownPath) is not UTF-8 text\n")
             return
         }
         let checked = ScriptChecker.check(bytes: [UInt8](data), file: path)
         guard checked.script != nil else {
             out(DiagnosticRenderer(showSource: false).render(checked.diagnostics))
-            out("\(path) was not loaded\n")
+            out("\(shownPath) was not loaded\n")
             return
         }
         scriptText = text
         scriptPath = path
         typedVerbs = []
         loadDirectory(besides: (path as NSString).deletingLastPathComponent)
-        out("loaded \(path) (\(checked.script!.verbs.count) verbs)\n")
+        out("loaded \(shownPath) (\(checked.script!.verbs.count) verbs)\n")
         if placed { replay(showing: false) }
     }
 
@@ -93,7 +98,7 @@ final class ReplSession {
         let loaded = DirectoryFiles.load(directoryPath, besides: folder.isEmpty ? "." : folder)
         guard let found = loaded.directory else {
             out(DiagnosticRenderer(showSource: false).render(loaded.diagnostics))
-            out("the directory \(loaded.source) has errors: calls cannot run\n")
+            out("the directory \(PrintableText.line(loaded.source)) has errors: calls cannot run\n")
             directory = nil
             return
         }
@@ -213,7 +218,7 @@ final class ReplSession {
             switch wait {
             case .keys(let line): return "-- waiting for keys at line \(line): :press DIGITS"
             case .answer(let target, let line):
-                return "-- dialling \(target) (line \(line)): :answer [TALK-SECONDS] | :busy | :noanswer | :fail"
+                return "-- dialling \(PrintableText.line(target)) (line \(line)): :answer [TALK-SECONDS] | :busy | :noanswer | :fail"
             }
         }
         return "-- the call has ended (\(summary.reason.rawValue))"
@@ -256,15 +261,15 @@ final class ReplSession {
 
     func printVariables() {
         guard let summary else { return out("no call yet\n") }
-        for (name, value) in summary.variables.sorted(by: { $0.key < $1.key }) { out("\(name) = \(value)\n") }
+        for (name, value) in summary.variables.sorted(by: { $0.key < $1.key }) { out("\(PrintableText.line(name)) = \(PrintableText.line(value))\n") }
     }
 
     func printContext() {
         guard let summary else { return out("no call yet\n") }
-        out("context: \(summary.context ?? "(none)")\n")
+        out("context: \(PrintableText.line(summary.context ?? "(none)"))\n")
         if summary.bindings.isEmpty { out("no key bindings\n") }
         for b in summary.bindings {
-            out("  \(b.digits) in \(b.context ?? "every context") (line \(b.line))\(b.context == nil || b.context == summary.context ? " active" : "")\n")
+            out("  \(PrintableText.line(b.digits)) in \(PrintableText.line(b.context ?? "every context")) (line \(b.line))\(b.context == nil || b.context == summary.context ? " active" : "")\n")
         }
     }
 
@@ -290,7 +295,7 @@ final class ReplSession {
 
     func printDirectory() {
         guard let directory else { return out("no valid directory\n") }
-        out("directory: \(directorySource)\n")
+        out("directory: \(PrintableText.line(directorySource))\n")
         for p in directory.profiles {
             let users = directory.users.filter { $0.profile == p.name }.map(\.username)
             out("  profile \(p.name): capacity \(p.capacity), flags [\(p.flags.map(\.rawValue).sorted().joined(separator: ", "))]"
@@ -300,10 +305,15 @@ final class ReplSession {
 
     func login(_ user: String, _ on: Bool) {
         guard let directory else { return out("no valid directory\n") }
-        guard directory.user(named: user) != nil else {
+        guard let found = directory.user(named: user) else {
             return out("no SIP user '\(user)'" + (Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? "") + "\n")
         }
         if on {
+            // As a scenario's logged_in: never more users of a profile than its capacity.
+            let peers = scenario.loggedIn.filter { directory.user(named: $0)?.profile == found.profile }
+            if let profile = directory.profile(named: found.profile), !peers.contains(user), peers.count >= profile.capacity {
+                return out("\(user) cannot log in: profile \(profile.name) is at its capacity of \(profile.capacity)\n")
+            }
             if !scenario.loggedIn.contains(user) { scenario.loggedIn.append(user) }
         } else {
             scenario.loggedIn.removeAll { $0 == user }
@@ -341,7 +351,7 @@ final class ReplSession {
             try ScenarioWriter.yaml(world).write(toFile: scenarioFile, atomically: true, encoding: .utf8)
             try trace.write(toFile: traceFile, atomically: true, encoding: .utf8)
             // `connexml test` uses directory.yaml beside the script, else the bundled one.
-            let directoryOption = directorySource == BundledDirectory.name ? "" : " --directory \(directorySource)"
+            let directoryOption = directorySource == BundledDirectory.name ? "" : " --directory \(PrintableText.line(directorySource))"
             out("saved \(script), \(scenarioFile), \(traceFile): `connexml test\(directoryOption) \(scenarioFile)` replays it\n")
         } catch {
             out("cannot save: \(error.localizedDescription)\n")
