@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // The layers of connexml, bottom to top (see "Layout" in README.md):
 //   CLibXML2 → CXMLShim → XMLParsing → Language ┐
-//                         Diagnostics → Policy ─┴→ (Engine: next) → connexml
+//                         Diagnostics → Policy ─┴→ Engine → Fetching → connexml
 // Each target imports only the ones below it.
 import PackageDescription
 
@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: property-based tests of policy invariants.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2 as the system provides it: link flags and include path only.
@@ -62,6 +64,11 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy"]),
+        // Properties that must hold for every directory and world, not just
+        // the examples: barging never crosses customers, `explain` and `run`
+        // always agree.
+        .testTarget(name: "InvariantTests", dependencies: ["connexml", "Engine", "Policy", "Language",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing"], exclude: ["pty-session.py"]),
     ]
 )

@@ -47,7 +47,8 @@ final class CallInputs: Sendable {
             case .failure(let failure): collect([failure.diagnostic])
             case .success(let bytes):
                 let result = ScenarioLoader.load(bytes: bytes, file: scenarioPath,
-                                                 folder: (scenarioPath as NSString).deletingLastPathComponent)
+                                                 folder: (scenarioPath as NSString).deletingLastPathComponent,
+                                                 directory: directory.directory)
                 collect(result.diagnostics)
                 loaded.scenario = result.scenario
             }

@@ -70,6 +70,30 @@ import Testing
         #expect(none.decision.denial == .noTargetCall)
     }
 
+    @Test func aCallWithUsersOfTwoCustomersIsNobodysTarget() {
+        // 1001 (acme) talks to 2001 (globex): neither operator may join it,
+        // though both are in group sales and the call is the oldest.
+        let mixed = CallInProgress(id: "mixed", parties: ["1001", "2001"], started: 1)
+        let named = barge("1003", BargeRequest(group: "sales", targetCall: "mixed"), calls: [mixed])
+        #expect(named.decision.denial == .crossCustomer)
+        #expect(named.decision.evidence.otherCustomer == "globex")
+        #expect(barge("2002", BargeRequest(group: "sales", targetCall: "mixed"), calls: [mixed]).decision.evidence.otherCustomer == "acme")
+        // Chosen automatically: passed over for a younger call of the customer...
+        #expect(barge("1003", BargeRequest(group: "sales"), calls: [mixed, calls[0]]).grant?.call == "c1")
+        // ...and named as the reason when it is the only one.
+        let alone = barge("1003", BargeRequest(group: "sales"), calls: [mixed])
+        #expect(alone.decision.denial == .crossCustomer)
+        #expect(alone.decision.evidence.call == "mixed")
+        #expect(barge("1004", BargeRequest(group: nil), calls: [mixed]).decision.denial == .crossCustomer)
+    }
+
+    @Test func aCallOfOutsideNumbersOnlyBelongsToNobody() {
+        let outside = CallInProgress(id: "out", parties: ["+441234567890", "+331234567890"], started: 1)
+        #expect(policy.ownership(of: outside) == .nobody)
+        #expect(barge("1004", BargeRequest(group: nil, targetCall: "out"), calls: [outside]).decision.denial == .noTargetCall)
+        #expect(barge("1004", BargeRequest(group: nil), calls: [outside]).decision.denial == .noTargetCall)
+    }
+
     @Test func defaultCapabilitiesWithoutFlagsAreDroppedNotDenied() {
         // The supervisor has barge but neither whisper nor barge_commands.
         let result = barge("1004", BargeRequest(group: nil))

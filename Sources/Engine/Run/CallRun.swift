@@ -9,6 +9,10 @@ enum Flow {
     case end(CallSummary.Reason)
     /// Hand the call to another document (`Redirect`, `Gather action`).
     case handOver(url: String, method: HTTPMethod, parameters: [(String, String)], position: SourcePosition)
+    /// A bound key pressed while another binding's verbs run: it takes
+    /// over from that binding (see `runBinding`). Never leaves the
+    /// outermost binding.
+    case rebind(Press)
 }
 
 /// One call in progress: its state, and the loop over verbs. Each verb's
@@ -37,6 +41,8 @@ struct CallRun<Sink: TraceSink> {
     var waiting: CallSummary.Wait?
     /// True while a Gather plays its prompts: keys then belong to it.
     var inPrompt = false
+    /// True while a `Press` binding's verbs run (`runBinding`).
+    var inBinding = false
 
     init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
         self.engine = engine
@@ -96,6 +102,8 @@ struct CallRun<Sink: TraceSink> {
             for set in script.script.before { _ = runSet(set) }
             switch run(script.script.verbs) {
             case .next: return .completed
+            // Bindings run from `runBinding`, which takes every rebind.
+            case .rebind: return .completed
             case .end(let reason): return reason
             case .handOver(let url, let method, let parameters, let position):
                 handOvers += 1

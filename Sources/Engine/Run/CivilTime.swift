@@ -16,7 +16,7 @@ struct CivilTime: Equatable {
 
     init(_ date: Date, in zone: TimeZone) {
         offset = zone.secondsFromGMT(for: date)
-        let local = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        let local = Self.wholeSeconds(date.timeIntervalSince1970) + offset
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondsOfDay = local - days * 86_400
         (hour, minute, second) = (secondsOfDay / 3600, secondsOfDay % 3600 / 60, secondsOfDay % 60)
@@ -51,6 +51,68 @@ struct CivilTime: Equatable {
         }
         let yyyy = String(year).count >= 4 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year)
         return "\(yyyy)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))\(zone)"
+    }
+
+    /// Seconds as a whole number, checked: far outside any date a call can
+    /// have (scenario times are bounded) it clamps instead of trapping.
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        let limit = 1e15  // about 31 million years
+        guard seconds.isFinite else { return seconds < 0 ? -Int(limit) : Int(limit) }
+        return Int(min(max(seconds, -limit), limit).rounded(.down))
+    }
+
+    /// The years a scenario may name: four digits, as ISO 8601 writes them.
+    static let years = 1...9999
+
+    /// Reads `2026-01-05T09:30:00Z`, `2026-01-05T10:30:00+01:00` or with a
+    /// fraction of a second, in the proleptic Gregorian calendar that
+    /// `iso8601` writes (Foundation's formatters switch to the Julian
+    /// calendar before 1582, so a date would not read back as written).
+    /// Nil for anything else, including impossible dates.
+    static func parse(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= b.count else { return nil }
+            var n = 0
+            for byte in b[from..<from + count] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                n = n * 10 + Int(byte - 0x30)
+            }
+            return n
+        }
+        func byte(_ at: Int, is expected: Character) -> Bool { at < b.count && b[at] == expected.asciiValue! }
+        guard let year = digits(0, 4), byte(4, is: "-"), let month = digits(5, 2), byte(7, is: "-"), let day = digits(8, 2),
+              byte(10, is: "T") || byte(10, is: "t"), let hour = digits(11, 2), byte(13, is: ":"), let minute = digits(14, 2),
+              byte(16, is: ":"), let second = digits(17, 2) else { return nil }
+        guard years.contains(year), (1...12).contains(month), hour <= 23, minute <= 59, second <= 59 else { return nil }
+        let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day >= 1, day <= monthDays[month - 1] else { return nil }
+        var at = 19
+        var fraction = 0.0
+        if byte(at, is: ".") {
+            at += 1
+            var scale = 0.1
+            let start = at
+            while at < b.count, b[at] >= 0x30, b[at] <= 0x39, at - start < 9 {
+                fraction += Double(b[at] - 0x30) * scale
+                scale /= 10
+                at += 1
+            }
+            guard at > start else { return nil }
+        }
+        var offset = 0
+        if byte(at, is: "Z") || byte(at, is: "z") {
+            at += 1
+        } else if byte(at, is: "+") || byte(at, is: "-") {
+            guard let h = digits(at + 1, 2), byte(at + 3, is: ":"), let m = digits(at + 4, 2), h <= 23, m <= 59 else { return nil }
+            offset = (h * 3600 + m * 60) * (byte(at, is: "-") ? -1 : 1)
+            at += 6
+        } else {
+            return nil
+        }
+        guard at == b.count else { return nil }
+        let seconds = days(fromYear: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

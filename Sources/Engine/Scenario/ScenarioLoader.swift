@@ -17,7 +17,9 @@ public enum ScenarioLoader {
                                "logged_in", "documents", "audio", "hangup_at"]
     static let callKeys = ["from", "to", "start", "timezone", "profile", "customer", "sid", "variables"]
 
-    public static func load(bytes: [UInt8], file: String, folder: String = ".") -> Result {
+    /// With `directory`, the names the scenario uses must exist in it (see
+    /// `checkLoggedIn`).
+    public static func load(bytes: [UInt8], file: String, folder: String = ".", directory: Directory? = nil) -> Result {
         guard bytes.count <= maximumBytes else {
             return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-too-large",
                 "the scenario is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)])
@@ -25,10 +27,10 @@ public enum ScenarioLoader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
         }
-        return load(text: text, file: file, folder: folder)
+        return load(text: text, file: file, folder: folder, directory: directory)
     }
 
-    public static func load(text: String, file: String, folder: String = ".") -> Result {
+    public static func load(text: String, file: String, folder: String = ".", directory: Directory? = nil) -> Result {
         var fields = YAMLFields(file: file, codePrefix: "scenario")
         let root: Node?
         do {
@@ -38,12 +40,12 @@ public enum ScenarioLoader {
         }
         var scenario = Scenario()
         scenario.folder = folder
-        if let root { read(root, into: &scenario, &fields) }
+        if let root { read(root, into: &scenario, directory: directory, &fields) }
         let diagnostics = fields.diagnostics
         return Result(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics)
     }
 
-    private static func read(_ root: Node, into scenario: inout Scenario, _ fields: inout YAMLFields) {
+    private static func read(_ root: Node, into scenario: inout Scenario, directory: Directory?, _ fields: inout YAMLFields) {
         guard let top = fields.mapping(root, at: "the scenario", known: topLevelKeys) else { return }
         if let callNode = top["call"]?.value, let call = fields.mapping(callNode, at: "call", known: callKeys) {
             if let from = fields.text(call["from"]?.value, at: "call.from") { scenario.from = from }
@@ -101,13 +103,37 @@ public enum ScenarioLoader {
         scenario.bargeTarget = fields.text(top["barge_target"]?.value, at: "barge_target")
         scenario.hangupAt = seconds(top["hangup_at"]?.value, at: "hangup_at", &fields)
         if let talk = seconds(top["barge_talk"]?.value, at: "barge_talk", &fields) { scenario.bargeTalk = talk }
-        scenario.loggedIn = fields.list(top["logged_in"]?.value, at: "logged_in").compactMap { fields.text($0, at: "logged_in") }
+        let loggedIn = fields.list(top["logged_in"]?.value, at: "logged_in").compactMap { node in
+            fields.text(node, at: "logged_in").map { (name: $0, node: node) }
+        }
+        scenario.loggedIn = loggedIn.map(\.name)
+        if let directory { checkLoggedIn(loggedIn, against: directory, &fields) }
         if let documents = top["documents"]?.value { scenario.documents = stringMap(documents, at: "documents", &fields) }
         if let audio = top["audio"]?.value {
-            for (file, text) in stringMap(audio, at: "audio", &fields) {
-                if let n = Double(text), n >= 0, n.isFinite { scenario.audioSeconds[file] = n } else {
-                    fields.error(fields.code("invalid-value"), "audio.\(file): expected seconds, found '\(text)'", at: audio)
-                }
+            // Bounded like every other duration: the clock must stay finite.
+            for (file, node) in entries(audio, at: "audio", &fields) {
+                if let n = seconds(node, at: "audio.\(file)", &fields) { scenario.audioSeconds[file] = n }
+            }
+        }
+    }
+
+    /// Users already logged in must be users of the directory, and no more
+    /// of one profile than its capacity: a world the platform could not be
+    /// in is refused, not quietly trimmed.
+    private static func checkLoggedIn(_ users: [(name: String, node: Node)], against directory: Directory, _ fields: inout YAMLFields) {
+        var active: [String: Set<String>] = [:]
+        for (name, node) in users {
+            guard let user = directory.user(named: name) else {
+                let hint = Suggestions.closest(to: name, among: directory.users.map(\.username)).map { "did you mean '\($0)'?" }
+                fields.error(fields.code("unknown-user"), "logged_in: '\(name)' is not a SIP user of the directory", at: node, hint: hint)
+                continue
+            }
+            guard let profile = directory.profile(named: user.profile) else { continue }
+            active[profile.name, default: []].insert(name)
+            if active[profile.name]!.count == profile.capacity + 1 {
+                fields.error(fields.code("over-capacity"),
+                             "logged_in: '\(name)' would be user \(profile.capacity + 1) of profile \(profile.name), whose capacity is \(profile.capacity)",
+                             at: node, hint: "log in at most \(profile.capacity) users of \(profile.name)")
             }
         }
     }
@@ -164,22 +190,23 @@ public enum ScenarioLoader {
     }
 
     private static func stringMap(_ node: Node, at path: String, _ fields: inout YAMLFields) -> [String: String] {
-        guard case .mapping(let mapping) = node else {
-            _ = fields.mapping(node, at: path, known: [])
-            return [:]
-        }
         var result: [String: String] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string, let text = fields.text(value, at: "\(path).\(name)") else { continue }
+        for (name, value) in entries(node, at: path, &fields) {
+            guard let text = fields.text(value, at: "\(path).\(name)") else { continue }
             result[name] = text
         }
         return result
     }
 
-    public static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+    /// A mapping's entries with scalar keys, in order.
+    private static func entries(_ node: Node, at path: String, _ fields: inout YAMLFields) -> [(String, Node)] {
+        guard case .mapping(let mapping) = node else {
+            _ = fields.mapping(node, at: path, known: [])
+            return []
+        }
+        return mapping.compactMap { key, value in key.scalar.map { ($0.string, value) } }
     }
+
+    /// A moment as scenarios and `--at` write it (ISO 8601, years 0001–9999).
+    public static func parseDate(_ text: String) -> Date? { CivilTime.parse(text) }
 }

@@ -12,20 +12,37 @@ extension CallRun {
         case noAnswer = "no-answer"
     }
 
+    /// The Dial's attributes for this call, templates expanded once: every
+    /// effect below uses these, never the attributes as written.
+    struct Settings {
+        let timeout: Int
+        let hangupOnStar: Bool
+        let hangupOnStarContext: String?
+    }
+
     mutating func runDial(_ dial: Dial) -> Flow {
         let at = dial.position
         guard let timeout = resolve(dial.timeout, "timeout", at: at),
               let ringTone = resolve(dial.ringTone, "ringTone", at: at),
               let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at) else { return .next }
+        var starContext: String?
+        if let setting = dial.hangupOnStarContext {
+            guard let value = resolve(setting, "hangupOnStarContext", at: at) else { return .next }
+            starContext = value
+        }
+        let settings = Settings(timeout: timeout, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
         var options: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("ringTone", .string(ringTone.rawValue))]
         if hangupOnStar { options.append(.init("hangupOnStar", .bool(true))) }
-        if let context = dial.hangupOnStarContext?.fixedValue { options.append(.init("hangupOnStarContext", .string(context))) }
+        if let starContext { options.append(.init("hangupOnStarContext", .string(starContext))) }
 
         // Presenting another identity needs the caller_id flag (checked
-        // once the dial is in the trace).
+        // once the dial is in the trace). An identity whose template
+        // expands to something invalid skips the whole verb, as the error
+        // event says: the callee must never see an identity nobody checked.
         var identity: Decision?
         for (name, setting) in [("callerId", dial.callerId), ("fromDisplayName", dial.fromDisplayName)] {
-            guard let setting, let value = resolve(setting, name, at: at) else { continue }
+            guard let setting else { continue }
+            guard let value = resolve(setting, name, at: at) else { return .next }
             identity = policy.mayUse(.callerId, caller: caller!)
             options.append(.init(name, .string(value)))
         }
@@ -38,7 +55,7 @@ extension CallRun {
         case .number(let number):
             guard let target = resolve(number.number, "number", at: at) else { return failDial(nil, at: at) }
             return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller!),
-                           dial: dial, at: at)
+                           settings, at: at)
         case .client(let client):
             let target = expand(client.username, at: at)
             var callbacks: ClientCallbacks?
@@ -48,31 +65,38 @@ extension CallRun {
                 callbacks = ClientCallbacks(url: url, method: method, events: Set(events))
             }
             return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
-                           dial: dial, at: at, callbacks: callbacks)
+                           settings, at: at, callbacks: callbacks)
         case .queue(let queue):
             let target = expand(queue.queue, at: at)
-            let pickup = queue.action?.fixedValue == .pickup
+            var pickup = false
+            if let setting = queue.action {
+                guard let action = resolve(setting, "action", at: at) else { return .next }
+                pickup = action == .pickup
+            }
             if pickup { options.append(.init("action", .string("pickup"))) }
             let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller!)
-            return connect(target, kind: "queue", options, decision: identityDenial ?? decision, dial: dial, at: at, answersByDefault: true)
+            return connect(target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
         case .conference(let conference):
             let target = expand(conference.room, at: at)
+            // A conference is left with its own controls: `*` hangs
+            // nobody up there (the checker warns of it too).
+            let inRoom = Settings(timeout: timeout, hangupOnStar: false, hangupOnStarContext: nil)
             return connect(target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller!),
-                           dial: dial, at: at, answersByDefault: true)
+                           inRoom, at: at, answersByDefault: true)
         case .voicemail(let voicemail):
             let user = voicemail.user.map { expand($0, at: at) }
-            let inbox = voicemail.inbox.fixedValue ?? false
+            guard let inbox = resolve(voicemail.inbox, "inbox", at: at) else { return .next }
             options.append(.init("inbox", .bool(inbox)))
             // Leaving a message goes to the dialled number's mailbox; the
             // inbox is the caller's own.
             let target = user ?? (inbox ? caller!.identity : scenario.to)
             return connect(target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller!),
-                           dial: dial, at: at, answersByDefault: true)
+                           settings, at: at, answersByDefault: true)
         case .llmAgent(let agent):
             let target = expand(agent.agent, at: at)
             if let app = agent.appId { options.append(.init("appId", .string(expand(app, at: at)))) }
             return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller!),
-                           dial: dial, at: at, answersByDefault: true)
+                           settings, at: at, answersByDefault: true)
         case .barge(let barge):
             return runBarge(barge, options: options, identityDenial: identityDenial, at: at)
         }
@@ -92,7 +116,7 @@ extension CallRun {
     }
 
     private mutating func connect(_ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
-                                  dial: Dial, at position: SourcePosition, answersByDefault: Bool = false,
+                                  _ settings: Settings, at position: SourcePosition, answersByDefault: Bool = false,
                                   callbacks: ClientCallbacks? = nil) -> Flow {
         emit("dial", at: position, [.init("target", .string(target)), .init("kind", .string(kind))] + options)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
@@ -128,12 +152,12 @@ extension CallRun {
             tell(&self, .completed, "failed")
         case .noAnswer:
             tell(&self, .ringing, "ringing")
-            clock.elapsed += Double(dial.timeout.fixedValue ?? Dial.defaultTimeout)
+            clock.elapsed += Double(settings.timeout)
             finishDial(.noAnswer, at: position, [])
             tell(&self, .completed, "no-answer")
         case .answered:
             tell(&self, .ringing, "ringing")
-            let ring = min(answer.ring, Double(dial.timeout.fixedValue ?? Dial.defaultTimeout))
+            let ring = min(answer.ring, Double(settings.timeout))
             guard answer.ring <= ring else {
                 clock.elapsed += ring
                 finishDial(.noAnswer, at: position, [])
@@ -147,7 +171,7 @@ extension CallRun {
             clock.elapsed += ring
             emit("dial.answered", at: position, [.init("target", .string(target))])
             tell(&self, .answered, "in-progress")
-            let flow = talk(for: answer.talk, dial: dial, at: position)
+            let flow = talk(for: answer.talk, settings, at: position)
             tell(&self, .completed, "completed")
             return flow
         }
@@ -156,7 +180,7 @@ extension CallRun {
 
     /// The connected call: keys the scenario times within the talk may hang
     /// up the callee (`*` with hangupOnStar) or fire `Press` bindings.
-    private mutating func talk(for seconds: Double, dial: Dial, at position: SourcePosition) -> Flow {
+    private mutating func talk(for seconds: Double, _ settings: Settings, at position: SourcePosition) -> Flow {
         let end = clock.elapsed + seconds
         if let at = scenario.hangupAt, at < end, !(pendingKey?.at.map { $0 <= at } ?? false) {
             clock.elapsed = max(clock.elapsed, at)
@@ -166,8 +190,8 @@ extension CallRun {
         while let key = pendingKey, let when = key.at, when <= end {
             nextKey += 1
             clock.elapsed = max(clock.elapsed, when)
-            let starContext = dial.hangupOnStarContext?.fixedValue
-            if key.digits == "*", key.leg == .a, dial.hangupOnStar.fixedValue == true,
+            let starContext = settings.hangupOnStarContext
+            if key.digits == "*", key.leg == .a, settings.hangupOnStar,
                starContext == nil || starContext == context {
                 emit("key", at: position, [.init("digits", .string("*")), .init("leg", .string("a")),
                                            .init("effect", .string("hangupOnStar: the callee is hung up"))])
@@ -181,7 +205,7 @@ extension CallRun {
             }
             emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
                                                .init("effect", .string("binding"))])
-            let flow = run(binding.verbs)
+            let flow = runBinding(binding)
             if case .next = flow { continue }
             finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
             return flow

@@ -61,7 +61,8 @@ extension CallRun {
     /// them fire the `Press` bindings of the current context: a bound key
     /// cuts the audio short, its verbs run, and the script goes on; other
     /// keys are noted and change nothing. (Inside a Gather's prompts keys
-    /// belong to the Gather.) The caller may hang up meanwhile.
+    /// belong to the Gather; a bound key during a binding's own verbs takes
+    /// over from it, see `runBinding`.) The caller may hang up meanwhile.
     mutating func timePasses(_ seconds: Double, at position: SourcePosition) -> Flow {
         let end = clock.elapsed + seconds
         while !inPrompt, let key = pendingKey, let when = key.at, when < end {
@@ -75,7 +76,7 @@ extension CallRun {
             }
             emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
                                                .init("effect", .string("binding"))])
-            return run(binding.verbs)
+            return runBinding(binding)
         }
         if !inPrompt, hangsUp(before: end) { return callerHangsUp() }
         clock.elapsed = max(clock.elapsed, end)

@@ -45,6 +45,24 @@ extension CallRun {
         return .next
     }
 
+    /// Runs a binding's verbs after its key cut in. A bound key pressed
+    /// while they run takes over: what the first binding was playing is
+    /// cut short like any audio, its remaining verbs are dropped, and the
+    /// new binding's verbs run in their place; then the script goes on
+    /// after the verb the first key interrupted. The loop (not recursion)
+    /// keeps the stack flat however many keys a scenario times.
+    mutating func runBinding(_ binding: Press) -> Flow {
+        guard !inBinding else { return .rebind(binding) }
+        inBinding = true
+        defer { inBinding = false }
+        var current = binding
+        while true {
+            let flow = run(current.verbs)
+            guard case .rebind(let next) = flow else { return flow }
+            current = next
+        }
+    }
+
     /// The binding for `digits` pressed on `leg` in the current context.
     func binding(for digits: String, leg: KeyPress.Leg) -> Press? {
         bindings.last { press in

@@ -7,10 +7,10 @@ public struct Number: Sendable {
     public let number: Setting<String>
     public let position: SourcePosition
 
-    /// `+` (optional), then digits, `*` or `#`; at most 32 characters.
+    /// `+` (optional), then digits, `*` or `#`; at most 32 characters
+    /// (`DialString`, which the policy layer judges numbers by too).
     public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001") { text in
-        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return text.utf8.count <= 32 && DTMF.isKeys(digits) ? text : nil
+        DialString.isValid(text) ? text : nil
     }
 
     static func fromText(of element: Element, _ checker: inout Checker) -> Number? {

@@ -11,6 +11,14 @@ public struct Decision: Sendable, Hashable {
 
     public var isAllowed: Bool { denial == nil }
 
+    /// "allowed", "allowed by rule 3 (_X.)", "denied by rule 1 (_00.)",
+    /// "denied: no_matching_rule": the verdict in a few words.
+    public var verdict: String {
+        let word = isAllowed ? "allowed" : "denied"
+        if let rule = evidence.rule { return "\(word) by rule \(rule.index) (\(rule.pattern))" }
+        return denial.map { "\(word): \($0.rawValue)" } ?? word
+    }
+
     static func allowed(_ action: Action, _ evidence: Evidence, notes: [String] = []) -> Decision {
         Decision(action: action, denial: nil, evidence: evidence, notes: notes)
     }

@@ -146,7 +146,7 @@ extension Policy {
         return BargeDecision(decision: .allowed(action, evidence, notes: notes), grant: grant)
     }
 
-    private struct NoTarget: Error {
+    private struct NoTarget: Error, Equatable {
         let reason: DenialReason
         let note: String
         var call: String?
@@ -154,11 +154,10 @@ extension Policy {
     }
 
     /// The call to join: the named one if it qualifies, else the
-    /// longest-running call that does.
+    /// longest-running call that does. A call qualifies when it is the
+    /// caller's customer's (every SIP-user party is theirs), not the
+    /// caller's own, and in the group asked for.
     private func target(for request: BargeRequest, caller: Caller, among calls: [CallInProgress]) -> Result<CallInProgress, NoTarget> {
-        func customers(of call: CallInProgress) -> Set<String> {
-            Set(call.parties.compactMap { directory.user(named: $0)?.customer })
-        }
         func inGroup(_ call: CallInProgress) -> Bool {
             guard let group = request.group else { return true }
             return call.parties.contains { party in
@@ -167,27 +166,70 @@ extension Policy {
         }
         func isOwn(_ call: CallInProgress) -> Bool { call.parties.contains(caller.identity) }
         let groupText = request.group.map { "of group \($0)" } ?? "of customer \(caller.customer ?? "-")"
+        /// Why `call` is not the caller's customer's, or nil when it is.
+        func foreign(_ call: CallInProgress) -> NoTarget? {
+            switch ownership(of: call) {
+            case .customer(let owner) where owner == caller.customer:
+                return nil
+            case .customer(let owner):
+                return NoTarget(reason: .crossCustomer, note: "call \(call.id) belongs to customer \(owner)",
+                                call: call.id, otherCustomer: owner)
+            case .mixed(let owners):
+                let other = owners.first { $0 != caller.customer } ?? owners[0]
+                return NoTarget(reason: .crossCustomer,
+                                note: "call \(call.id) has users of customers \(owners.joined(separator: " and ")): it belongs to neither",
+                                call: call.id, otherCustomer: other)
+            case .nobody:
+                return NoTarget(reason: .noTargetCall, note: "call \(call.id) has no SIP-user party: it belongs to no customer",
+                                call: call.id)
+            }
+        }
 
         if let id = request.targetCall {
             guard let call = calls.first(where: { $0.id == id }) else {
                 return .failure(NoTarget(reason: .noTargetCall, note: "no call \(id) is in progress", call: id))
             }
-            let theirs = customers(of: call)
-            guard let mine = caller.customer, theirs.contains(mine) else {
-                return .failure(NoTarget(reason: .crossCustomer, note: "call \(id) belongs to another customer",
-                                         call: id, otherCustomer: theirs.sorted().first))
-            }
+            if let foreign = foreign(call) { return .failure(foreign) }
             guard !isOwn(call) else { return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is the caller's own", call: id)) }
             guard inGroup(call) else { return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is not a call \(groupText)", call: id)) }
             return .success(call)
         }
-        let eligible = calls.filter { call in
-            guard let mine = caller.customer else { return false }
-            return customers(of: call).contains(mine) && !isOwn(call) && inGroup(call)
+        let byAge: (CallInProgress, CallInProgress) -> Bool = { ($0.started, $0.id) < ($1.started, $1.id) }
+        let candidates = calls.filter { !isOwn($0) && inGroup($0) }
+        if let longest = candidates.filter({ foreign($0) == nil }).min(by: byAge) { return .success(longest) }
+        // Say why when the only calls of the group that involve the
+        // caller's customer are shared with another customer.
+        let shared = candidates.filter { call in
+            if case .mixed(let owners) = ownership(of: call), let mine = caller.customer { return owners.contains(mine) }
+            return false
         }
-        guard let longest = eligible.min(by: { ($0.started, $0.id) < ($1.started, $1.id) }) else {
-            return .failure(NoTarget(reason: .noTargetCall, note: "no call \(groupText) is in progress"))
-        }
-        return .success(longest)
+        if let call = shared.min(by: byAge), let denial = foreign(call) { return .failure(denial) }
+        return .failure(NoTarget(reason: .noTargetCall, note: "no call \(groupText) is in progress"))
     }
+
+    /// Whose call this is (policy.md, "Barge groups", step 3): a customer's
+    /// when every SIP-user party is that customer's user; outside numbers
+    /// belong to nobody.
+    public func ownership(of call: CallInProgress) -> CallOwnership {
+        var owners: [String] = []
+        for party in call.parties {
+            guard let customer = directory.user(named: party)?.customer, !owners.contains(customer) else { continue }
+            owners.append(customer)
+        }
+        switch owners.count {
+        case 0: return .nobody
+        case 1: return .customer(owners[0])
+        default: return .mixed(owners.sorted())
+        }
+    }
+}
+
+/// Whose call a call in progress is, for barging.
+public enum CallOwnership: Sendable, Hashable {
+    /// Every SIP-user party is this customer's.
+    case customer(String)
+    /// Users of several customers: nobody may barge it.
+    case mixed([String])
+    /// Only outside numbers.
+    case nobody
 }

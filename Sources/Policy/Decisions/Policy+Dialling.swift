@@ -1,9 +1,22 @@
+import Diagnostics
+
 extension Policy {
     /// May the caller reach `number` (after templates are expanded)?
     /// Emergency numbers first, then the profile's rules in order: the first
     /// whose pattern matches the whole number decides; none denies.
+    /// A destination that is not a number (`DialString`: `+`, digits, `*`,
+    /// `#`) is denied as invalid before any rule sees it, exactly as a
+    /// script cannot dial it: `_X.` would otherwise "allow" `0 0441234`.
     public func mayDial(_ number: String, caller: Caller) -> Decision {
-        checkDestination(number, caller: caller, as: .dial(number))
+        let action = Action.dial(number)
+        guard number.isEmpty || DialString.isValid(number) else {
+            let compact = DialString.compacted(number).map { compact in
+                ["as written without separators, \(compact): \(checkDestination(compact, caller: caller, as: .dial(compact)).verdict)"]
+            } ?? []
+            return .denied(action, .invalidDestination, evidence(for: caller),
+                           notes: ["'\(number)' is not a number to dial: a number is an optional +, then digits, * and #, at most \(DialString.maximumLength) characters"] + compact)
+        }
+        return checkDestination(number, caller: caller, as: action)
     }
 
     /// May the caller transfer the call to `number`? Needs the `transfer`

@@ -1,0 +1,24 @@
+/// The shape of a number to dial: an optional leading `+`, then the keys of
+/// a phone (digits, `*`, `#`), at most 32 characters. Shared by the layers
+/// that judge numbers, so `check`, `run` and `explain` accept exactly the
+/// same ones: a number the script could not dial is never "allowed".
+public enum DialString {
+    public static let maximumLength = 32
+
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+        let keys = text.utf8.first == 0x2B ? text.utf8.dropFirst() : text.utf8[...]
+        return text.utf8.count <= maximumLength && !keys.isEmpty && keys.allSatisfy(isKey)
+    }
+
+    /// 0-9, * and #.
+    public static func isKey(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte == 0x2A || byte == 0x23 }
+
+    /// `text` without the separators people write inside numbers (spaces,
+    /// `-`, `.`, `(`, `)`, `,`, `/`), when what is left is a valid number:
+    /// for a hint only. Nothing is dialled in this form unless written so,
+    /// because the dial rules judge exactly what is dialled.
+    public static func compacted(_ text: String) -> String? {
+        let kept = String(text.filter { !" \t-.(),/".contains($0) })
+        return kept != text && isValid(kept) ? kept : nil
+    }
+}
