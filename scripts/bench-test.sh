@@ -2,13 +2,16 @@
 # How long `connexml test` takes on 1,000 generated samples (release build):
 # 50 scripts, 20 scenarios each, traces recorded first, then timed runs.
 # Usage: scripts/bench-test.sh [SAMPLES=1000] [RUNS=5]
+# SCRATCH=.build-NAME builds in that scratch path (default .build), so the
+# benchmark does not collide with other builds in the same work tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=${1:-1000}
 runs=${2:-5}
+scratch=${SCRATCH:-.build}
 echo "building connexml (release)..."
-swift build -c release --product connexml >/dev/null
-bin=$(swift build -c release --show-bin-path)/connexml
+swift build -c release --scratch-path "$scratch" --product connexml >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -35,7 +35,18 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Output format of --coverage: text or json.")
     var format: OutputFormat = .text
 
+    /// Set by the runner on the processes it starts to run samples
+    /// (`SampleWorker`); people never use it.
+    @Flag(help: .hidden)
+    var worker = false
+
+    private var options: SampleRunner.Options { SampleRunner.Options(update: update, coverage: coverage) }
+
     func run() throws {
+        if worker {
+            SampleWorker.serve(SampleRunner(inputs: CallInputs(directory: directory), options: options))
+            return
+        }
         let found = SampleDiscovery.find(paths.isEmpty ? ["."] : paths)
         for orphan in found.orphans {
             Terminal.writeError("\(orphan): no script for this scenario (expected NAME.xml beside NAME[.CASE].scenario.yaml)\n")
@@ -48,11 +59,21 @@ struct TestCommand: ParsableCommand {
         }
 
         let showProgress = Terminal.isTerminal(.standardError) && samples.count >= 20
-        let runner = SampleRunner(inputs: CallInputs(directory: directory))
-        let results = runner.run(samples) { done in
-            if showProgress, done % 10 == 0 || done == samples.count {
-                Terminal.writeError("\r[\(done)/\(samples.count)] samples run")
+        // Each sample runs in a worker process, so that one that crashes
+        // fails alone: the worker gets what the runner was told.
+        let pool = SampleWorkerPool(arguments: ["test", "--worker"] + (directory.map { ["--directory", $0] } ?? [])
+            + (update ? ["--update"] : []) + (coverage ? ["--coverage"] : []))
+        let results: [SampleRunner.Result]
+        do {
+            results = try pool.run(samples) { done in
+                if showProgress, done % 10 == 0 || done == samples.count {
+                    Terminal.writeError("\r[\(done)/\(samples.count)] samples run")
+                }
             }
+        } catch {
+            if showProgress { Terminal.writeError("\r\u{1B}[K") }
+            Terminal.writeError("connexml test: \(error)\n")
+            throw ExitStatus.couldNotRun
         }
         if showProgress { Terminal.writeError("\r\u{1B}[K") }
 
@@ -83,6 +104,9 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 print("FAIL \(result.sample.name): the sample is invalid")
                 print(renderer.render(diagnostics))
+            case .crashed(let crash):
+                failed += 1
+                print(crashReport(result.sample, crash))
             }
         }
         if let junit {
@@ -93,10 +117,30 @@ struct TestCommand: ParsableCommand {
                 throw ExitStatus.couldNotRun
             }
         }
-        if coverage { printCoverage(results, inputs: runner.inputs) }
+        if coverage { printCoverage(results, inputs: CallInputs(directory: directory)) }
         if updated > 0 { print("updated \(updated) expected trace\(updated == 1 ? "" : "s")") }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitStatus.problemsFound }
+    }
+
+    /// What a user needs to find the crash: the sample's files, what the
+    /// worker said as it died, and the command that runs the call alone.
+    private func crashReport(_ sample: Sample, _ crash: SampleCrash) -> String {
+        var out = "FAIL \(sample.name): \(crash.summary)\n"
+        out += "  script \(sample.script), scenario \(sample.scenario)\n"
+        for line in crash.output.split(separator: "\n") { out += "  | \(line)\n" }
+        let directoryOption = directory.map { " --directory \(Self.quoted($0))" } ?? ""
+        out += "  to run it alone: connexml run --offline\(directoryOption) \(Self.quoted(sample.script))"
+        out += " --scenario \(Self.quoted(sample.scenario))\n"
+        return out
+    }
+
+    /// A path as the shell reads it back.
+    private static func quoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || "/._-+,:@".unicodeScalars.contains($0)
+        }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func printCoverage(_ results: [SampleRunner.Result], inputs: CallInputs) {
@@ -107,7 +151,7 @@ struct TestCommand: ParsableCommand {
                 guard let script = inputs.load(script: path, scenario: nil).script else { continue }
                 byScript[path] = ScriptCoverage(script.script)
             }
-            byScript[path]!.record(result.events)
+            byScript[path]!.record(result.coverage)
         }
         let scripts = byScript.keys.sorted().map { byScript[$0]! }
         if format == .json {

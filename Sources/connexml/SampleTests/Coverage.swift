@@ -54,22 +54,15 @@ struct ScriptCoverage {
         }
     }
 
-    /// Marks what one sample's events show.
-    mutating func record(_ events: [TraceEvent]) {
+    /// Marks what one sample exercised.
+    mutating func record(_ marks: [CoverageMark]) {
         samples += 1
-        for event in events where event.file == file {
-            guard let line = event.line else { continue }
-            ran.insert(line)
-            guard let index = branches.firstIndex(where: { $0.line == line }) else { continue }
-            switch (branches[index].verb, event.name) {
-            case ("Condition", "condition"):
-                if case .bool(let result)? = event["result"] { branches[index].covered.insert(result ? "true" : "false") }
-            case ("Gather", "gather"):
-                if case .string(let digits)? = event["digits"] { branches[index].covered.insert(digits.isEmpty ? "no input" : "digits") }
-            case ("Press", "key"):
-                branches[index].covered.insert("pressed")
-            case ("Dial", "dial.result"):
-                if case .string(let status)? = event["status"] { branches[index].covered.insert(status) }
+        for mark in marks where mark.file == file {
+            ran.insert(mark.line)
+            guard !mark.outcome.isEmpty, let index = branches.firstIndex(where: { $0.line == mark.line }) else { continue }
+            switch (branches[index].verb, mark.event) {
+            case ("Condition", "condition"), ("Gather", "gather"), ("Press", "key"), ("Dial", "dial.result"):
+                branches[index].covered.insert(mark.outcome)
             default:
                 break
             }
@@ -101,5 +94,44 @@ struct ScriptCoverage {
                  "missing": $0.missing] as [String: Any]
             },
         ]
+    }
+}
+
+/// What coverage needs of one event: where it happened and, for the events
+/// of verbs that branch, which way. A sample runs in a worker process, so
+/// these few marks travel back to the runner instead of the whole trace.
+struct CoverageMark: Hashable, Sendable {
+    let file: String
+    let line: Int
+    /// The event's name (`condition`, `gather`, `key`, `dial.result`) when
+    /// it took a branch; empty otherwise.
+    let event: String
+    /// The branch taken (`true`, `no input`, `pressed`, `busy`...); empty
+    /// for events that only show that the verb ran.
+    let outcome: String
+
+    /// One mark per distinct place and outcome, in the order first seen.
+    static func marks(of events: [TraceEvent]) -> [CoverageMark] {
+        var seen: Set<CoverageMark> = []
+        var marks: [CoverageMark] = []
+        for event in events {
+            guard let file = event.file, let line = event.line else { continue }
+            let outcome = outcome(of: event)
+            // Only a branch needs the event's name: without it, a verb's many events make one mark.
+            let mark = CoverageMark(file: file, line: line, event: outcome.isEmpty ? "" : event.name, outcome: outcome)
+            if seen.insert(mark).inserted { marks.append(mark) }
+        }
+        return marks
+    }
+
+    private static func outcome(of event: TraceEvent) -> String {
+        switch event.name {
+        case "condition": if case .bool(let result)? = event["result"] { return result ? "true" : "false" }
+        case "gather": if case .string(let digits)? = event["digits"] { return digits.isEmpty ? "no input" : "digits" }
+        case "key": return "pressed"
+        case "dial.result": if case .string(let status)? = event["status"] { return status }
+        default: break
+        }
+        return ""
     }
 }

@@ -24,6 +24,10 @@ enum JUnitReport {
                 let text = diagnostics.map { "\($0.file):\($0.position.map(\.description) ?? "-"): \($0.message) [\($0.code)]" }
                     .joined(separator: "\n")
                 out += ">\n      <failure message=\"the sample is invalid\">\(escape(text))</failure>\n    </testcase>\n"
+            case .crashed(let crash):
+                let text = "script \(result.sample.script), scenario \(result.sample.scenario)"
+                    + (crash.output.isEmpty ? "" : "\n" + crash.output)
+                out += ">\n      <failure message=\"\(escape(crash.summary))\" type=\"crash\">\(escape(text))</failure>\n    </testcase>\n"
             }
         }
         out += "  </testsuite>\n</testsuites>\n"

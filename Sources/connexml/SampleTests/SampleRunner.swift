@@ -2,9 +2,11 @@ import Diagnostics
 import Engine
 import Fetching
 import Foundation
-import Synchronization
 
-/// Runs samples, in parallel across the cores, and compares their traces.
+/// Runs one sample and compares its trace with the expected one. Workers
+/// (`connexml test --worker`) call it; `SampleWorkerPool` spreads the
+/// samples over them so that a sample that crashes takes down a worker, not
+/// the run.
 struct SampleRunner {
     enum Outcome: Sendable {
         case passed
@@ -14,40 +16,54 @@ struct SampleRunner {
         case missingTrace
         /// The script, directory or scenario is invalid: its diagnostics.
         case invalid([Diagnostic])
+        /// The worker running the sample died.
+        case crashed(SampleCrash)
+    }
+
+    /// What running a sample gives back, from a worker to the runner.
+    struct Report: Sendable {
+        let outcome: Outcome
+        /// The trace the call produced, kept only for `--update` (and only
+        /// when it differs or is missing): empty otherwise.
+        let actualTrace: String
+        /// What the call exercised, kept only for `--coverage`.
+        let coverage: [CoverageMark]
+        let seconds: Double
     }
 
     struct Result: Sendable {
         let sample: Sample
-        let outcome: Outcome
-        let actualTrace: String
-        /// The events, for coverage.
-        let events: [TraceEvent]
-        let seconds: Double
+        let report: Report
 
+        var outcome: Outcome { report.outcome }
+        var actualTrace: String { report.actualTrace }
+        var coverage: [CoverageMark] { report.coverage }
+        var seconds: Double { report.seconds }
         var passed: Bool { if case .passed = outcome { true } else { false } }
     }
 
-    let inputs: CallInputs
-
-    /// Runs every sample; `progress` is called (from any thread) after each.
-    func run(_ samples: [Sample], progress: @Sendable (Int) -> Void = { _ in }) -> [Result] {
-        let results = Mutex<[Result?]>(Array(repeating: nil, count: samples.count))
-        let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: samples.count) { index in
-            let result = run(samples[index])
-            results.withLock { $0[index] = result }
-            progress(done.add(1, ordering: .relaxed).newValue)
-        }
-        return results.withLock { $0.compactMap { $0 } }
+    /// What the runner needs back beyond pass or fail.
+    struct Options: Sendable {
+        /// `--update`: the actual traces that differ or are missing, not diffs.
+        var update = false
+        /// `--coverage`: what each call exercised.
+        var coverage = false
     }
 
-    func run(_ sample: Sample) -> Result {
+    let inputs: CallInputs
+    let options: Options
+
+    func run(_ sample: Sample) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        func report(_ outcome: Outcome, _ actual: String = "", _ events: [TraceEvent] = []) -> Report {
+            Report(outcome: outcome, actualTrace: options.update ? actual : "",
+                   coverage: options.coverage ? CoverageMark.marks(of: events) : [],
+                   seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
         let loaded = inputs.load(script: sample.script, scenario: sample.scenario)
         guard loaded.problems.isEmpty, let script = loaded.script, let directory = loaded.directory,
               var scenario = loaded.scenario else {
-            return Result(sample: sample, outcome: .invalid(loaded.problems), actualTrace: "", events: [], seconds: seconds())
+            return report(.invalid(loaded.problems))
         }
         // A sample must be reproducible: a fixed call id unless it gives one.
         scenario.sid = scenario.sid ?? "CA-sample"
@@ -56,11 +72,13 @@ struct SampleRunner {
         engine.run(script, scenario: scenario, sink: &sink)
         let actual = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"
         guard let data = FileManager.default.contents(atPath: sample.expectedTrace) else {
-            return Result(sample: sample, outcome: .missingTrace, actualTrace: actual, events: sink.events, seconds: seconds())
+            return report(.missingTrace, actual, sink.events)
         }
         let expected = String(decoding: data, as: UTF8.self)
-        let outcome: Outcome = expected == actual ? .passed
-            : .differs(UnifiedDiff.diff(expected: expected, actual: actual, expectedName: sample.expectedTrace, actualName: "actual"))
-        return Result(sample: sample, outcome: outcome, actualTrace: actual, events: sink.events, seconds: seconds())
+        if expected == actual { return report(.passed, "", sink.events) }
+        // --update rewrites the trace: nobody reads a diff then.
+        let diff = options.update ? ""
+            : UnifiedDiff.diff(expected: expected, actual: actual, expectedName: sample.expectedTrace, actualName: "actual")
+        return report(.differs(diff), actual, sink.events)
     }
 }
