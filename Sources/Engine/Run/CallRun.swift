@@ -28,9 +28,13 @@ struct CallRun<Sink: TraceSink> {
     /// The context `Enter` switched to (nil: none yet).
     var context: String?
     /// `Press` bindings seen so far, in order.
-    var bindings: [Press] = []
-    /// The next keypress of the scenario not yet consumed.
+    var bindings: [ActiveBinding] = []
+    /// Keys waiting to complete a longer binding, by leg (Press.swift).
+    var digitBuffers: [KeyPress.Leg: DigitBuffer] = [:]
+    /// The next keypress of the scenario not yet consumed, and how many of
+    /// its digits are (bindings take keys one at a time).
     var nextKey = 0
+    var nextDigit = 0
     var answered = false
     /// SIP headers for the next outgoing INVITE.
     var pendingHeaders: [(String, String)] = []
@@ -142,7 +146,7 @@ struct CallRun<Sink: TraceSink> {
         summary.waiting = waiting
         summary.variables = variables
         summary.context = context
-        summary.bindings = bindings.map { CallSummary.Binding(digits: $0.digits, context: $0.context, line: $0.position.line) }
+        summary.bindings = bindings.map { CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line) }
         if reason == .paused {
             emit("call.paused", at: nil, [.init("waiting", .string(waiting?.description ?? "input"))])
         } else {
@@ -264,8 +268,26 @@ struct CallRun<Sink: TraceSink> {
         scenario.hangupAt.map { $0 < time } ?? false
     }
 
-    /// The next keypress of the caller (leg a) or the other party (b).
-    var pendingKey: KeyPress? { nextKey < scenario.keys.count ? scenario.keys[nextKey] : nil }
+    /// The next keypress of the caller (leg a) or the other party (b),
+    /// without the digits already taken from it.
+    var pendingKey: KeyPress? {
+        guard nextKey < scenario.keys.count else { return nil }
+        let key = scenario.keys[nextKey]
+        guard nextDigit > 0 else { return key }
+        return KeyPress(digits: String(key.digits.dropFirst(nextDigit)), at: key.at, leg: key.leg)
+    }
+
+    /// Consumes the rest of the pending keypress.
+    mutating func takeKey() {
+        nextKey += 1
+        nextDigit = 0
+    }
+
+    /// Consumes the pending keypress's next digit.
+    mutating func takeDigit() {
+        nextDigit += 1
+        if nextKey < scenario.keys.count, nextDigit >= scenario.keys[nextKey].digits.count { takeKey() }
+    }
 }
 
 extension Verb {

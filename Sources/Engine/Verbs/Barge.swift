@@ -4,9 +4,10 @@ import Policy
 
 /// `<Dial><Barge>`: the policy decides (flag, group, target call, whisper
 /// and commands); the trace states who hears whom on joining and after every
-/// key. Keys while barging (FreeSWITCH's eavesdrop convention): 0 listen
-/// only, 1 talk to A, 2 talk to B, 3 talk to both, * leave. Keys that make
-/// the barger heard need the whisper flag.
+/// key. Keys while barging, as FreeSWITCH's eavesdrop reads them: 2 talk
+/// to the barged channel (A), 1 to the other half of the call (B), 3 to
+/// both, 0 back to listening only, * leave; any other key is traced with
+/// no effect. Keys that make the barger heard need the whisper flag.
 extension CallRun {
     mutating func runBarge(_ barge: Barge, options: [TraceEvent.Field], identityDenial: Decision?, at position: SourcePosition) -> Flow {
         let group = barge.group.map { expand($0, at: position) }
@@ -33,7 +34,7 @@ extension CallRun {
         while !left, let key = pendingKey, key.leg == .a {
             let when = key.at ?? keyTime + 1
             guard when <= joined + scenario.bargeTalk else { break }
-            nextKey += 1
+            takeKey()
             clock.elapsed = max(clock.elapsed, when)
             keyTime = clock.elapsed
             for character in key.digits where !left {
@@ -44,8 +45,8 @@ extension CallRun {
                 let wanted: LegSet?
                 switch character {
                 case "0": wanted = LegSet.none
-                case "1": wanted = .a
-                case "2": wanted = .b
+                case "2": wanted = .a  // the barged channel
+                case "1": wanted = .b  // the other half of the call
                 case "3": wanted = .ab
                 case "*": left = true; wanted = nil
                 default: wanted = nil
@@ -54,7 +55,10 @@ extension CallRun {
                     emit("barge.leave", at: position, [.init("key", .string("*"))])
                     break
                 }
-                guard let wanted else { continue }
+                guard let wanted else {
+                    emit("key", at: position, [.init("digits", .string(String(character))), .init("effect", .string("none"))])
+                    continue
+                }
                 if !wanted.isEmpty {
                     let decision = policy.mayUse(.whisper, caller: caller!)
                     guard decision.isAllowed else {

@@ -187,25 +187,19 @@ extension CallRun {
             finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
             return callerHangsUp()
         }
-        while let key = pendingKey, let when = key.at, when <= end {
-            nextKey += 1
-            clock.elapsed = max(clock.elapsed, when)
-            let starContext = settings.hangupOnStarContext
-            if key.digits == "*", key.leg == .a, settings.hangupOnStar,
-               starContext == nil || starContext == context {
+        while true {
+            let starHangsUp = settings.hangupOnStar && (settings.hangupOnStarContext == nil || settings.hangupOnStarContext == context)
+            guard let outcome = nextKeyOutcome(before: end, inclusive: true, intercept: { digit, leg in
+                starHangsUp && digit == "*" && leg == .a
+            }) else { break }
+            if case .claimed = outcome {
+                clock.elapsed = max(clock.elapsed, outcome.time)
                 emit("key", at: position, [.init("digits", .string("*")), .init("leg", .string("a")),
                                            .init("effect", .string("hangupOnStar: the callee is hung up"))])
                 finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
                 return .next
             }
-            guard let binding = binding(for: key.digits, leg: key.leg) else {
-                emit("key", at: position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
-                                           .init("effect", .string("none"))])
-                continue
-            }
-            emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
-                                               .init("effect", .string("binding"))])
-            let flow = runBinding(binding)
+            let flow = perform(outcome, at: position)
             if case .next = flow { continue }
             finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
             return flow

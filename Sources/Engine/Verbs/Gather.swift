@@ -52,7 +52,7 @@ extension CallRun {
         var lastKey = promptsEnd
         var arrival = firstArrival
         keys: while let key = pendingKey, key.leg == .a, let at = arrival, at <= lastKey + Double(timeout) {
-            nextKey += 1
+            takeKey()
             clock.elapsed = max(clock.elapsed, at)
             lastKey = clock.elapsed
             for character in key.digits {

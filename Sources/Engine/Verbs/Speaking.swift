@@ -65,18 +65,10 @@ extension CallRun {
     /// over from it, see `runBinding`.) The caller may hang up meanwhile.
     mutating func timePasses(_ seconds: Double, at position: SourcePosition) -> Flow {
         let end = clock.elapsed + seconds
-        while !inPrompt, let key = pendingKey, let when = key.at, when < end {
-            if hangsUp(before: when) { return callerHangsUp() }
-            nextKey += 1
-            clock.elapsed = max(clock.elapsed, when)
-            guard let binding = binding(for: key.digits, leg: key.leg) else {
-                emit("key", at: position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
-                                           .init("effect", .string("none"))])
-                continue
-            }
-            emit("key", at: binding.position, [.init("digits", .string(key.digits)), .init("leg", .string(key.leg.rawValue)),
-                                               .init("effect", .string("binding"))])
-            return runBinding(binding)
+        while !inPrompt, let outcome = nextKeyOutcome(before: end, inclusive: false) {
+            if hangsUp(before: outcome.time) { return callerHangsUp() }
+            let flow = perform(outcome, at: position)
+            if case .fire = outcome { return flow }
         }
         if !inPrompt, hangsUp(before: end) { return callerHangsUp() }
         clock.elapsed = max(clock.elapsed, end)

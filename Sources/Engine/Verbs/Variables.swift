@@ -2,8 +2,8 @@ import Diagnostics
 import Language
 import Policy
 
-/// `<Set>`, `<Enter>`, `<Press>`: the call's variables, SIP headers,
-/// context and key bindings.
+/// `<Set>`, `<Enter>`: the call's variables, SIP headers and context
+/// (`<Press>` bindings are in Press.swift).
 extension CallRun {
     mutating func runSet(_ set: SetVariable) -> Flow {
         let name = expand(set.name, at: set.position)
@@ -34,40 +34,5 @@ extension CallRun {
         variables["context"] = name
         emit("context", at: enter.position, [.init("context", .string(name))])
         return .next
-    }
-
-    mutating func runPress(_ press: Press) -> Flow {
-        guard let leg = resolve(press.leg, "dtmf_leg", at: press.position) else { return .next }
-        bindings.append(press)
-        var fields: [TraceEvent.Field] = [.init("digits", .string(press.digits)), .init("leg", .string(leg.rawValue))]
-        if let context = press.context { fields.append(.init("context", .string(context))) }
-        emit("bind", at: press.position, fields)
-        return .next
-    }
-
-    /// Runs a binding's verbs after its key cut in. A bound key pressed
-    /// while they run takes over: what the first binding was playing is
-    /// cut short like any audio, its remaining verbs are dropped, and the
-    /// new binding's verbs run in their place; then the script goes on
-    /// after the verb the first key interrupted. The loop (not recursion)
-    /// keeps the stack flat however many keys a scenario times.
-    mutating func runBinding(_ binding: Press) -> Flow {
-        guard !inBinding else { return .rebind(binding) }
-        inBinding = true
-        defer { inBinding = false }
-        var current = binding
-        while true {
-            let flow = run(current.verbs)
-            guard case .rebind(let next) = flow else { return flow }
-            current = next
-        }
-    }
-
-    /// The binding for `digits` pressed on `leg` in the current context.
-    func binding(for digits: String, leg: KeyPress.Leg) -> Press? {
-        bindings.last { press in
-            press.digits == digits && (press.leg.fixedValue?.rawValue ?? "a") == leg.rawValue
-                && (press.context == nil || press.context == context)
-        }
     }
 }
