@@ -125,6 +125,13 @@ struct CallRun<Sink: TraceSink> {
                     // The reference as written, not the path it resolved to:
                     // traces must not depend on where the command ran.
                     emit("document", at: nil, [.init("url", .string(url)), .init("hop", .number(Double(handOvers)))])
+                    // What the platform ignores or may do differently in
+                    // the new document (a web application answering with
+                    // TwiML-only attributes) is said, not silently obeyed.
+                    for warning in next.warnings where warning.severity == .warning {
+                        emit("warning", at: warning.position, [.init("url", .string(url)), .init("code", .string(warning.code.rawValue)),
+                                                               .init("message", .string(warning.message))])
+                    }
                 case .failure(let failure):
                     var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("message", .string(failure.message))]
                     if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
@@ -242,6 +249,17 @@ struct CallRun<Sink: TraceSink> {
     mutating func resolve<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
         if let fixed = setting.fixedValue { return fixed }  // the common case: no template
         return resolveTemplate(setting, attribute, at: position)
+    }
+
+    /// An optional attribute for this call: `.some(nil)` when the script
+    /// left it out, `.some(value)` when given, and nil (with an error event)
+    /// when its template produced something invalid — the verb is then
+    /// skipped, exactly as for `resolve`:
+    /// `guard let action = resolveIfPresent(gather.action, …) else { return .next }`.
+    mutating func resolveIfPresent<V>(_ setting: Setting<V>?, _ attribute: String, at position: SourcePosition) -> V?? {
+        guard let setting else { return .some(nil) }
+        guard let value = resolve(setting, attribute, at: position) else { return nil }
+        return .some(value)
     }
 
     private mutating func resolveTemplate<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {

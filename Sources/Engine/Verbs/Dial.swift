@@ -25,11 +25,7 @@ extension CallRun {
         guard let timeout = resolve(dial.timeout, "timeout", at: at),
               let ringTone = resolve(dial.ringTone, "ringTone", at: at),
               let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at) else { return .next }
-        var starContext: String?
-        if let setting = dial.hangupOnStarContext {
-            guard let value = resolve(setting, "hangupOnStarContext", at: at) else { return .next }
-            starContext = value
-        }
+        guard let starContext = resolveIfPresent(dial.hangupOnStarContext, "hangupOnStarContext", at: at) else { return .next }
         let settings = Settings(timeout: timeout, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
         var options: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("ringTone", .string(ringTone.rawValue))]
         if hangupOnStar { options.append(.init("hangupOnStar", .bool(true))) }
@@ -41,8 +37,8 @@ extension CallRun {
         // event says: the callee must never see an identity nobody checked.
         var identity: Decision?
         for (name, setting) in [("callerId", dial.callerId), ("fromDisplayName", dial.fromDisplayName)] {
-            guard let setting else { continue }
-            guard let value = resolve(setting, name, at: at) else { return .next }
+            guard let value = resolveIfPresent(setting, name, at: at) else { return .next }
+            guard let value else { continue }
             identity = policy.mayUse(.callerId, caller: caller!)
             options.append(.init(name, .string(value)))
         }
@@ -53,27 +49,24 @@ extension CallRun {
 
         switch dial.destination {
         case .number(let number):
-            guard let target = resolve(number.number, "number", at: at) else { return failDial(nil, at: at) }
+            guard let target = resolve(number.number, "number", at: at) else { return .next }
             return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller!),
                            settings, at: at)
         case .client(let client):
             let target = expand(client.username, at: at)
-            var callbacks: ClientCallbacks?
-            if let setting = client.statusCallback, let url = resolve(setting, "statusCallback", at: at),
-               let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at) {
-                let events = client.statusCallbackEvents.flatMap { resolve($0, "statusCallbackEvent", at: at) } ?? [.completed]
-                callbacks = ClientCallbacks(url: url, method: method, events: Set(events))
-            }
+            guard let url = resolveIfPresent(client.statusCallback, "statusCallback", at: at),
+                  let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at),
+                  let events = resolveIfPresent(client.statusCallbackEvents, "statusCallbackEvent", at: at) else { return .next }
+            let callbacks = url.map { ClientCallbacks(url: $0, method: method, events: Set(events ?? [.completed])) }
             return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
                            settings, at: at, callbacks: callbacks)
         case .queue(let queue):
             let target = expand(queue.queue, at: at)
-            var pickup = false
-            if let setting = queue.action {
-                guard let action = resolve(setting, "action", at: at) else { return .next }
-                pickup = action == .pickup
-            }
+            guard let action = resolveIfPresent(queue.action, "action", at: at),
+                  let music = resolveIfPresent(queue.music, "music", at: at) else { return .next }
+            let pickup = action == .pickup
             if pickup { options.append(.init("action", .string("pickup"))) }
+            if let music { options.append(.init("music", .string(music))) }
             let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller!)
             return connect(target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
         case .conference(let conference):

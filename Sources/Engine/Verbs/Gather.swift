@@ -22,9 +22,9 @@ extension CallRun {
               let minDigits = resolve(gather.minDigits, "minDigits", at: at),
               let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
               let method = resolve(gather.method, "method", at: at),
-              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at) else { return .next }
-        let numDigits = gather.numDigits.flatMap { resolve($0, "numDigits", at: at) }
-        let action = gather.action.flatMap { resolve($0, "action", at: at) }
+              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at),
+              let numDigits = resolveIfPresent(gather.numDigits, "numDigits", at: at),
+              let action = resolveIfPresent(gather.action, "action", at: at) else { return .next }
 
         let started = clock.elapsed
         var settings: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("finishOnKey", .string(finishOnKey)),

@@ -18,12 +18,17 @@ extension CallRun {
     mutating func runStart(_ start: Start) -> Flow {
         let decision = policy.mayUse(.stream, caller: caller!)
         guard decision.isAllowed else {
-            deny(decision, at: start.position, as: "stream", target: start.streams.first?.url.fixedValue)
+            let target = start.streams.first.map { textForTrace($0.url) }
+            deny(decision, at: start.position, as: "stream", target: target)
             return .next
         }
         for stream in start.streams {
+            // Every attribute first: a stream whose template expands to
+            // something invalid is skipped whole, as the error says.
             guard let url = resolve(stream.url, "url", at: stream.position),
-                  let mix = resolve(stream.mixType, "mix_type", at: stream.position) else { continue }
+                  let mix = resolve(stream.mixType, "mix_type", at: stream.position),
+                  let callback = resolveIfPresent(stream.statusCallback, "statusCallback", at: stream.position),
+                  let method = resolve(stream.statusCallbackMethod, "statusCallbackMethod", at: stream.position) else { continue }
             var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("mix_type", .string(mix.rawValue))]
             var parameters: [TraceEvent.Field] = []
             for parameter in stream.parameters {
@@ -31,13 +36,23 @@ extension CallRun {
             }
             if !parameters.isEmpty { fields.append(.init("parameters", .object(parameters))) }
             emit("stream", at: stream.position, fields)
-            if let setting = stream.statusCallback, let callback = resolve(setting, "statusCallback", at: stream.position),
-               let method = resolve(stream.statusCallbackMethod, "statusCallbackMethod", at: stream.position) {
+            if let callback {
                 notify(callback, method: method, event: "stream-started",
                        [("CallSid", variables["CallSid"]!), ("StreamUrl", url), ("StreamEvent", "stream-started")],
                        at: stream.position)
             }
         }
         return .next
+    }
+
+    /// A setting's text for the trace of a verb that does not run: its
+    /// value, or its template expanded without judging the result.
+    private func textForTrace(_ setting: Setting<String>) -> String {
+        switch setting.source {
+        case .fixed(let value): return value
+        case .template(let template, _):
+            let variables = self.variables
+            return template.expand { variables[$0] }
+        }
     }
 }
