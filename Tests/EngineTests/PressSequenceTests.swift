@@ -62,3 +62,40 @@ import Testing
         #expect(events.all("key").map { "\($0["leg"]?.string ?? "")\($0["digits"]?.string ?? "")" } == ["a2", "b12"])
     }
 }
+
+/// A key bound to a `<Dial>`, pressed while another Dial is connected: the
+/// caller is never in two conversations at once.
+@Suite struct DialFromABindingTests {
+    let script = """
+        <Press digit="1"><Dial>1004</Dial></Press>
+        <Dial>1002</Dial>
+        <Say>after</Say>
+        """
+
+    @Test func theNewDialHangsUpTheConnectedOne() {
+        let answers: [String: Answer] = ["1002": Answer(status: .answered, talk: 60, ring: 1),
+                                         "1004": Answer(status: .answered, talk: 10, ring: 1)]
+        let events = Fixture.run(script, Fixture.scenario(keys: [KeyPress(digits: "1", at: 11)], answers: answers))
+        let results = events.all("dial.result")
+        #expect(results.map { $0.line } == [3, 2])  // the first Dial's result comes first, at the key
+        #expect(results.first?.time == 11)
+        #expect(results.first?["talk"]?.number == 10)
+        #expect(results.first?["note"]?.string?.hasPrefix("hung up: the caller dialled again") == true)
+        #expect(results.last?.time == 22)
+        #expect(events.first("say")?.time == 22)
+        // Never two conversations: the second is answered after the first ended.
+        #expect(events.all("dial.answered").map(\.time) == [1, 12])
+    }
+
+    @Test func aDeniedDialLeavesTheConversationAlone() {
+        let events = Fixture.run("""
+            <Press digit="1"><Dial>00441234567890</Dial></Press>
+            <Dial>1002</Dial>
+            """, Fixture.scenario(keys: [KeyPress(digits: "1", at: 11)], answers: ["1002": Answer(status: .answered, talk: 60, ring: 1)]))
+        #expect(events.first("denied") != nil)
+        let results = events.all("dial.result")
+        #expect(results.map { $0["status"]?.string } == ["failed", "completed"])
+        #expect(results.last?.time == 61)
+        #expect(results.last?["talk"]?.number == 60)
+    }
+}

@@ -47,6 +47,10 @@ struct CallRun<Sink: TraceSink> {
     var inPrompt = false
     /// True while a `Press` binding's verbs run (`runBinding`).
     var inBinding = false
+    /// The Dial whose conversation is connected now, if any, and how many
+    /// there have been (Dial.swift).
+    var connected: Conversation?
+    var conversations = 0
 
     init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
         self.engine = engine

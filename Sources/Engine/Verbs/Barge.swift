@@ -26,6 +26,7 @@ extension CallRun {
             return .next
         }
 
+        hangUpForNewDial(at: position)
         var heardBy = grant.heardBy
         let joined = clock.elapsed
         emitBarge(grant, heardBy: heardBy, notes: result.decision.notes, at: position)

@@ -12,6 +12,13 @@ extension CallRun {
         case noAnswer = "no-answer"
     }
 
+    /// A connected Dial: where it is, and when its talk began.
+    struct Conversation {
+        let id: Int
+        let position: SourcePosition
+        let started: Double
+    }
+
     /// The Dial's attributes for this call, templates expanded once: every
     /// effect below uses these, never the attributes as written.
     struct Settings {
@@ -113,6 +120,7 @@ extension CallRun {
                                   callbacks: ClientCallbacks? = nil) -> Flow {
         emit("dial", at: position, [.init("target", .string(target)), .init("kind", .string(kind))] + options)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
+        hangUpForNewDial(at: position)
         // The Client's status callbacks, for the events it asked for.
         func tell(_ run: inout CallRun, _ event: Client.Event, _ status: String) {
             guard let callbacks, callbacks.events.contains(event) else { return }
@@ -172,7 +180,9 @@ extension CallRun {
     }
 
     /// The connected call: keys the scenario times within the talk may hang
-    /// up the callee (`*` with hangupOnStar) or fire `Press` bindings.
+    /// up the callee (`*` with hangupOnStar) or fire `Press` bindings. A
+    /// binding that dials again ends this conversation first (see
+    /// `hangUpForNewDial`): the caller is never in two at once.
     private mutating func talk(for seconds: Double, _ settings: Settings, at position: SourcePosition) -> Flow {
         let end = clock.elapsed + seconds
         if let at = scenario.hangupAt, at < end, !(pendingKey?.at.map { $0 <= at } ?? false) {
@@ -180,6 +190,10 @@ extension CallRun {
             finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
             return callerHangsUp()
         }
+        conversations += 1
+        let conversation = Conversation(id: conversations, position: position, started: end - seconds)
+        connected = conversation
+        defer { if connected?.id == conversation.id { connected = nil } }
         while true {
             let starHangsUp = settings.hangupOnStar && (settings.hangupOnStarContext == nil || settings.hangupOnStarContext == context)
             guard let outcome = nextKeyOutcome(before: end, inclusive: true, intercept: { digit, leg in
@@ -193,6 +207,8 @@ extension CallRun {
                 return .next
             }
             let flow = perform(outcome, at: position)
+            // A binding's Dial ended this conversation: its result is said.
+            if connected?.id != conversation.id { return flow }
             if case .next = flow { continue }
             finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
             return flow
@@ -200,5 +216,16 @@ extension CallRun {
         clock.elapsed = max(clock.elapsed, end)
         finishDial(.completed, at: position, [.init("talk", .number(seconds))])
         return .next
+    }
+
+    /// A Dial (or Barge) that goes ahead while another Dial's conversation
+    /// is connected — a `Press` binding fired during it — first hangs that
+    /// one up, as a new bridge replaces the old on the platform: the caller
+    /// is never in two conversations at once. A denied Dial changes nothing.
+    mutating func hangUpForNewDial(at position: SourcePosition) {
+        guard let previous = connected else { return }
+        connected = nil
+        finishDial(.completed, at: previous.position, [.init("talk", .number(clock.elapsed - previous.started)),
+                                                       .init("note", .string("hung up: the caller dialled again (line \(position.line))"))])
     }
 }
