@@ -8,11 +8,39 @@ and stops by itself after --max-seconds (default 600).
 
     scripts/http-server.py --root samples/app [--port 8088] [--log requests.jsonl]
 """
-import argparse, json, os, sys, threading, time, urllib.parse
+import argparse, gzip, json, os, struct, sys, threading, time, urllib.parse, zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 args = None
 log_lock = threading.Lock()
+bombs = {}
+bombs_lock = threading.Lock()
+
+
+def log(record):
+    if args.log:
+        with log_lock, open(args.log, "a") as f:
+            f.write(json.dumps(record) + "\n")
+
+
+def gzip_bomb(mib):
+    """`mib` MiB of zeros as one gzip member, about 1 KiB per MiB, made once
+    per size and kept. Each MiB is deflated after a full flush, which resets
+    the compressor, so every MiB compresses to the same bytes: one is made
+    and repeated, and the whole never exists uncompressed."""
+    with bombs_lock:
+        if mib not in bombs:
+            zeros = bytes(1 << 20)
+            deflate = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate
+            block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
+            last = zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)  # an empty final block
+            crc = 0
+            for _ in range(mib):
+                crc = zlib.crc32(zeros, crc)
+            header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # gzip, deflate, no name, no time
+            trailer = struct.pack("<II", crc, (mib << 20) & 0xFFFFFFFF)
+            bombs[mib] = header + block * mib + last + trailer
+        return bombs[mib]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -27,10 +55,8 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         form = dict(urllib.parse.parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
-        if args.log:
-            with log_lock, open(args.log, "a") as f:
-                f.write(json.dumps({"method": method, "path": url.path, "query": query, "form": form,
-                                    "content_type": self.headers.get("Content-Type")}) + "\n")
+        log({"method": method, "path": url.path, "query": query, "form": form,
+             "content_type": self.headers.get("Content-Type"), "accept_encoding": self.headers.get("Accept-Encoding")})
         params = {**query, **form}
         path = url.path
         if path.startswith("/_test/"):
@@ -88,6 +114,27 @@ class Handler(BaseHTTPRequestHandler):
         if name == "slow":
             time.sleep(float(params.get("seconds", "3")))
             return self.send(200, "<Response><Say>late</Say></Response>")
+        if name == "gzip-bomb":
+            # Small on the wire (1 MB), `mib` MiB (default 1 GiB) once decoded;
+            # with length=no, without Content-Length (the end is when the
+            # connection closes), so only the decoded size can stop it.
+            body = gzip_bomb(int(params.get("mib", "1024")))
+            if params.get("length") == "no":
+                return self.send_until_close(200, body, {"Content-Type": "text/xml", "Content-Encoding": "gzip"})
+            return self.send(200, body, headers={"Content-Encoding": "gzip"})
+        if name == "gzip-small":
+            return self.send(200, gzip.compress(b"<Response><Say>unzipped</Say></Response>"),
+                             headers={"Content-Encoding": "gzip"})
+        if name == "declared-too-large":
+            # Declares `bytes` (default 1 GiB) and drips a little: a client
+            # that does not refuse the declared length waits on the body.
+            return self.drip(float(params.get("seconds", "30")), 0.1, declared=int(params.get("bytes", str(1 << 30))))
+        if name == "redirect-bomb":
+            # A redirect whose body is a gzip bomb without Content-Length.
+            return self.send_until_close(302, gzip_bomb(int(params.get("mib", "1024"))),
+                                         {"Location": "/_test/echo", "Content-Type": "text/plain", "Content-Encoding": "gzip"})
+        if name == "drip":
+            return self.drip(float(params.get("seconds", "4")), float(params.get("interval", "0.1")))
         if name == "status":
             return self.send(int(params.get("code", "500")), "failure", "text/plain")
         if name == "redirect":
@@ -105,6 +152,44 @@ class Handler(BaseHTTPRequestHandler):
         if name == "root-relative":
             return self.send(200, '<Response><Redirect method="GET">/_test/echo</Redirect></Response>')
         return self.send(404, "no such test page", "text/plain")
+
+    def send_until_close(self, code, body, headers):
+        """`body` without Content-Length: it ends when the connection closes."""
+        self.send_response(code)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            self.wfile.write(body)
+        except OSError:  # the client hung up
+            pass
+
+    def drip(self, seconds, interval, declared=None):
+        """A valid document a byte at a time over `seconds` (bytes `interval`
+        apart, or closer when the document is longer), with its Content-Length
+        (or `declared`); logs how many bytes were sent before the client hung
+        up, or that it read them all."""
+        document = b"<Response><Say>dripped</Say></Response>"
+        body = document + b" " * max(0, round(seconds / interval) - len(document))
+        interval = seconds / len(body)  # a document longer than asked for drips faster
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(declared if declared is not None else len(body)))
+        self.end_headers()
+        sent = 0
+        try:
+            self.wfile.flush()
+            for i in range(len(body)):
+                time.sleep(interval)
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                sent += 1
+        except OSError:  # the client hung up
+            pass
+        self.close_connection = True
+        log({"event": "drip", "path": self.path.split("?")[0], "sent": sent, "of": len(body)})
 
 
 def main():

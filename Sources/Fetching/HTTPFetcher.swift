@@ -7,10 +7,12 @@ import Language
 
 /// How far a fetch may go. Documented in README.md ("Fetching documents").
 public struct FetchLimits: Sendable {
-    /// Seconds for the whole request.
+    /// Seconds for the whole request, connecting, redirects and body
+    /// included: a deadline, however often the server sends a little.
     public var timeout: Double = 10
-    /// The largest answer read; a document fetched over HTTP may be at most
-    /// 64 KiB (what TwiML platforms accept).
+    /// The largest answer read, as declared (`Content-Length`), as sent and
+    /// once decoded; a document fetched over HTTP may be at most 64 KiB (what
+    /// TwiML platforms accept).
     public var maximumBytes = 64 << 10
     /// HTTP redirects followed for one request.
     public var maximumRedirects = 5
@@ -69,19 +71,32 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
             request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         }
         request.httpMethod = method.rawValue
-        request.timeoutInterval = limits.timeout
         request.setValue("connexml", forHTTPHeaderField: "User-Agent")
         if wantsXML { request.setValue("text/xml, application/xml", forHTTPHeaderField: "Accept") }
+        // Instead of libcurl's "deflate, gzip, br, zstd": servers then answer
+        // uncompressed, so Content-Length is the size that counts. libcurl
+        // still decodes a server that compresses anyway; HTTPExchange holds
+        // that answer to the limit on its decoded bytes.
+        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
 
-        let exchange = Exchange(limits: limits)
+        let deadline = DispatchTime.now() + limits.timeout
+        let exchange = HTTPExchange(limits: limits)
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = limits.timeout
-        configuration.timeoutIntervalForResource = limits.timeout
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
+        // FoundationNetworking's own timeout is an idle timeout, restarted by
+        // every byte read (a server sending one byte a second never reaches
+        // it) and in whole seconds; the deadline below is what ends a slow
+        // answer, so this one is set past it.
+        let idle = limits.timeout.rounded(.up) + 1
+        request.timeoutInterval = idle
+        configuration.timeoutIntervalForRequest = idle
+        configuration.timeoutIntervalForResource = idle
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: InlineDelegateQueue())
         session.dataTask(with: request).resume()
-        guard exchange.done.wait(timeout: .now() + limits.timeout + 2) == .success else {
-            session.invalidateAndCancel()
+        let answered = exchange.wait(until: deadline)
+        // Cancelling waits until the session's queue is free (libcurl may be
+        // inside a read that the limits already refused): not on this thread.
+        DispatchQueue.global().async { session.invalidateAndCancel() }
+        guard answered else {
             return .failure(Failure(message: "\(url.absoluteString) did not answer within \(Self.seconds(limits.timeout))"))
         }
         return exchange.outcome(for: url, wantsXML: wantsXML)
@@ -96,94 +111,4 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
     }
 
     static func seconds(_ n: Double) -> String { n == n.rounded() ? "\(Int(n)) s" : "\(n) s" }
-}
-
-/// The delegate of one request: collects the body up to the limit, counts
-/// redirects, and signals when done.
-private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let limits: FetchLimits
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var body: [UInt8] = []
-    private var response: HTTPURLResponse?
-    private var failure: String?
-    private var redirects = 0
-
-    init(limits: FetchLimits) { self.limits = limits }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        lock.withLock { self.response = response as? HTTPURLResponse }
-        if response.expectedContentLength > Int64(limits.maximumBytes) {
-            lock.withLock { failure = "answered \(response.expectedContentLength) bytes; the limit is \(limits.maximumBytes)" }
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock { () -> Bool in
-            body.append(contentsOf: data)
-            if body.count > limits.maximumBytes {
-                failure = "answered more than \(limits.maximumBytes) bytes; the limit is \(limits.maximumBytes)"
-                return true
-            }
-            return false
-        }
-        if over { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        let refusal = lock.withLock { () -> String? in
-            redirects += 1
-            if redirects > limits.maximumRedirects { return "redirected more than \(limits.maximumRedirects) times" }
-            guard let url = request.url, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-                return "redirected to \(request.url?.absoluteString ?? "nothing"), which is not an http(s) URL"
-            }
-            if let allowed = limits.allowedHosts, let host = url.host, !allowed.contains(host) {
-                return "redirected to \(host), which is not an allowed host"
-            }
-            return nil
-        }
-        if let refusal {
-            lock.withLock { failure = refusal }
-            completionHandler(nil)
-            task.cancel()
-        } else {
-            completionHandler(request)
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error {
-            lock.withLock {
-                if failure == nil {
-                    let timedOut = (error as NSError).code == NSURLErrorTimedOut
-                    failure = timedOut ? "did not answer within \(HTTPFetcher.seconds(limits.timeout))" : error.localizedDescription
-                }
-            }
-        }
-        done.signal()
-    }
-
-    func outcome(for url: URL, wantsXML: Bool) -> Result<[UInt8], HTTPFetcher.Failure> {
-        lock.withLock {
-            let name = url.absoluteString
-            if let failure { return .failure(.init(message: "\(name): \(failure)")) }
-            guard let response else { return .failure(.init(message: "\(name): no answer")) }
-            guard (200..<300).contains(response.statusCode) else {
-                return .failure(.init(message: "\(name) answered HTTP \(response.statusCode)"))
-            }
-            if wantsXML {
-                let type = (response.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased()
-                let mime = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                guard mime == "text/xml" || mime == "application/xml" || mime.hasSuffix("+xml") else {
-                    return .failure(.init(message: "\(name) answered Content-Type '\(mime.isEmpty ? "none" : mime)', not XML"))
-                }
-            }
-            return .success(body)
-        }
-    }
 }

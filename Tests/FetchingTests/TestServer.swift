@@ -22,6 +22,7 @@ final class TestServer {
         let query: [String: String]
         let form: [String: String]
         let contentType: String?
+        let acceptEncoding: String?
     }
 
     init() throws {
@@ -62,12 +63,17 @@ final class TestServer {
 
     /// The requests it received, in order.
     func requests() -> [Request] {
+        records().filter { $0["event"] == nil }.map { object in
+            Request(method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
+                    query: object["query"] as? [String: String] ?? [:], form: object["form"] as? [String: String] ?? [:],
+                    contentType: object["content_type"] as? String, acceptEncoding: object["accept_encoding"] as? String)
+        }
+    }
+
+    private func records() -> [[String: Any]] {
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-            return Request(method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
-                           query: object["query"] as? [String: String] ?? [:], form: object["form"] as? [String: String] ?? [:],
-                           contentType: object["content_type"] as? String)
+            try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         }
     }
 }
