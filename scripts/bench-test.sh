@@ -4,6 +4,9 @@
 # Usage: scripts/bench-test.sh [SAMPLES=1000] [RUNS=5]
 # SCRATCH=.build-NAME builds in that scratch path (default .build), so the
 # benchmark does not collide with other builds in the same work tree.
+# BASELINE=/path/to/connexml also times another build (say, of the commit
+# before a change) on the same samples, runs alternated so both see the
+# same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=${1:-1000}
@@ -54,14 +57,25 @@ answers:
 PY
 "$bin" test --update "$work" | tail -1
 echo
-times=()
-for _ in $(seq "$runs"); do
+# Prints the median and all runs of `connexml test` by binary $1, in ms.
+declare -A times
+time_run() {
+  local start end
   start=$(date +%s%N)
-  "$bin" test "$work" >/dev/null
+  "$1" test "$work" >/dev/null || { echo "$1 test failed" >&2; exit 1; }
   end=$(date +%s%N)
-  times+=($(( (end - start) / 1000000 )))
+  times[$2]+="$(( (end - start) / 1000000 )) "
+}
+report() {
+  local sorted median
+  sorted=$(printf '%s\n' ${times[$1]} | sort -n | tr '\n' ' ')
+  median=$(printf '%s\n' ${times[$1]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$1: connexml test on $samples samples ($scripts scripts), $(nproc) cores: runs ${sorted}ms"
+  echo "$1: median ${median} ms (aim: under 2000 ms for 1,000 samples)"
+}
+for _ in $(seq "$runs"); do
+  time_run "$bin" this
+  if [ -n "${BASELINE:-}" ]; then time_run "$BASELINE" baseline; fi
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "connexml test on $samples samples ($scripts scripts), $(nproc) cores: runs ${sorted}ms"
-echo "median: ${median} ms (aim: under 2000 ms)"
+report this
+if [ -n "${BASELINE:-}" ]; then report baseline; fi

@@ -61,7 +61,7 @@ struct TestCommand: ParsableCommand {
         let showProgress = Terminal.isTerminal(.standardError) && samples.count >= 20
         // Each sample runs in a worker process, so that one that crashes
         // fails alone: the worker gets what the runner was told.
-        let pool = SampleWorkerPool(arguments: ["test", "--worker"] + (directory.map { ["--directory", $0] } ?? [])
+        let pool = SampleWorkerPool(arguments: ["test", "--worker"] + (directory.map { ["--directory=\($0)"] } ?? [])
             + (update ? ["--update"] : []) + (coverage ? ["--coverage"] : []))
         let results: [SampleRunner.Result]
         do {

@@ -99,6 +99,17 @@ import XMLParsing
         #expect(result.stdout.hasSuffix("2 passed, 2 failed\n"))
     }
 
+    /// Samples run in worker processes: the options must reach them.
+    @Test func theDirectoryOptionReachesTheSamples() throws {
+        let folder = try recordedMenu()
+        let missing = folder.path + "/no-such-directory.yaml"
+        let result = try Connexml.run(["test", "--directory", missing, folder.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL \(folder.path)/flows/menu.one: the sample is invalid"))
+        #expect(result.stdout.contains(missing))
+        #expect(result.stdout.hasSuffix("0 passed, 2 failed\n"))
+    }
+
     @Test func aMissingTraceFailsUntilRecorded() throws {
         let folder = try Folder()
         try folder.write("a.xml", "<Response><Hangup/></Response>")
