@@ -6,6 +6,8 @@ import Testing
     struct Bound: CustomTestStringConvertible, Sendable {
         let element: String, attribute: String, content: String?
         let valid: [String], invalid: [String]
+        /// Attributes without which the one tested has no effect (a warning).
+        var with = ""
         var testDescription: String { "\(element) \(attribute)" }
     }
 
@@ -25,14 +27,19 @@ import Testing
         Bound(element: "Dial", attribute: "timeout", content: "1001", valid: ["1", "30", "600"], invalid: ["0", "601"]),
         Bound(element: "Dial", attribute: "hangupOnStar", content: "1001", valid: ["true", "false"], invalid: ["yes"]),
         Bound(element: "Dial", attribute: "ringTone", content: "1001", valid: ["us", "uk", "us-old", "za", "in"], invalid: ["gb", "US", ""]),
-        Bound(element: "Dial", attribute: "callerId", content: "1001", valid: ["+441234567890", "+12", "+123456789012345"],
-              invalid: ["441234567890", "+0441234567", "+1", "+1234567890123456", "+44 1234"]),
+        // 1–15 digits, `+` optional: the documentation's own example is "1234".
+        Bound(element: "Dial", attribute: "callerId", content: "1001",
+              valid: ["+441234567890", "+12", "+123456789012345", "1234", "441234567890", "+1", "123456789012345"],
+              invalid: ["+1234567890123456", "1234567890123456", "+44 1234", "+", "", "12a4", "++44", "44+1"]),
         Bound(element: "Dial", attribute: "fromDisplayName", content: "1001",
               valid: ["Acme Sales", "a-b_c~d!e.f+g", String(repeating: "x", count: 128)],
               invalid: [String(repeating: "x", count: 129), "Acme &lt;Sales&gt;", "a;b"]),
-        Bound(element: "Dial", attribute: "hangupOnStarContext", content: "1001", valid: ["agent_call", "a1"], invalid: ["Agent", "a b", ""]),
+        // Context names are case-sensitive: the documentation's are A and B.
+        Bound(element: "Dial", attribute: "hangupOnStarContext", content: "1001", valid: ["agent_call", "a1", "A", "B", "Agent-2"],
+              invalid: ["a b", "", "a.b", "ä"], with: "hangupOnStar=\"true\""),
         Bound(element: "Transfer", attribute: "attended", content: "1001", valid: ["true", "false"], invalid: ["maybe"]),
         Bound(element: "Press", attribute: "dtmf_leg", content: "<Hangup/>", valid: ["a", "b"], invalid: ["ab", "A"]),
+        Bound(element: "Press", attribute: "context", content: "<Hangup/>", valid: ["A", "B", "agent_call", "x-1"], invalid: ["My Menu", ""]),
     ]
 
     @Test(arguments: bounds)
@@ -40,6 +47,11 @@ import Testing
         let wrapped: (String) -> Bool = { value in
             if bound.element == "Press" {
                 let checked = check(verbs: "<Press digit=\"1\" \(bound.attribute)=\"\(value)\"><Hangup/></Press>")
+                return checked.errors.isEmpty
+            }
+            if !bound.with.isEmpty {
+                let checked = check(verbs: "<\(bound.element) \(bound.with) \(bound.attribute)=\"\(value)\">\(bound.content ?? "")</\(bound.element)>")
+                #expect(checked.warnings.isEmpty, "\(checked.warnings)")
                 return checked.errors.isEmpty
             }
             return accepts(bound.element, bound.attribute, value, content: bound.content)

@@ -15,13 +15,14 @@ struct Checked {
     var verbs: [Verb] { script?.verbs ?? [] }
 }
 
-/// Checks `verbs` inside `<Response>…</Response>`.
-func check(verbs: String) -> Checked {
-    check(document: "<Response>\n\(verbs)\n</Response>")
+/// Checks `verbs` inside `<Response>…</Response>`; `file` is its name, or
+/// its URL for a document fetched over HTTP.
+func check(verbs: String, file: String = "test.xml") -> Checked {
+    check(document: "<Response>\n\(verbs)\n</Response>", file: file)
 }
 
-func check(document: String) -> Checked {
-    let result = ScriptChecker.check(bytes: Array(document.utf8), file: "test.xml")
+func check(document: String, file: String = "test.xml") -> Checked {
+    let result = ScriptChecker.check(bytes: Array(document.utf8), file: file)
     return Checked(script: result.script, diagnostics: result.diagnostics)
 }
 

@@ -49,10 +49,11 @@ import Testing
         #expect(check(verbs: "<Dial><Say>x</Say></Dial>").codes == ["misplaced-element"])
     }
 
-    @Test func dialTakesExactlyOneDestination() {
+    @Test func dialTakesOneDestination() {
         #expect(check(verbs: "<Dial/>").codes == ["missing-destination"])
         #expect(check(verbs: "<Dial>1001<Number>1002</Number></Dial>").codes == ["ambiguous-destination"])
-        #expect(check(verbs: "<Dial><Number>1</Number><Number>2</Number></Dial>").codes == ["too-many-destinations"])
+        // Several nouns: a warning (see FidelityTests).
+        #expect(check(verbs: "<Dial><Number>1</Number><Number>2</Number></Dial>").warnings.map(\.code.rawValue) == ["too-many-destinations"])
         #expect(check(verbs: "<Dial hangupOnStar=\"true\"><Conference>r</Conference></Dial>").codes == ["no-effect"])
     }
 
@@ -70,8 +71,10 @@ import Testing
 
     @Test func attributeWrittenAsText() {
         let checked = check(verbs: "<Pause>length=\"5\"</Pause>")
-        #expect(checked.codes == ["unexpected-text"])
-        #expect(checked.diagnostics[0].hint == "this looks like an attribute written as text: write <Pause length=\"5\"/>")
+        #expect(checked.codes == ["attribute-as-text"])
+        #expect(checked.diagnostics[0].hint == "write them inside the start tag: <Pause length=\"5\"/>")
+        // Text that only starts like an attribute is text.
+        #expect(check(verbs: "<Pause>length=\"5\" please</Pause>").codes == ["unexpected-text"])
     }
 
     @Test func unknownAttributesAreWarningsWithHints() {
@@ -99,7 +102,8 @@ import Testing
         #expect(checked.codes == ["invalid-group-name"])
         #expect(checked.diagnostics[0].hint == "did you mean 'groupa'?")
         #expect(check(verbs: "<Dial><Barge>sales_2</Barge></Dial>").errors.isEmpty)
-        #expect(check(verbs: "<Enter>Sales</Enter>").codes == ["invalid-value"])
+        // Context names are not plain names: see FidelityTests.
+        #expect(check(verbs: "<Enter>Agent Calls</Enter>").codes == ["invalid-value"])
         #expect(check(verbs: "<Press digit=\"1\" context=\"My Menu\"><Hangup/></Press>").codes == ["invalid-value"])
     }
 

@@ -69,6 +69,49 @@ import Testing
         #expect(sup.denial == .missingFlag)
     }
 
+    /// `<Transfer>test4</Transfer>`: a name is a SIP user, judged as
+    /// `<Client>` is; a number still goes by the dial rules.
+    @Test func transferToASIPUserName() {
+        let named = Fixtures.load("""
+            customers: [{name: acme}, {name: globex}]
+            profiles: [{name: op, flags: [transfer], dial: [{deny: "_X."}]}, {name: plain}]
+            users:
+              - {username: op1, profile: op, customer: acme}
+              - {username: test4, profile: plain, customer: acme}
+              - {username: other, profile: plain, customer: globex}
+              - {username: nobody, profile: plain, customer: acme}
+            """).directory!
+        let policy = Policy(directory: named)
+        let op = try! Caller.user("op1", in: named).get()
+        let allowed = policy.mayTransfer(to: "test4", caller: op)
+        #expect(allowed.isAllowed)
+        #expect(allowed.evidence.rule == nil)  // no dial rule judged a name
+        #expect(allowed.action == .transfer("test4"))
+        #expect(policy.mayTransfer(to: "test5", caller: op).denial == .unknownUser)
+        let cross = policy.mayTransfer(to: "other", caller: op)
+        #expect(cross.denial == .crossCustomer)
+        #expect(cross.evidence.otherCustomer == "globex")
+        // Numbers: the dial rules, which deny everything here.
+        #expect(policy.mayTransfer(to: "1234", caller: op).denial == .dialRule)
+        // The flag still comes first for names.
+        let plain = try! Caller.user("nobody", in: named).get()
+        #expect(policy.mayTransfer(to: "test4", caller: plain).denial == .missingFlag)
+    }
+
+    /// What `<Transfer>` refuses to read (white space, control characters,
+    /// nothing) is an invalid destination here too, before the flag: so
+    /// `explain transfer` and `run` agree.
+    @Test(arguments: ["", "0 0441234", "a\tb", "te\u{7}st", "line\nbreak"])
+    func transferTargetsThatAreNeither(_ target: String) {
+        #expect(policy.mayTransfer(to: target, caller: operatorUser).denial == .invalidDestination)
+        #expect(policy.mayTransfer(to: target, caller: agent).denial == .invalidDestination)
+    }
+
+    @Test func aSpacedTransferNumberSaysHowItWouldGo() {
+        let spaced = policy.mayTransfer(to: "0 0441234", caller: operatorUser)
+        #expect(spaced.notes.last == "as a number written without separators, 00441234: allowed by rule 1 (_X.)")
+    }
+
     @Test func clientsMustExistAndBeOfTheSameCustomer() {
         #expect(policy.mayDialClient("1002", caller: agent).isAllowed)
         #expect(policy.mayDialClient("9999", caller: agent).denial == .unknownUser)

@@ -2,9 +2,11 @@ import Diagnostics
 import Language
 import Policy
 
-/// `<Transfer>`: the `transfer` flag and the dial rules first; a blind
-/// transfer hands the call away at once, an attended one only when the
-/// recipient answers (else the script goes on).
+/// `<Transfer>`: policy first (`Policy.mayTransfer`: the `transfer` flag,
+/// then the dial rules for a number, or for a SIP user name that the user
+/// exists and is of the caller's customer, as `explain transfer` says); a
+/// blind transfer hands the call away at once, an attended one only when
+/// the recipient answers (else the script goes on).
 extension CallRun {
     mutating func runTransfer(_ transfer: Transfer) -> Flow {
         let at = transfer.position

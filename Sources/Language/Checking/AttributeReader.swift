@@ -62,12 +62,18 @@ struct AttributeReader {
     }
 
     /// Reads `alias` as `name`, with a warning (a documented misspelling).
+    /// Both on one element is a duplicate, as XML's own rule would have it
+    /// were they spelt alike: which one the platform reads is anyone's guess.
     mutating func alias<V>(_ alias: String, for name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         guard let attribute = element.attribute(alias) else { return nil }
         handled.append(alias)
+        if element.attribute(name) != nil {
+            checker.error("duplicate-attribute", "\(what) has both \(alias) and \(name), which mean the same",
+                          at: attribute.position, hint: "keep \(name) only")
+            return nil
+        }
         checker.warning("attribute-alias", "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
                         hint: "write \(name)=\"\(attribute.value)\"")
-        if element.attribute(name) != nil { return nil }
         return setting(of: attribute, kind, &checker)
     }
 
@@ -114,7 +120,8 @@ struct AttributeReader {
         return Setting(value, explicit: true)
     }
 
-    private static func hint<V>(for literal: String, _ kind: ValueKind<V>) -> String? {
+    static func hint<V>(for literal: String, _ kind: ValueKind<V>) -> String? {
+        if let hint = kind.hint(for: literal) { return hint }
         if kind.parse(literal.trimmed.description) != nil { return "remove the spaces around the value" }
         if kind.parse(literal.lowercased()) != nil { return "values are case-sensitive: write \"\(literal.lowercased())\"" }
         return nil

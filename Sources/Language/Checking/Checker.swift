@@ -13,6 +13,10 @@ public struct Checker {
 
     public init(file: String) { self.file = file }
 
+    /// Whether the document came over HTTP (its file is its URL): relative
+    /// URLs in it resolve against that URL; a local file has none.
+    var documentIsFetched: Bool { URLText.isWeb(file) }
+
     public mutating func error(_ code: DiagnosticCode, _ message: String, at position: SourcePosition?, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, file: file, at: position, hint: hint))
     }

@@ -12,24 +12,31 @@ extension Checker {
                 error("unexpected-child", "<\(element.name)> takes no child elements, but has <\(e.qualifiedName)>",
                       at: e.position)
             case .text(let t):
-                let hint = Self.looksLikeAttribute(t.value).map {
-                    "this looks like an attribute written as text: write <\(element.name) \($0)/>"
-                }
+                if reportAttributesAsText(t, of: element) { continue }
                 error("unexpected-text", "<\(element.name)> takes no text, but has \(Self.quote(t.value))",
-                      at: t.position, hint: hint ?? "write it self-closing: <\(element.name)/>")
+                      at: t.position, hint: "write it self-closing: <\(element.name)/>")
             }
         }
     }
 
     /// The element's content is text (a template); child elements are errors.
     /// Returns nil (after reporting it) when there is no text and `required`,
-    /// or when the text is a malformed template.
-    mutating func expectText(_ element: Element, required: String?) -> Template? {
+    /// when the text is a malformed template, or when it is attributes
+    /// written as text — an error, or only a warning where `anyText` is
+    /// allowed (words to speak, a queue name), and then the text is kept.
+    mutating func expectText(_ element: Element, required: String?, anyText: Bool = false) -> Template? {
         var text: XMLParsing.Text?
+        var reportedChild = false
         for child in element.children {
             switch child {
             case .element(let e):
-                error("unexpected-child", "<\(element.name)> takes only text, but has <\(e.qualifiedName)>", at: e.position)
+                reportedChild = true
+                if let markup = Dialect.foreignMarkup(e, in: element) {
+                    error("foreign-element", "<\(e.qualifiedName)> in <\(element.name)> is \(markup), not ConneXML",
+                          at: e.position, hint: "ConneXML's <\(element.name)> takes plain text: write the words without tags")
+                } else {
+                    error("unexpected-child", "<\(element.name)> takes only text, but has <\(e.qualifiedName)>", at: e.position)
+                }
             case .text(let t):
                 if text == nil { text = t }
             }
@@ -37,12 +44,15 @@ extension Checker {
         // One text child is the common case: no joining needed.
         let value = (element.children.count == 1 ? text?.value ?? "" : element.text).trimmed
         guard let first = text, !value.isEmpty else {
-            if let required {
+            // A child was the attempt at content, and is reported already.
+            if let required, !reportedChild {
                 error("missing-text", "<\(element.name)> needs text: \(required)", at: element.position)
                 return nil
             }
-            return Template(literal: "")
+            return required == nil ? Template(literal: "") : nil
         }
+        let whole = XMLParsing.Text(value: String(value), position: first.position)
+        if reportAttributesAsText(whole, of: element, asWarning: anyText, needsContent: required != nil), !anyText { return nil }
         if value.hasPrefix(">") {
             warning("stray-angle-bracket", "text of <\(element.name)> starts with '>'", at: first.position,
                     hint: "a tag closed twice? '>' is part of the text here")
@@ -59,6 +69,7 @@ extension Checker {
         for child in element.children {
             switch child {
             case .text(let text):
+                if reportAttributesAsText(text, of: element) { continue }
                 error("stray-text", "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
                       at: text.position, hint: hint)
             case .element(let e) where e.prefix == nil && allowed.contains(e.name):
@@ -75,18 +86,6 @@ extension Checker {
                 }
             }
         }
-    }
-
-    /// `name="value"` at the start of some text, as it would be written
-    /// inside a tag.
-    static func looksLikeAttribute(_ text: String) -> String? {
-        let t = text.trimmed
-        guard let eq = t.firstIndex(of: "="), eq > t.startIndex else { return nil }
-        let name = t[..<eq].trimmed
-        let rest = t[t.index(after: eq)...].trimmed
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }),
-              let q = rest.first, q == "\"" || q == "'" else { return nil }
-        return String(t)
     }
 
     /// Text quoted for a message, shortened when long.
@@ -109,7 +108,7 @@ extension Checker {
         guard let literal = text.literal else { return Setting(template: text, kind: kind) }
         guard let value = kind.parse(literal) else {
             error("invalid-value", "\(Self.quote(literal)) is not a valid \(what) in <\(element.name)>: expected \(kind.expected)",
-                  at: element.firstText?.position ?? element.position)
+                  at: element.firstText?.position ?? element.position, hint: AttributeReader.hint(for: literal, kind))
             return nil
         }
         return Setting(value, explicit: true)

@@ -31,6 +31,7 @@ enum VerbList {
         for child in parent.children {
             switch child {
             case .text(let text):
+                if checker.reportAttributesAsText(text, of: parent, needsContent: true) { continue }
                 let hint = text.value.trimmed.hasPrefix(">") ? "a stray '>': is a tag closed twice?" : "put text to speak inside <Say>"
                 checker.error("stray-text", "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
                               at: text.position, hint: hint)
@@ -46,7 +47,11 @@ enum VerbList {
                 guard let verb = syntax.check(element, in: scope, &checker) else { continue }
                 if let ender = endedBy, !reportedUnreachable {
                     reportedUnreachable = true
-                    let how = if case .redirect = ender { "hands the call to another document" } else { "ends the call" }
+                    let how = switch ender {
+                    case .redirect: "hands the call to another document"
+                    case .transfer: "hands the call away (a blind transfer; only a refused one goes on)"
+                    default: "ends the call"
+                    }
                     checker.warning("unreachable", "<\(element.name)> is never reached",
                                     at: element.position,
                                     hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")

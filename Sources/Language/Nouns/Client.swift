@@ -8,8 +8,10 @@ public struct Client: Sendable {
     }
 
     public let username: Template
-    /// Events reported to statusCallback (a subset, space-separated).
+    /// Events reported to statusCallback (a subset, space-separated); nil
+    /// when not written, and then `defaultStatusCallbackEvents` apply.
     public let statusCallbackEvents: Setting<[Event]>?
+    /// An http(s) URL, or one relative to the document's URL.
     public let statusCallback: Setting<String>?
     /// Default `POST`.
     public let statusCallbackMethod: Setting<HTTPMethod>
@@ -23,7 +25,11 @@ public struct Client: Sendable {
         return !words.isEmpty && events.count == words.count ? events : nil
     }
 
-    public static let callbackKind = ValueKind<String>.httpURL
+    public static let callbackKind = ValueKind<String>.callbackURL
+
+    /// The documented default of `statusCallbackEvent` is none: without it,
+    /// no callback is sent.
+    public static let defaultStatusCallbackEvents: [Event] = []
 }
 
 extension Client: DialNounSyntax {
@@ -40,8 +46,27 @@ extension Client: DialNounSyntax {
             checker.warning("no-effect", "statusCallbackEvent has no effect on <Client> without statusCallback",
                             at: element.attribute("statusCallbackEvent")?.position ?? element.position)
         }
-        guard let username = checker.expectText(element, required: "the SIP username to dial") else { return nil }
+        if let attribute = element.attribute("statusCallback") {
+            if element.attribute("statusCallbackEvent") == nil {
+                checker.warning("no-effect", "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
+                                at: attribute.position,
+                                hint: "the documented default of statusCallbackEvent is none: add statusCallbackEvent=\"completed\" (or initiated ringing answered completed)")
+            }
+            if let url = callback?.fixedValue { checker.noteRelativeCallback(url, on: "<Client>", at: attribute.position) }
+        }
+        guard let username = checker.expectText(element, required: "the SIP username to dial", anyText: true) else { return nil }
         return .client(Client(username: username, statusCallbackEvents: events, statusCallback: callback,
                               statusCallbackMethod: method, position: element.position))
+    }
+}
+
+extension Checker {
+    /// A relative status callback in a local file: the platform resolves it
+    /// against the URL it fetched the document from, which a local file
+    /// does not have.
+    mutating func noteRelativeCallback(_ url: String, on what: String, at position: SourcePosition) {
+        guard !documentIsFetched, URLText.isRelative(url) else { return }
+        warning("relative-url", "statusCallback=\"\(url)\" on \(what) is relative to the document's URL", at: position,
+                hint: "the platform resolves it against the URL it fetched this document from; a local file has none: write an https:// URL to be sure")
     }
 }

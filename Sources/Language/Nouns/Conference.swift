@@ -17,7 +17,7 @@ extension Conference: DialNounSyntax {
                             "statusCallbackEvent", "statusCallbackMethod", "coach", "jitterBufferSize",
                             "participantLabel", "region"], dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let room = checker.expectText(element, required: "the conference room name") else { return nil }
+        guard let room = checker.expectText(element, required: "the conference room name", anyText: true) else { return nil }
         return .conference(Conference(room: room, position: element.position))
     }
 }

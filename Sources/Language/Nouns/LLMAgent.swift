@@ -16,7 +16,7 @@ extension LLMAgent: DialNounSyntax {
         var attributes = AttributeReader(element)
         let appId = attributes.template("appId", &checker)
         attributes.finish(&checker)
-        guard let agent = checker.expectText(element, required: "an agent id or instructions") else { return nil }
+        guard let agent = checker.expectText(element, required: "an agent id or instructions", anyText: true) else { return nil }
         return .llmAgent(LLMAgent(agent: agent, appId: appId, position: element.position))
     }
 }

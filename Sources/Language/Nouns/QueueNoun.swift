@@ -16,7 +16,7 @@ public struct QueueNoun: Sendable {
     public let action: Setting<Action>?
     public let position: SourcePosition
 
-    public static let musicKind = ValueKind<String>(expected: Play.fileKind.expected) { Play.fileKind.parse($0) }
+    public static let musicKind = Play.fileKind
 }
 
 extension QueueNoun: DialNounSyntax {
@@ -28,7 +28,10 @@ extension QueueNoun: DialNounSyntax {
         let action = attributes.optional("action", ValueKind<Action>.choice, &checker)
         attributes.foreign(["url", "method", "reservationSid", "postWorkActivitySid"], dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let queue = checker.expectText(element, required: "the queue name") else { return nil }
+        if let file = music?.fixedValue, let at = element.attribute("music")?.position {
+            checker.noteRelativeAudio(file, in: "music of <Queue>", at: at)
+        }
+        guard let queue = checker.expectText(element, required: "the queue name", anyText: true) else { return nil }
         return .queue(QueueNoun(queue: queue, music: music, action: action, position: element.position))
     }
 }

@@ -6,10 +6,12 @@ import Diagnostics
 public struct ValueKind<Value: Sendable>: Sendable {
     private let describe: @Sendable () -> String
     private let parser: @Sendable (String) -> Value?
+    private let explain: (@Sendable (String) -> String?)?
 
     public init(expected: String, parse: @escaping @Sendable (String) -> Value?) {
         self.describe = { expected }
         self.parser = parse
+        self.explain = nil
     }
 
     /// For descriptions that cost something to build: made only when a
@@ -17,12 +19,29 @@ public struct ValueKind<Value: Sendable>: Sendable {
     public init(describedBy describe: @escaping @Sendable () -> String, parse: @escaping @Sendable (String) -> Value?) {
         self.describe = describe
         self.parser = parse
+        self.explain = nil
+    }
+
+    private init(describe: @escaping @Sendable () -> String, parser: @escaping @Sendable (String) -> Value?,
+                 explain: (@Sendable (String) -> String?)?) {
+        self.describe = describe
+        self.parser = parser
+        self.explain = explain
     }
 
     /// What a valid value looks like, for messages: "a whole number from 1 to 120".
     public var expected: String { describe() }
 
     public func parse(_ text: String) -> Value? { parser(text) }
+
+    /// More to say about an invalid `text` than `expected` does (TwiML's
+    /// `loop="0"`, a forbidden `_` in a host name); nil when nothing.
+    public func hint(for text: String) -> String? { explain?(text) }
+
+    /// The same kind, with `hint` explaining some invalid values.
+    public func explaining(_ hint: @escaping @Sendable (String) -> String?) -> ValueKind {
+        ValueKind(describe: describe, parser: parser, explain: hint)
+    }
 }
 
 extension ValueKind where Value == Int {
@@ -55,15 +74,24 @@ extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue
 }
 
 extension ValueKind where Value == String {
-    /// Plain-text names (barge groups, contexts): `^[a-z_0-9]+$`.
+    /// Plain-text names of the SIP Profile page (barge groups): `^[a-z_0-9]+$`.
     public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only") { text in
         PlainName.isValid(text) ? text : nil
     }
 
-    /// An E.164 number: `+`, then 2 to 15 digits, the first not 0.
-    public static let e164 = ValueKind(expected: "an E.164 number such as +441234567890") { text in
-        E164.isValid(text) ? text : nil
+    /// Context names (`Enter`, `Press context`, `hangupOnStarContext`):
+    /// case-sensitive, letters, digits, `_` and `-` (the documentation's
+    /// contexts are `A` and `B`).
+    public static let contextName = ValueKind(expected: "a name of letters, digits, _ and - (case-sensitive)") { text in
+        ContextName.isValid(text) ? text : nil
     }
+
+    /// A caller ID: 1 to 15 digits, optionally after `+` (the
+    /// documentation's own example is `callerId="1234"`).
+    public static let phoneNumber = ValueKind(
+        expected: "a phone number of 1 to 15 digits, optionally after +, such as +441234567890",
+        parse: { PhoneNumber.isValid($0) ? $0 : nil }
+    ).explaining { text in PhoneNumber.compacted(text).map { "write it without separators: \($0)" } }
 
     /// A URL of the schemes a hand-over may use, or a relative path.
     public static let documentURL = ValueKind(expected: "an http(s):// URL, a file: URL or a relative path") { text in
@@ -75,45 +103,42 @@ extension ValueKind where Value == String {
         URLText.hasScheme(text, ["ws://", "wss://"]) ? text : nil
     }
 
-    /// A URL to send requests to (status callbacks).
-    public static let httpURL = ValueKind(expected: "an http(s):// URL") { text in
-        URLText.hasScheme(text, ["http://", "https://"]) ? text : nil
+    /// Where status callbacks go: an absolute http(s) URL (the scheme in
+    /// any case) or one relative to the document's URL, with no `_` in
+    /// the host name (the documentation: "underscores aren't allowed").
+    public static let callbackURL = ValueKind(
+        expected: "an http(s):// URL, or a URL relative to the document's, with no _ in the host name",
+        parse: { URLText.isCallbackReference($0) ? $0 : nil }
+    ).explaining { text in
+        guard let host = URLText.host(of: text), host.contains("_") else { return nil }
+        return "the host name '\(host)' has '_', and the documentation says underscores aren't allowed: use '-'"
     }
 
     /// Any text that is not empty.
     public static let nonEmpty = ValueKind(expected: "a value that is not empty") { $0.isEmpty ? nil : $0 }
 }
 
-public enum E164 {
+/// A phone number as `callerId` takes it: an optional `+`, then 1 to 15
+/// digits (E.164's longest).
+public enum PhoneNumber {
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        let u = Array(text.utf8)
-        guard u.count >= 3, u.count <= 16, u[0] == 0x2B, u[1] != 0x30 else { return false }
-        return u.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = text.utf8.first == 0x2B ? text.utf8.dropFirst() : text.utf8[...]
+        return !digits.isEmpty && digits.count <= 15 && digits.allSatisfy(ASCII.isDigit)
+    }
+
+    /// `text` without the separators people write inside numbers, when
+    /// that is a valid number: for a hint only.
+    static func compacted(_ text: String) -> String? {
+        let kept = String(text.filter { !" \t-.()/".contains($0) })
+        return kept != text && isValid(kept) ? kept : nil
     }
 }
 
-public enum URLText {
-    /// `http://…`, `https://…`, `file:…`, or a relative path (no other scheme).
-    public static func isDocumentReference(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
-        if text.hasPrefix("http://") || text.hasPrefix("https://") { return hasScheme(text, ["http://", "https://"]) }
-        if text.hasPrefix("file:") { return true }
-        return scheme(of: text) == nil
-    }
-
-    /// Starts with one of `prefixes` and has more after it, without white space.
-    public static func hasScheme(_ text: String, _ prefixes: [String]) -> Bool {
-        guard let prefix = prefixes.first(where: { text.hasPrefix($0) }) else { return false }
-        return text.utf8.count > prefix.utf8.count && !text.utf8.contains(where: ASCII.isSpace)
-    }
-
-    /// The scheme of an absolute URL (`ftp` of `ftp://x`), nil for a path.
-    public static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let candidate = text[..<colon]
-        guard let first = candidate.first, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return String(candidate)
+/// Context names: letters (either case), digits, `_` and `-`.
+public enum ContextName {
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy {
+            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D
+        }
     }
 }

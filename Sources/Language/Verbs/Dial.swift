@@ -2,9 +2,10 @@ import Diagnostics
 import XMLParsing
 
 /// `<Dial>`: connects the call to another party. The destination is the
-/// element's text (a number) or exactly one noun. Dial ends, and the script
-/// goes on, when the party does not answer, is busy, the number is invalid,
-/// the connected call ends, or policy denies it.
+/// element's text (a number) or a noun; of several nouns (TwiML rings them
+/// at once, the documentation shows one per Dial) the first is dialled.
+/// Dial ends, and the script goes on, when the party does not answer, is
+/// busy, the number is invalid, the connected call ends, or policy denies it.
 public struct Dial: Sendable {
     public enum Destination: Sendable {
         case number(Number)
@@ -17,7 +18,10 @@ public struct Dial: Sendable {
     }
 
     public let destination: Destination
-    /// The caller ID shown to the callee: an E.164 number.
+    /// The nouns after the first, which are not dialled (a warning in
+    /// `check`; `run` says so).
+    public let ignoredDestinations: [SourcePosition]
+    /// The caller ID shown to the callee: 1 to 15 digits, optionally after `+`.
     public let callerId: Setting<String>?
     /// At most 128 letters, digits, spaces and `-_~!.+`; defaults to callerId.
     public let fromDisplayName: Setting<String>?
@@ -50,30 +54,42 @@ extension Dial: VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let callerId = attributes.optional("callerId", .e164, &checker)
+        let callerId = attributes.optional("callerId", .phoneNumber, &checker)
         let fromDisplayName = attributes.optional("fromDisplayName", displayNameKind, &checker)
         let hangupOnStar = attributes.value("hangupOnStar", .boolean, default: false, &checker)
-        let starContext = attributes.optional("hangupOnStarContext", .plainName, &checker)
+        let starContext = attributes.optional("hangupOnStarContext", .contextName, &checker)
         let ringTone = attributes.value("ringTone", .choice, default: RingTone.us, &checker)
         let timeout = attributes.value("timeout", timeoutKind, default: defaultTimeout, &checker)
         attributes.foreign(["action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
                             "trim", "sequential", "referUrl", "recordingTrack"], dialect: .twiml, &checker)
         attributes.finish(&checker)
 
-        guard let destination = checkDestination(element, &checker) else { return nil }
+        if let context = element.attribute("hangupOnStarContext"), hangupOnStar.fixedValue == false {
+            checker.warning("no-effect", "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
+                            at: context.position, hint: "add hangupOnStar=\"true\", or remove hangupOnStarContext")
+        }
+        guard let (destination, ignored) = checkDestination(element, &checker) else { return nil }
         if case .conference = destination, hangupOnStar.fixedValue == true {
             checker.warning("no-effect", "hangupOnStar has no effect when dialling a <Conference>",
                             at: element.attribute("hangupOnStar")?.position ?? element.position)
         }
-        return .dial(Dial(destination: destination, callerId: callerId, fromDisplayName: fromDisplayName,
+        return .dial(Dial(destination: destination, ignoredDestinations: ignored, callerId: callerId, fromDisplayName: fromDisplayName,
                           hangupOnStar: hangupOnStar, hangupOnStarContext: starContext, ringTone: ringTone,
                           timeout: timeout, position: element.position))
     }
 
-    /// The text as a number, or the one noun.
-    private static func checkDestination(_ element: Element, _ checker: inout Checker) -> Destination? {
+    /// The text as a number, or the first noun (and where the others are).
+    private static func checkDestination(_ element: Element, _ checker: inout Checker) -> (Destination, [SourcePosition])? {
         var nouns: [Element] = []
         var reportedChildren = false
+        var text = element.text.trimmed
+        if !text.isEmpty, let first = element.firstText,
+           checker.reportAttributesAsText(XMLParsing.Text(value: String(text), position: first.position), of: element,
+                                          needsContent: true) {
+            // Reported as what it is; the nouns, if any, are the destination.
+            reportedChildren = true
+            text = text[text.endIndex...]
+        }
         for case .element(let e) in element.children {
             guard e.prefix == nil, DialNoun.syntaxes[e.name] != nil else {
                 VerbList.reportNotAVerb(e, in: "<Dial>", &checker)
@@ -82,7 +98,6 @@ extension Dial: VerbSyntax {
             }
             nouns.append(e)
         }
-        let text = element.text.trimmed
         if !text.isEmpty, let first = nouns.first {
             checker.error("ambiguous-destination", "<Dial> has both a number as text and <\(first.name)>",
                           at: element.firstText?.position ?? element.position,
@@ -90,12 +105,15 @@ extension Dial: VerbSyntax {
             return nil
         }
         if nouns.count > 1 {
-            checker.error("too-many-destinations", "<Dial> has \(nouns.count) destinations; ConneXML dials exactly one",
-                          at: nouns[1].position)
-            return nil
+            checker.warning("too-many-destinations",
+                            "<Dial> has \(nouns.count) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(nouns[0].name)>",
+                            at: nouns[1].position,
+                            hint: "TwiML rings them all at once; to be sure, give each destination its own <Dial> (connexml run dials the first)")
         }
-        if let noun = nouns.first {
-            return DialNoun.syntaxes[noun.name]!.check(noun, &checker)
+        if !nouns.isEmpty {
+            // Every noun is checked; the first is the destination.
+            let destinations = nouns.map { DialNoun.syntaxes[$0.name]!.check($0, &checker) }
+            return destinations[0].map { ($0, nouns.dropFirst().map(\.position)) }
         }
         guard !text.isEmpty else {
             if reportedChildren { return nil }  // the child was the attempt; it is reported already
@@ -103,6 +121,6 @@ extension Dial: VerbSyntax {
                           hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
             return nil
         }
-        return Number.fromText(of: element, &checker).map { .number($0) }
+        return Number.fromText(of: element, &checker).map { (.number($0), []) }
     }
 }

@@ -15,7 +15,7 @@ extension Enqueue: VerbSyntax {
         attributes.foreign(["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"],
                            dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let queue = checker.expectText(element, required: "the queue name") else { return nil }
+        guard let queue = checker.expectText(element, required: "the queue name", anyText: true) else { return nil }
         return .enqueue(Enqueue(queue: queue, position: element.position))
     }
 }

@@ -2,7 +2,8 @@ import Diagnostics
 import XMLParsing
 
 /// `<Enter>menu</Enter>`: switches the call into a context, so the same key
-/// can do different things at different points of a call.
+/// can do different things at different points of a call. Context names are
+/// case-sensitive (`A` and `B` in the documentation).
 public struct Enter: Sendable {
     public let context: Setting<String>
     public let position: SourcePosition
@@ -14,7 +15,7 @@ extension Enter: VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)
         guard let text = checker.expectText(element, required: "the context name"),
-              let context = checker.setting(text, .plainName, of: element, what: "context name") else { return nil }
+              let context = checker.setting(text, .contextName, of: element, what: "context name") else { return nil }
         return .enter(Enter(context: context, position: element.position))
     }
 }

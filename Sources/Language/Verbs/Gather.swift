@@ -65,6 +65,12 @@ extension Gather: VerbSyntax {
             checker.error("invalid-value", "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
                           at: element.attribute("numDigits")?.position ?? element.position)
         }
+        if let n = numDigits?.fixedValue, let min = minDigits.fixedValue, n < min {
+            checker.warning("conflicting-settings",
+                            "numDigits=\"\(n)\" is below minDigits=\"\(min)\" on <Gather>: the platform may stop at \(n) digits or wait for \(min)",
+                            at: element.attribute("numDigits")?.position ?? element.position,
+                            hint: "make numDigits at least minDigits, or leave one of them out")
+        }
         if action == nil, onEmpty.fixedValue == true {
             checker.warning("no-effect", "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
                             at: element.attribute("actionOnEmptyResult")?.position ?? element.position)

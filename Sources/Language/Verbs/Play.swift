@@ -1,22 +1,54 @@
 import Diagnostics
 import XMLParsing
 
-/// `<Play loop="1">ivr/welcome.wav</Play>`: plays an audio file: a built-in
-/// sound (`ivr/…`), a user upload (`user/…`) or a remote `http(s)://` URL.
+/// `<Play loop="1">ivr/welcome.wav</Play>`: plays an audio file: a stock
+/// sound in one of the switch's sound folders (`ivr/…`, `voicemail/…`,
+/// `digits/…`, …), a user upload (`user/…`), a remote `http(s)://` URL, or
+/// — TwiML's way — a URL relative to the document's.
 public struct Play: Sendable {
     public let file: Setting<String>
     /// 1–100, default 1.
     public let loop: Setting<Int>
     public let position: SourcePosition
 
-    public static let loopKind = ValueKind<Int>.integer(1...100, unit: "times")
+    public static let loopKind = ValueKind<Int>.integer(1...100, unit: "times").explaining(Say.twimlLoopForever)
     public static let fileKind = ValueKind<String>(
-        expected: "a built-in sound (ivr/…), an upload (user/…) or an http(s):// URL"
-    ) { text in
-        let length = text.utf8.count
-        let ok = (text.hasPrefix("ivr/") || text.hasPrefix("user/")) && length > 5
-            || (text.hasPrefix("http://") || text.hasPrefix("https://")) && length > 8
-        return ok && !text.utf8.contains(where: ASCII.isSpace) ? text : nil
+        expected: "a sound as folder/name (ivr/…, voicemail/…, user/… for uploads), an http(s):// URL or a relative URL",
+        parse: { AudioReference(classifying: $0) == nil ? nil : $0 }
+    ).explaining { text in
+        guard let scheme = URLText.scheme(of: text), !URLText.isWeb(text) else { return nil }
+        return "'\(scheme):' audio cannot be played: only http(s) URLs, sound folders and relative URLs"
+    }
+}
+
+/// What the text of `<Play>` (or `<Queue music>`) points at.
+public enum AudioReference: Sendable, Equatable {
+    /// `http(s)://…`, the scheme in any case.
+    case remote
+    /// `folder/name.wav`: a stock sound (`ivr/`, `voicemail/`, `digits/`,
+    /// `misc/`, `conference/`, …) or an upload (`user/`).
+    case sound
+    /// A bare file name (`greeting.wav`), `/path` or `./…`: a URL relative
+    /// to the document's, as TwiML reads it.
+    case relativeURL
+
+    /// Nil when `text` is none of these: empty, with white space, or of
+    /// another scheme.
+    public init?(classifying text: String) {
+        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return nil }
+        if URLText.scheme(of: text) != nil {
+            guard URLText.isWeb(text) else { return nil }
+            self = .remote
+            return
+        }
+        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard let folder = segments.first, let name = segments.last, segments.count > 1,
+              !folder.isEmpty, folder != ".", folder != ".." else {
+            self = .relativeURL
+            return
+        }
+        guard !name.isEmpty else { return nil }  // `ivr/`: a folder, no sound
+        self = .sound
     }
 }
 
@@ -35,6 +67,20 @@ extension Play: VerbSyntax {
         attributes.finish(&checker)
         guard let text = checker.expectText(element, required: "the audio file to play"),
               let file = checker.setting(text, fileKind, of: element, what: "audio file") else { return nil }
+        if let literal = file.fixedValue {
+            checker.noteRelativeAudio(literal, in: "<Play>", at: element.firstText?.position ?? element.position)
+        }
         return Play(file: file, loop: loop, position: element.position)
+    }
+}
+
+extension Checker {
+    /// A relative audio URL in a local file: the platform fetches it from
+    /// beside the URL it fetched the document from, which a local file
+    /// does not have. (In a fetched document it is what TwiML does.)
+    mutating func noteRelativeAudio(_ file: String, in what: String, at position: SourcePosition) {
+        guard !documentIsFetched, AudioReference(classifying: file) == .relativeURL else { return }
+        warning("relative-url", "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
+                hint: "the platform fetches it from where it fetched this document; to be sure, write a sound folder (ivr/\(file.split(separator: "/").last ?? "")) or an https:// URL")
     }
 }

@@ -30,7 +30,7 @@ extension Press: VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let digits = attributes.required("digit", digitsKind, &checker)
-        let context = attributes.optional("context", .plainName, &checker)
+        let context = attributes.optional("context", .contextName, &checker)
         let leg = attributes.value("dtmf_leg", .choice, default: Leg.a, &checker)
         attributes.finish(&checker)
         if scope == .press {

@@ -8,7 +8,12 @@ public struct Say: Sendable {
     public let loop: Setting<Int>
     public let position: SourcePosition
 
-    public static let loopKind = ValueKind<Int>.integer(1...100, unit: "times")
+    public static let loopKind = ValueKind<Int>.integer(1...100, unit: "times").explaining(twimlLoopForever)
+
+    /// TwiML's `loop="0"` repeats until the call ends; ConneXML has no such value.
+    @Sendable static func twimlLoopForever(_ text: String) -> String? {
+        text == "0" ? "loop=\"0\" is TwiML's \"repeat until the call ends\", which ConneXML does not have: write loop=\"100\" for the most" : nil
+    }
 }
 
 extension Say: VerbSyntax {
@@ -24,7 +29,7 @@ extension Say: VerbSyntax {
         let loop = attributes.value("loop", loopKind, default: 1, &checker)
         attributes.foreign(["voice", "language"], dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let text = checker.expectText(element, required: "the words to speak") else { return nil }
+        guard let text = checker.expectText(element, required: "the words to speak", anyText: true) else { return nil }
         return Say(text: text, loop: loop, position: element.position)
     }
 }

@@ -56,6 +56,9 @@ extension Stream {
         let mix = attributes.value("mix_type", .choice, default: MixType.mono, &checker)
         attributes.foreign(["name", "track"], dialect: .twiml, &checker)
         attributes.finish(&checker)
+        if let url = callback?.fixedValue, let at = element.attribute("statusCallback")?.position {
+            checker.noteRelativeCallback(url, on: "<Stream>", at: at)
+        }
         var parameters: [Parameter] = []
         checker.forEachChild(of: element, allowing: ["Parameter"]) { e, checker in
             var p = AttributeReader(e)

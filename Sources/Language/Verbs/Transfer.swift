@@ -1,13 +1,28 @@
 import Diagnostics
 import XMLParsing
 
-/// `<Transfer attended="false">number</Transfer>`: sends the call to another
-/// number or extension, blind or after confirming the recipient.
+/// `<Transfer attended="false">target</Transfer>`: sends the call to a
+/// number, an extension or a SIP user name (the documentation transfers to
+/// `test4`), blind or after confirming the recipient. A blind transfer
+/// ends the script.
 public struct Transfer: Sendable {
     public let target: Setting<String>
     /// Default false (blind).
     public let attended: Setting<Bool>
     public let position: SourcePosition
+
+    /// A number (`DialString`) or a SIP user name: any text without white
+    /// space or control characters. The policy layer draws the same line
+    /// (`Policy.mayTransfer`): numbers go by the dial rules, names must be
+    /// users of the caller's customer.
+    public static let targetKind = ValueKind<String>(
+        expected: "a number, an extension or a SIP user name, without spaces",
+        parse: { isTarget($0) ? $0 : nil }
+    ).explaining { text in DialString.compacted(text).map { "as a number, write it without separators: \($0)" } }
+
+    static func isTarget(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
+    }
 }
 
 extension Transfer: VerbSyntax {
@@ -17,8 +32,8 @@ extension Transfer: VerbSyntax {
         var attributes = AttributeReader(element)
         let attended = attributes.value("attended", .boolean, default: false, &checker)
         attributes.finish(&checker)
-        guard let text = checker.expectText(element, required: "the number or extension to transfer to"),
-              let target = checker.setting(text, Number.numberKind, of: element, what: "transfer target") else { return nil }
+        guard let text = checker.expectText(element, required: "the number, extension or SIP user to transfer to"),
+              let target = checker.setting(text, targetKind, of: element, what: "transfer target") else { return nil }
         return .transfer(Transfer(target: target, attended: attended, position: element.position))
     }
 }

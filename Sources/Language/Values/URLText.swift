@@ -1,0 +1,68 @@
+import Foundation
+
+/// The shapes of the URLs scripts write: hand-overs, status callbacks,
+/// audio. Schemes are compared as written where another layer routes by
+/// them (hand-overs), in any case where only a request is made (RFC 3986:
+/// schemes are case-insensitive).
+public enum URLText {
+    /// `http://…`, `https://…`, `file:…`, or a relative path (no other scheme).
+    public static func isDocumentReference(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
+        if text.hasPrefix("http://") || text.hasPrefix("https://") { return hasScheme(text, ["http://", "https://"]) }
+        if text.hasPrefix("file:") { return true }
+        return scheme(of: text) == nil
+    }
+
+    /// Starts with one of `prefixes` and has more after it, without white space.
+    public static func hasScheme(_ text: String, _ prefixes: [String]) -> Bool {
+        guard let prefix = prefixes.first(where: { text.hasPrefix($0) }) else { return false }
+        return text.utf8.count > prefix.utf8.count && !text.utf8.contains(where: ASCII.isSpace)
+    }
+
+    /// `http://` or `https://` in any case, with a host after it.
+    public static func isWeb(_ text: String) -> Bool {
+        guard let scheme = scheme(of: text)?.lowercased(), scheme == "http" || scheme == "https" else { return false }
+        return text.utf8.count > scheme.utf8.count + 3 && text.dropFirst(scheme.count).hasPrefix("://")
+    }
+
+    /// A status callback: an http(s) URL (any case) or a relative URL, no
+    /// white space, no `_` in the host name.
+    public static func isCallbackReference(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
+        if isWeb(text) { return host(of: text).map { !$0.isEmpty && !$0.contains("_") } ?? false }
+        return scheme(of: text) == nil
+    }
+
+    /// Whether `text` is relative: no scheme (`next.xml`, `/cb`, `../a`).
+    public static func isRelative(_ text: String) -> Bool { !text.isEmpty && scheme(of: text) == nil }
+
+    /// The host of an absolute URL (`a.example` of `https://user@a.example:8080/x`).
+    public static func host(of text: String) -> String? {
+        guard let scheme = scheme(of: text) else { return nil }
+        let rest = text.dropFirst(scheme.count + 1)
+        guard rest.hasPrefix("//") else { return nil }
+        let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority[...]
+        if hostAndPort.hasPrefix("[") { return String(hostAndPort.prefix { $0 != "]" }.dropFirst()) }
+        return String(hostAndPort.prefix { $0 != ":" })
+    }
+
+    /// `reference` resolved against the URL of the document that holds it
+    /// (as hand-overs resolve): an absolute reference, or a document that
+    /// was not fetched over HTTP, leaves it as written.
+    public static func resolved(_ reference: String, against document: String) -> String {
+        guard isRelative(reference), isWeb(document), let base = URL(string: document),
+              let url = URL(string: reference, relativeTo: base) else { return reference }
+        return url.absoluteString
+    }
+
+    /// The scheme of an absolute URL (`ftp` of `ftp://x`), nil for a path.
+    public static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return String(candidate)
+    }
+}
