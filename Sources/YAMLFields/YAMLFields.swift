@@ -130,23 +130,4 @@ public struct YAMLFields {
         case .alias: "an alias"
         }
     }
-
-    /// A YAML syntax error, at the place libyaml reports.
-    public static func syntaxDiagnostic(_ error: Error, file: String, code: DiagnosticCode) -> Diagnostic {
-        var position: SourcePosition?
-        var message = "the file is not valid YAML"
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                position = SourcePosition(line: mark.line, column: mark.column)
-                message = "YAML: " + [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-            case .reader(let problem, _, _, _):
-                message = "YAML: \(problem)"
-            default:
-                message = "YAML: \(yaml)"
-            }
-        }
-        return Diagnostic(.error, code, message, file: file, at: position)
-    }
 }

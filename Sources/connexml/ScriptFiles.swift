@@ -18,23 +18,22 @@ enum ScriptFiles {
     }
 
     /// Files as named; folders replaced by the *.xml files below them, sorted.
+    /// Whatever stops a folder from being checked whole is a problem: a
+    /// folder that cannot be listed, a script that cannot be read.
     static func expand(_ arguments: [String]) -> Expansion {
         var result = Expansion()
-        let manager = FileManager.default
         for argument in arguments {
             var isFolder: ObjCBool = false
-            guard argument != "-", manager.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
                 result.paths.append(argument)
                 continue
             }
-            let found = (manager.enumerator(atPath: argument)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".xml") }
-                .sorted()
-                .map { (argument as NSString).appendingPathComponent($0) }
-            if found.isEmpty {
+            let walk = FolderWalk(root: argument)
+            if walk.scripts.isEmpty && walk.problems.isEmpty {
                 result.problems.append(Diagnostic(.error, "unreadable-file", "no *.xml files in this folder", file: argument, at: nil))
             }
-            result.paths += found
+            result.paths += walk.scripts
+            result.problems += walk.problems
         }
         return result
     }
@@ -55,10 +54,11 @@ enum ScriptFiles {
                 return .failure(unreadable(path, "no such file"))
             }
             guard !isFolder.boolValue else { return .failure(unreadable(path, "is a folder")) }
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                return .failure(unreadable(path, "cannot be opened for reading (permissions?)"))
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                return .failure(unreadable(path, "cannot be opened for reading: \(String(cString: strerror(errno)))"))
             }
-            handle = opened
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
         defer { if path != "-" { try? handle.close() } }
         // Straight into the byte array with read(2): no Data in between, so an
@@ -84,5 +84,102 @@ enum ScriptFiles {
 
     private static func unreadable(_ path: String, _ why: String) -> Unreadable {
         Unreadable(diagnostic: Diagnostic(.error, "unreadable-file", why, file: path, at: nil))
+    }
+}
+
+/// The *.xml files below a folder, and what could not be read on the way.
+///
+/// Links to folders are not followed (as `find` and `grep -r` do not), so no
+/// folder is checked twice and a link cycle cannot loop; a link named *.xml
+/// is followed like the file it names. Anything that may hold a script and
+/// cannot be read is reported, never passed over: a folder that cannot be
+/// listed, a *.xml link that is broken or loops, a *.xml that is not a file.
+/// Unreadable *.xml files are reported when they are read.
+struct FolderWalk {
+    private(set) var scripts: [String] = []
+    private(set) var problems: [Diagnostic] = []
+
+    init(root: String) {
+        var found: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let names = list(folder, under: root) else { continue }
+            for name in names {
+                let relative = folder.isEmpty ? name : "\(folder)/\(name)"
+                let path = Self.join(root, relative)
+                switch Self.kind(of: path) {
+                case .folder:
+                    pending.append(relative)
+                case .file where name.hasSuffix(".xml"):
+                    found.append(relative)
+                case .unreadable(let why) where name.hasSuffix(".xml"):
+                    problems.append(Diagnostic(.error, "unreadable-file", why, file: path, at: nil))
+                default:
+                    break  // not a script, or a link to a folder
+                }
+            }
+        }
+        // The order `check` has always printed: relative paths, sorted.
+        scripts = found.sorted().map { Self.join(root, $0) }
+        problems.sort { $0.file < $1.file }
+    }
+
+    private static func join(_ root: String, _ relative: String) -> String {
+        (root as NSString).appendingPathComponent(relative)
+    }
+
+    /// The names in a folder, or nil after reporting why it cannot be listed.
+    private mutating func list(_ folder: String, under root: String) -> [String]? {
+        let path = folder.isEmpty ? root : Self.join(root, folder)
+        guard let stream = opendir(path) else {
+            problems.append(Diagnostic(.error, "unreadable-file",
+                "this folder cannot be read, so its scripts are not checked: \(String(cString: strerror(errno)))",
+                file: path, at: nil))
+            return nil
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 {
+                    problems.append(Diagnostic(.error, "unreadable-file",
+                        "this folder could not be read to the end: \(String(cString: strerror(errno)))", file: path, at: nil))
+                }
+                return names
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    private enum Kind {
+        case folder, file, linkToFolder, other
+        case unreadable(String)
+    }
+
+    private static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .unreadable("cannot be examined: \(String(cString: strerror(errno)))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK: break
+        default: return .unreadable("is not a regular file, so it cannot be checked as a script")
+        }
+        guard stat(path, &info) == 0 else {
+            switch errno {
+            case ENOENT: return .unreadable("a broken symbolic link: what it points to does not exist")
+            case ELOOP: return .unreadable("a symbolic link that loops: it never reaches a file")
+            default: return .unreadable("a symbolic link that cannot be followed: \(String(cString: strerror(errno)))")
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .linkToFolder
+        case S_IFREG: return .file
+        default: return .unreadable("is not a regular file, so it cannot be checked as a script")
+        }
     }
 }

@@ -80,6 +80,74 @@ import Testing
         #expect(result.stdout.contains("checked \(CheckGoldenTests.invalidScripts.count) files"))
     }
 
+    /// A folder of scripts in a fresh temporary folder, readable by anyone
+    /// (the permission tests run the check as another user).
+    private func scriptFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-check-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/ok", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        let valid = Connexml.packageRoot.appendingPathComponent("samples/scripts/ivr-menu.xml").path
+        for path in ["ok/menu.xml", "sub/menu.xml", "secret.xml"] {
+            try FileManager.default.copyItem(atPath: valid, toPath: "\(folder)/\(path)")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+        return folder
+    }
+
+    /// `connexml check FOLDER` as a user that permissions apply to: root
+    /// reads everything, so as root (CI) the check runs as nobody.
+    private func checkWithoutPrivileges(_ folder: String) throws -> Connexml.Output {
+        guard getuid() == 0 else { return try Connexml.run(["check", "--no-show-source", folder]) }
+        return try Connexml.shell("setpriv --reuid=65534 --regid=65534 --clear-groups \"$CONNEXML\" check --no-show-source '\(folder)'")
+    }
+
+    @Test func anUnreadableFolderOrFileIsReportedNotSkipped() throws {
+        let folder = try scriptFolder()
+        defer {
+            _ = chmod(folder + "/sub", 0o755)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(chmod(folder + "/sub", 0) == 0)
+        #expect(chmod(folder + "/secret.xml", 0) == 0)
+        let result = try checkWithoutPrivileges(folder)
+        #expect(result.stdout == """
+            \(folder)/secret.xml: error: cannot be opened for reading: Permission denied [unreadable-file]
+            \(folder)/sub: error: this folder cannot be read, so its scripts are not checked: Permission denied [unreadable-file]
+            checked 2 files: 2 errors, 0 warnings
+
+            """, "\(result.stderr)")
+        #expect(result.status == 2)
+    }
+
+    @Test func linksThatLeadNowhereAreReportedAndFolderLinksNotFollowed() throws {
+        let folder = try scriptFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder + "/broken.xml", withDestinationPath: "nowhere.xml")
+        try manager.createSymbolicLink(atPath: folder + "/loop-a.xml", withDestinationPath: "loop-b.xml")
+        try manager.createSymbolicLink(atPath: folder + "/loop-b.xml", withDestinationPath: "loop-a.xml")
+        try manager.createSymbolicLink(atPath: folder + "/ok/linked.xml", withDestinationPath: "menu.xml")  // checked
+        try manager.createSymbolicLink(atPath: folder + "/ok/up", withDestinationPath: "..")  // not followed
+        try manager.createSymbolicLink(atPath: folder + "/notes", withDestinationPath: "missing")  // not a script
+        let result = try Connexml.run(["check", "--no-show-source", folder])
+        #expect(result.stdout == """
+            \(folder)/broken.xml: error: a broken symbolic link: what it points to does not exist [unreadable-file]
+            \(folder)/loop-a.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
+            \(folder)/loop-b.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
+            checked 4 files: 3 errors, 0 warnings
+
+            """)
+        #expect(result.status == 2)
+    }
+
+    @Test func aFolderWithNothingWrongStillSaysSo() throws {
+        let folder = try scriptFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try Connexml.run(["check", folder])
+        #expect(result.stdout == "checked 3 files: no problems\n")
+        #expect(result.status == 0)
+    }
+
     @Test func everyDiagnosticCodeIsDocumentedInTheReadme() throws {
         let readme = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let codes = try Connexml.run(["check", "--format", "json", "--directory",

@@ -89,6 +89,60 @@ import Testing
         #expect(found[0].contains("directory-syntax: YAML:"))
     }
 
+    @Test func aDuplicateKeyIsOneDiagnosticAtTheSecondKey() {
+        let yaml = "profiles:\n  - name: agent\n    capacity: 2\n    capacity: 3\nusers: []\n"
+        #expect(problems(yaml) == ["4:5 error directory-duplicate: profiles[1]: key 'capacity' is given twice (first given at line 3)"])
+        // A top-level key, a third occurrence, a flow mapping, a quoted key.
+        #expect(problems("users: []\nprofiles: []\nusers: []\nusers: []\n")
+            == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 1)"])
+        #expect(problems("profiles: [{name: a, capacity: 1, name: b}]\n")
+            == ["1:35 error directory-duplicate: profiles[1]: key 'name' is given twice (first given at line 1)"])
+        #expect(problems("profiles: []\n\"users\": []\nusers: []\n")
+            == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 2)"])
+    }
+
+    @Test func aDuplicateKeyInAHugeDirectoryDoesNotEchoTheFile() {
+        var yaml = "profiles:\n  - name: p\nusers:\n"
+        for i in 0..<20_000 { yaml += "  - {username: 'u\(i)', profile: p, customer: c}\n" }
+        yaml += "profiles: []\n"
+        let result = DirectoryLoader.load(text: yaml, file: "big.yaml")
+        #expect(result.diagnostics.count == 1)
+        let d = result.diagnostics.first
+        #expect(d?.code == "directory-duplicate")
+        #expect(d?.position == SourcePosition(line: 20_004, column: 1))
+        #expect((d?.message.count ?? .max) < 100)
+    }
+
+    @Test func everyYAMLErrorIsOneLineWithAPlace() {
+        let broken = [
+            "profiles:\n\t- name: p\n",                       // a tab for indentation
+            "profiles: [{name: 'p}]\nusers: []\n",             // an unterminated quote
+            "profiles:\n  - name: p\n   bad: [\n",             // bad indentation
+            "profiles: [a, b\nusers: []\n",                     // an unclosed list
+            "profiles: {a: 1\n",                                 // an unclosed mapping
+            "users: *nowhere\n",                                 // an unknown alias
+            "profiles: []\nusers: [] ]\n",                      // a stray bracket
+            "a: b: c\n",                                         // a mapping where none can start
+            "profiles: [\"\\q\"]\n",                         // an unknown escape
+            "profiles: []\u{07}\n",                            // a control character
+        ]
+        for yaml in broken {
+            let found = DirectoryLoader.load(text: yaml, file: "d.yaml").diagnostics
+            #expect(found.count == 1, "\(yaml.debugDescription): \(found)")
+            guard let d = found.first else { continue }
+            #expect(d.code == "directory-syntax", "\(yaml.debugDescription)")
+            #expect(d.position != nil, "\(yaml.debugDescription): \(d.message)")
+            #expect(!d.message.contains { $0.isNewline }, "\(yaml.debugDescription): \(d.message)")
+            #expect(!d.message.contains(yaml.trimmingCharacters(in: .whitespacesAndNewlines)), "\(d.message)")
+        }
+    }
+
+    @Test func anUnterminatedQuoteSaysWhereItBegan() {
+        let found = problems("profiles:\n  - name: 'agent\n    capacity: 2\nusers: []\n")
+        #expect(found.count == 1)
+        #expect(found.first?.contains("that began at line 2, column 11") == true, "\(found)")
+    }
+
     @Test func neverCrashesOnGarbage() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abc:-[]{}#&*!|>'\"\n\t ,?%@`1209_.~".unicodeScalars)

@@ -36,7 +36,8 @@ public enum DirectoryLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return Result(directory: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "directory-syntax")])
+            return Result(directory: nil, diagnostics: [YAMLFields.syntaxDiagnostic(
+                error, file: file, code: "directory-syntax", duplicateCode: "directory-duplicate")])
         }
         var fields = YAMLFields(file: file, codePrefix: "directory")
         guard let root else {

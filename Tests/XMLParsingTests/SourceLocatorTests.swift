@@ -1,0 +1,97 @@
+import Diagnostics
+import Testing
+@testable import XMLParsing
+
+/// Column finding stays linear in the document however long its lines are,
+/// and gives the same positions as counting each one from its line's start.
+@Suite struct SourceLocatorTests {
+    /// `<Response>` then `count` siblings with three attributes each, all on
+    /// one line, with a multi-byte character in every value.
+    private func oneLineDocument(siblings count: Int) -> [UInt8] {
+        var text = "<Response>"
+        for i in 0..<count {
+            text += #"<Say loop="1" voice="é\#(i)" language="en-GB">Ça \#(i)</Say>"#
+        }
+        text += "</Response>\n"
+        return Array(text.utf8)
+    }
+
+    @Test func columnCountingIsLinearOnOneLongLine() {
+        let siblings = 20_000
+        let bytes = oneLineDocument(siblings: siblings)
+        var located = 0
+        let scanned: Int = bytes.withUnsafeBufferPointer { buffer in
+            var locator = SourceLocator(bytes: buffer)
+            // Driven as the tree builder drives it: each tag, then its text.
+            _ = locator.nextStartTag(named: "Response")
+            for _ in 0..<siblings {
+                guard let tag = locator.nextStartTag(named: "Say"), locator.nextText() != nil else { break }
+                located += 1 + tag.attributes.count
+            }
+            return locator.columnBytesScanned
+        }
+        #expect(located == siblings * 4)
+        // Rescanning the line for each of the 80,000 positions would be
+        // about 80,000 × 1.3 MB / 2 bytes.
+        #expect(scanned <= bytes.count, "scanned \(scanned) bytes for a \(bytes.count)-byte document")
+    }
+
+    @Test func positionsOnALongLineAreCountedInCharacters() throws {
+        let document = try parseDocument(String(decoding: oneLineDocument(siblings: 3), as: UTF8.self))
+        let says = document.root.childElements
+        // Siblings are of equal width while their numbers have one digit.
+        let width = #"<Say loop="1" voice="é0" language="en-GB">Ça 0</Say>"#.count
+        for (i, say) in says.enumerated() {
+            let start = 11 + i * width
+            #expect(say.position == at(1, start))
+            #expect(say.attributes.map(\.position) == [at(1, start + 5), at(1, start + 14), at(1, start + 25)])
+            #expect(say.firstText?.position == at(1, start + 42))
+        }
+    }
+
+    @Test func positionsAgreeWithCountingFromTheLineStart() throws {
+        // Lines of different lengths, multi-byte characters, markup that is
+        // skipped, a tag spanning lines and a byte-order mark.
+        let text = "\u{FEFF}<Response>\n  <!-- ünïcode --><Say voice=\"ä\">Grüße</Say><Pause length=\"1\"/>\n"
+            + "<Gather\n numDigits=\"1\"   timeout=\"5\"><?pi x?><Say>日本語</Say><Play><![CDATA[ a.wav ]]></Play></Gather>\n"
+            + "</Response>\n"
+        let document = try parseDocument(text)
+        let source = Array(text.utf8)
+        var expected: [SourcePosition] = []
+        var actual: [SourcePosition] = []
+        func collect(_ element: Element) {
+            actual.append(element.position)
+            actual += element.attributes.map(\.position)
+            for child in element.children {
+                switch child {
+                case .element(let e): collect(e)
+                case .text(let t): actual.append(t.position)
+                }
+            }
+        }
+        collect(document.root)
+        // Offsets of every '<' of a start tag, every attribute name and every
+        // text, found by hand in the source above.
+        for needle in ["<Response", "<Say voice", "voice=", "Grüße", "<Pause", "length=", "<Gather", "numDigits=",
+                       "timeout=", "<Say>日", "日本語", "<Play>", "a.wav"] {
+            let offset = try #require(firstOffset(of: needle, in: source))
+            expected.append(naivePosition(ofOffset: offset, in: source))
+        }
+        #expect(actual == expected)
+        #expect(expected[0] == at(1, 1))  // the byte-order mark is not a column
+    }
+
+    private func firstOffset(of needle: String, in source: [UInt8]) -> Int? {
+        let pattern = Array(needle.utf8)
+        return source.indices.first { source[$0...].starts(with: pattern) }
+    }
+
+    /// The position counted the slow, obvious way: from the line's start.
+    private func naivePosition(ofOffset offset: Int, in source: [UInt8]) -> SourcePosition {
+        var line = 1, lineStart = 0
+        for i in 0..<offset where source[i] == 0x0A { line += 1; lineStart = i + 1 }
+        if line == 1, source.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = 3 }
+        let column = 1 + source[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+        return SourcePosition(line: line, column: column)
+    }
+}
