@@ -50,6 +50,8 @@ public enum ScriptDiagnostics {
         .init(code: "attribute-alias", severity: .warning, meaning: "a documented misspelling read as the right name (command → commands)"),
         .init(code: "unreachable", severity: .warning, meaning: "verbs after <Hangup>, <Reject> or <Redirect> that never run"),
         .init(code: "no-effect", severity: .warning, meaning: "a setting that does nothing where it stands"),
+        .init(code: "reversed-range", severity: .warning, meaning: "a <Condition> range that ends below its start (hour=\"22-6\"), which never matches"),
+        .init(code: "unanchored-expression", severity: .warning, meaning: "a <Condition> expression of plain text without ^ or $, which matches anywhere in the value"),
         .init(code: "stray-angle-bracket", severity: .warning, meaning: "text that starts with '>', likely a tag closed twice"),
     ]
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A moment as a wall clock in a time zone reads it, computed with plain
-/// arithmetic (proleptic Gregorian calendar, weeks starting on Sunday, week 1
-/// the one holding 1 January, as Foundation's gregorian calendar counts
-/// them). Calendar and date formatters cost tens of microseconds a call;
-/// this costs nanoseconds, and calls run by the hundred thousand.
+/// arithmetic (proleptic Gregorian calendar; weeks of the year and of the
+/// month as FreeSWITCH counts them for `<Condition>`). Calendar and date
+/// formatters cost tens of microseconds a call; this costs nanoseconds, and
+/// calls run by the hundred thousand.
 struct CivilTime: Equatable {
     let year, month, day, hour, minute, second: Int
     /// Sunday = 1 … Saturday = 7.
@@ -25,20 +25,18 @@ struct CivilTime: Equatable {
         dayOfYear = days - Self.days(fromYear: year, month: 1, day: 1) + 1
     }
 
-    /// Week of the year: weeks start on Sunday; week 1 holds 1 January (so
-    /// the last days of December may be in week 1 of the next year).
-    var weekOfYear: Int {
-        let saturday = dayOfYear + (7 - weekday)  // the day of year ending this week
-        let daysInYear = Self.isLeap(year) ? 366 : 365
-        if saturday > daysInYear { return 1 }
-        let firstWeekday = ((weekday - 1 - (dayOfYear - 1)) % 7 + 7) % 7 + 1  // weekday of 1 January
-        return (dayOfYear - 1 + firstWeekday - 1) / 7 + 1
-    }
+    /// Week of the year as FreeSWITCH counts it: (day of year − 1) div 7 + 1,
+    /// whatever the weekday, so 1–7 January is week 1 and 31 December week
+    /// 53 (switch_xml_std_datetime_check in src/switch_xml.c: tm_yday / 7 + 1,
+    /// tm_yday counting from 0).
+    var weekOfYear: Int { (dayOfYear - 1) / 7 + 1 }
 
-    /// Week of the month, counted the same way.
+    /// Week of the month as FreeSWITCH counts it: weeks start on Sunday and
+    /// the week holding the 1st is week 1 (switch_xml_std_datetime_check:
+    /// ceil((mday + weekday of the 1st, Sunday = 0) / 7)).
     var weekOfMonth: Int {
-        let firstWeekday = ((weekday - 1 - (day - 1)) % 7 + 7) % 7 + 1
-        return (day - 1 + firstWeekday - 1) / 7 + 1
+        let firstWeekday = ((weekday - 1 - (day - 1)) % 7 + 7) % 7  // of the 1st, Sunday = 0
+        return (day - 1 + firstWeekday) / 7 + 1
     }
 
     /// `2026-01-05T09:30:00Z`, or with the offset: `2026-01-05T10:30:00+01:00`.

@@ -1,30 +1,49 @@
 import Foundation
 
-/// A `<Condition expression>` compiled once. Most expressions in call flows
-/// are anchored literals (`^1$`, `^(busy|no-answer)$`): those are matched by
-/// comparing strings; anything else goes to NSRegularExpression (the engine
-/// the language layer checked it with).
+/// A `<Condition expression>` compiled once. FreeSWITCH matches it with PCRE
+/// anywhere in the field's value (mod_dialplan_xml: switch_regex_perform,
+/// unanchored), so `1` also matches `21`; NSRegularExpression's firstMatch
+/// does the same. Most expressions in call flows are anchored literals
+/// (`^1$`, `^(busy|no-answer)$`): those are matched by comparing strings
+/// whenever that gives the regular expression's answer.
 enum FieldMatcher: Sendable {
-    case oneOf(Set<String>)
+    /// The whole values an anchored choice of plain alternatives matches,
+    /// and the expression itself for values a comparison cannot settle.
+    case oneOf(Set<String>, NSRegularExpression)
     case regex(NSRegularExpression)
 
     init?(_ pattern: String) {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         if let literals = Self.anchoredLiterals(pattern) {
-            self = .oneOf(literals)
-        } else if let regex = try? NSRegularExpression(pattern: pattern) {
-            self = .regex(regex)
+            self = .oneOf(literals, regex)
         } else {
-            return nil
+            self = .regex(regex)
         }
     }
 
     func matches(_ value: String) -> Bool {
         switch self {
-        case .oneOf(let literals):
-            return literals.contains(value)
+        case .oneOf(let literals, let regex):
+            return Self.isSettledByComparison(value) ? literals.contains(value) : Self.firstMatch(regex, in: value)
         case .regex(let regex):
-            return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+            return Self.firstMatch(regex, in: value)
         }
+    }
+
+    private static func firstMatch(_ regex: NSRegularExpression, in value: String) -> Bool {
+        regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+    }
+
+    /// ASCII without a line terminator at its end: then `^(a|b)$` matches
+    /// exactly the values equal to `a` or `b`. Otherwise `$` may match
+    /// before a final line break (PCRE and ICU both do, for "1\n"), and Swift
+    /// compares non-ASCII text by canonical equivalence (U+212A KELVIN SIGN
+    /// equals "K") where a regular expression compares code points.
+    private static func isSettledByComparison(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        guard let last = bytes.last else { return true }
+        return !(0x0A...0x0D).contains(last)  // \n, \v, \f, \r: ICU's ASCII line terminators
     }
 
     /// `^abc$` or `^(abc|de)$` where every alternative is plain text (letters,

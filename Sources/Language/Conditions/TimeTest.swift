@@ -1,13 +1,20 @@
 /// One time test of `<Condition>`, evaluated on the call's clock in its
-/// time zone. Every test accepts a single value, a range `lo-hi`, or a
-/// comma-separated list of both; a range whose end is below its start wraps
-/// around (`mon="10-2"` is October to February).
+/// time zone as FreeSWITCH's `switch_xml_std_datetime_check` evaluates it
+/// (src/switch_xml.c, with switch_number_cmp, switch_dow_cmp, switch_tod_cmp
+/// and switch_fulldate_cmp of src/switch_utils.c). Every test accepts a
+/// single value, a range `lo-hi`, or a comma-separated list of both.
+///
+/// Ranges never wrap around (language.md): `mon="10-2"` holds in no month,
+/// and `check` warns about it (`reversed-range`). FreeSWITCH's own releases
+/// differ here: switch_utils.c as stored at signalwire/freeswitch b5a87ae
+/// compares `val >= min && val <= max`, while later releases wrap a reversed
+/// range around. The comparison is in one place per kind of range below.
 public enum TimeTest: Sendable, Hashable {
-    /// A calendar field against whole-number ranges.
-    case field(TimeField, [WrappingRange])
-    /// Seconds since midnight, inclusive at both ends.
-    case timeOfDay([WrappingRange])
-    /// Moments, inclusive at both ends.
+    /// A calendar field against whole-number ranges, both ends included.
+    case field(TimeField, [ValueRange])
+    /// Seconds since midnight: the start included, the end excluded.
+    case timeOfDay([TimeOfDayRange])
+    /// Moments: the start included, the end excluded.
     case dateTime([DateTimeRange])
 }
 
@@ -32,8 +39,9 @@ public enum TimeField: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// `lo-hi` (or a single value, lo == hi); wraps around when hi < lo.
-public struct WrappingRange: Sendable, Hashable {
+/// `lo-hi` (or a single value, lo == hi), both ends included, as
+/// switch_number_cmp and switch_dow_cmp compare. Holds nothing when hi < lo.
+public struct ValueRange: Sendable, Hashable {
     public let low: Int
     public let high: Int
 
@@ -42,9 +50,22 @@ public struct WrappingRange: Sendable, Hashable {
         self.high = high
     }
 
-    public func contains(_ value: Int) -> Bool {
-        low <= high ? (low...high).contains(value) : (value >= low || value <= high)
+    public func contains(_ value: Int) -> Bool { low <= value && value <= high }
+}
+
+/// `h:mm[:ss]-h:mm[:ss]` as seconds since midnight. switch_tod_cmp at
+/// signalwire/freeswitch b5a87ae: `val >= start && val < end`, so
+/// `09:00-17:00` holds until 16:59:59 and `22:00-06:00` never holds.
+public struct TimeOfDayRange: Sendable, Hashable {
+    public let start: Int
+    public let end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
     }
+
+    public func contains(_ secondOfDay: Int) -> Bool { start <= secondOfDay && secondOfDay < end }
 }
 
 /// A calendar moment as written in a script: compared field by field, in
@@ -61,10 +82,10 @@ public struct LocalDateTime: Sendable, Hashable, Comparable {
     }
 }
 
-/// `start~end`, inclusive.
+/// `start~end`. switch_fulldate_cmp (every release): `start <= now < end`.
 public struct DateTimeRange: Sendable, Hashable {
     public let start: LocalDateTime
     public let end: LocalDateTime
 
-    public func contains(_ moment: LocalDateTime) -> Bool { start <= moment && moment <= end }
+    public func contains(_ moment: LocalDateTime) -> Bool { start <= moment && moment < end }
 }

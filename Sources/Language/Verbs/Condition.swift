@@ -3,7 +3,8 @@ import XMLParsing
 
 /// `<Condition …tests…>verbs</Condition>`: runs its verbs only when every
 /// test holds. Tests: `field` + `expression` (a regular expression the
-/// expanded field must match), and the time tests of `TimeTest`.
+/// expanded field must match anywhere in it, as FreeSWITCH's PCRE does), and
+/// the time tests of `TimeTest`.
 public struct Condition: Sendable {
     public struct FieldMatch: Sendable {
         public let field: Template
@@ -47,6 +48,9 @@ extension Condition: VerbSyntax {
             switch TimeTestParser.parse(attribute: name, value: text) {
             case .success(let test):
                 tests.append(NamedTimeTest(attribute: name, test: test))
+                if let reversed = ReversedRange.find(attribute: name, value: text) {
+                    warn(reversed, of: attribute, &checker)
+                }
             case .failure(let failure):
                 checker.error("invalid-value", "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
                               at: attribute.position, hint: failure.hint)
@@ -62,6 +66,12 @@ extension Condition: VerbSyntax {
             if !checker.isValidRegularExpression(expression) {
                 checker.error("invalid-value", "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
                               at: element.attribute("expression")?.position)
+            } else if let anchored = UnanchoredExpression.anchored(expression) {
+                checker.warning("unanchored-expression",
+                                "expression \(Checker.quote(expression)) on <Condition> has no ^ or $: FreeSWITCH matches it anywhere "
+                                    + "in the value, so any value containing \(UnanchoredExpression.alternatives(expression)) matches",
+                                at: element.attribute("expression")?.position,
+                                hint: "to match the whole value, write expression=\"\(anchored)\"")
             }
             match = FieldMatch(field: field, expression: expression)
         case (.some, nil):
@@ -77,5 +87,22 @@ extension Condition: VerbSyntax {
         }
         let verbs = VerbList.check(element, in: .condition, &checker)
         return .condition(Condition(match: match, timeTests: tests, verbs: verbs, position: element.position))
+    }
+
+    /// A range ending below its start: what it does here and on the
+    /// platform, and the spelling that means the same everywhere.
+    private static func warn(_ reversed: ReversedRange, of attribute: Attribute, _ checker: inout Checker) {
+        let written = "\(attribute.name)=\"\(attribute.value)\""
+        let one = reversed.ranges.count == 1
+        let subject = reversed.ranges == [String(attribute.value.trimmed)]
+            ? written
+            : "\(one ? "the range" : "the ranges") \(reversed.ranges.joined(separator: ", ")) in \(written)"
+        let (ends, it, matches) = one ? ("ends", "it", "matches") : ("end", "they", "match")
+        let message = reversed.isDateTime
+            ? "\(subject) \(ends) before \(it) \(one ? "starts" : "start"), so \(it) never \(one ? "matches" : "match")"
+            : "\(subject) \(ends) below \(one ? "its" : "their") start, so \(it) never \(matches) as connexml runs \(one ? "it" : "them"): "
+                + "ranges do not wrap around (newer FreeSWITCH releases do wrap them)"
+        checker.warning("reversed-range", message, at: attribute.position,
+                        hint: "write \(attribute.name)=\"\(reversed.safeValue)\"")
     }
 }
