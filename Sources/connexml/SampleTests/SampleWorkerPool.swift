@@ -16,6 +16,8 @@ struct SampleWorkerPool {
     let arguments: [String]
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
+    static let samplesWorthAWorker = 32
+
     /// Workers cannot run at all (they cannot be started, or keep dying
     /// before they run anything): a problem of the machine, not of a sample.
     struct Failure: Error, CustomStringConvertible {
@@ -33,7 +35,9 @@ struct SampleWorkerPool {
         // the crash report says how to rerun the sample for a backtrace.
         if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
 
-        let lanes = max(1, min(workers, samples.count))
+        // Starting a worker costs about as much as running tens of samples:
+        // a few samples share one.
+        let lanes = max(1, min(workers, (samples.count + Self.samplesWorthAWorker - 1) / Self.samplesWorthAWorker))
         let run = SharedRun(count: samples.count, lanes: lanes)
         let group = DispatchGroup()
         for _ in 0..<lanes {
