@@ -26,7 +26,7 @@ public enum ScriptDiagnostics {
         // Structure
         .init(code: "invalid-root", severity: .error, meaning: "the root element is not <Response>"),
         .init(code: "unknown-element", severity: .error, meaning: "an element ConneXML does not have (with a did-you-mean hint)"),
-        .init(code: "foreign-element", severity: .error, meaning: "a verb or noun of TwiML or TeXML, not ConneXML"),
+        .init(code: "foreign-element", severity: .error, meaning: "a verb or noun of TwiML or TeXML (or SSML in <Say>), not ConneXML"),
         .init(code: "misplaced-element", severity: .error, meaning: "a known element where it may not stand (<Reject> in <Condition>, a noun outside <Dial>)"),
         .init(code: "invalid-child", severity: .error, meaning: "a child a verb does not accept (<Pause> in <Gather>)"),
         .init(code: "missing-child", severity: .error, meaning: "a required child is missing (<Start> without <Stream>)"),
@@ -36,7 +36,7 @@ public enum ScriptDiagnostics {
         .init(code: "missing-text", severity: .error, meaning: "a verb that needs text (a URL, a number, words) has none"),
         .init(code: "missing-destination", severity: .error, meaning: "<Dial> with neither a number nor a noun"),
         .init(code: "ambiguous-destination", severity: .error, meaning: "<Dial> with both a number as text and a noun"),
-        .init(code: "too-many-destinations", severity: .error, meaning: "<Dial> with more than one noun"),
+        .init(code: "attribute-as-text", severity: .error, meaning: "attributes written as element text (<Barge>whisper=\"a\"</Barge>); a warning where any text is allowed (<Say>)"),
         // Values
         .init(code: "missing-attribute", severity: .error, meaning: "a required attribute is absent"),
         .init(code: "invalid-value", severity: .error, meaning: "an attribute or text value out of range, not allowed, or malformed"),
@@ -48,10 +48,13 @@ public enum ScriptDiagnostics {
         .init(code: "unknown-attribute", severity: .warning, meaning: "an attribute the verb does not have (an error on <Condition>)"),
         .init(code: "unsupported-attribute", severity: .warning, meaning: "a TwiML attribute ConneXML ignores (voice, language, ...)"),
         .init(code: "attribute-alias", severity: .warning, meaning: "a documented misspelling read as the right name (command → commands)"),
-        .init(code: "unreachable", severity: .warning, meaning: "verbs after <Hangup>, <Reject> or <Redirect> that never run"),
+        .init(code: "unreachable", severity: .warning, meaning: "verbs after <Hangup>, <Reject>, <Redirect> or a blind <Transfer> that never run"),
         .init(code: "no-effect", severity: .warning, meaning: "a setting that does nothing where it stands"),
         .init(code: "reversed-range", severity: .warning, meaning: "a <Condition> range that ends below its start (hour=\"22-6\"), which never matches"),
         .init(code: "unanchored-expression", severity: .warning, meaning: "a <Condition> expression of plain text without ^ or $, which matches anywhere in the value"),
         .init(code: "stray-angle-bracket", severity: .warning, meaning: "text that starts with '>', likely a tag closed twice"),
+        .init(code: "too-many-destinations", severity: .warning, meaning: "<Dial> with more than one noun: the platform may dial only the first (run dials the first)"),
+        .init(code: "conflicting-settings", severity: .warning, meaning: "settings that contradict each other (numDigits below minDigits): the platform may honour either"),
+        .init(code: "relative-url", severity: .warning, meaning: "a relative URL (<Play>greeting.wav</Play>, statusCallback) in a local file, which has no URL to resolve it against"),
     ]
 }

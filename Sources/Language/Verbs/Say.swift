@@ -12,7 +12,7 @@ public struct Say: Sendable {
 
     /// TwiML's `loop="0"` repeats until the call ends; ConneXML has no such value.
     @Sendable static func twimlLoopForever(_ text: String) -> String? {
-        text == "0" ? "loop=\"0\" is TwiML's \"repeat until the call ends\", which ConneXML does not have: write loop=\"100\" for the most" : nil
+        text == "0" ? "loop=\"0\" is TwiML's \"repeat until the call ends\", which ConneXML's 1 to 100 does not include: write loop=\"100\" for the most" : nil
     }
 }
 
