@@ -15,7 +15,7 @@ struct ParseProblem {
         static let invalidCharacter = 9, invalidEncoding = 81
         static let entityNoSemicolon = 23, entityUndeclared = 26, entityUndeclaredWarning = 27
         static let ltInAttribute = 38, attributeNotStarted = 39, attributeWithoutValue = 41
-        static let attributeRedefined = 42, commentNotFinished = 45
+        static let attributeRedefined = 42, commentNotFinished = 45, hyphenInComment = 80
         static let spaceRequired = 65, nameRequired = 68, gtRequired = 73
         static let tagNameMismatch = 76, tagNotFinished = 77, extraContent = 86
         static let undefinedNamespace = 201
@@ -73,6 +73,16 @@ struct ParseProblem {
         case LibXML2Code.commentNotFinished:
             return error("unclosed-comment", "comment is never closed",
                          at: Self.unclosedCommentPosition(in: source) ?? position, hint: "end it with '-->'")
+        case LibXML2Code.hyphenInComment:
+            // Most often a comment left open (the documentation's own
+            // `<!--Body of the code>`): the next `<!--` is then inside it.
+            guard let comment = Self.commentWithDoubleHyphen(in: source) else { return error("xml-syntax", said) }
+            if let next = comment.nextOpening {
+                return error("unclosed-comment", "comment is not closed before the '<!--' at line \(next.line)", at: comment.opening,
+                             hint: "end it with '-->'")
+            }
+            return error("xml-syntax", "'--' is not allowed inside a comment", at: comment.opening,
+                         hint: "XML comments may not contain '--': write it differently, or end the comment with '-->'")
         case LibXML2Code.documentEnd, LibXML2Code.extraContent:
             return error("content-after-root", "content after the end of the root element",
                          hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
@@ -107,6 +117,39 @@ struct ParseProblem {
         default:
             return error("xml-syntax", said.isEmpty ? "the document is not well-formed XML" : said)
         }
+    }
+
+    /// The first comment with `--` inside it, where it opens, and where a
+    /// `<!--` starts inside it (nil when the `--` is something else).
+    private static func commentWithDoubleHyphen(in source: UnsafeBufferPointer<UInt8>)
+        -> (opening: SourcePosition, nextOpening: SourcePosition?)? {
+        let bytes = Array(source)
+        func position(of offset: Int) -> SourcePosition {
+            let before = bytes[..<offset]
+            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            // Columns count characters: UTF-8 continuation bytes are not one.
+            let column = bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return SourcePosition(line: line, column: column)
+        }
+        func matches(_ text: String, at offset: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            return offset >= 0 && offset + pattern.count <= bytes.count && Array(bytes[offset..<offset + pattern.count]) == pattern
+        }
+        var i = 0
+        while i + 4 <= bytes.count {
+            guard matches("<!--", at: i) else { i += 1; continue }
+            var j = i + 4
+            while j + 2 <= bytes.count {
+                if matches("-->", at: j) { break }
+                if matches("--", at: j) {
+                    return (position(of: i), matches("<!--", at: j - 2) ? position(of: j - 2) : nil)
+                }
+                j += 1
+            }
+            i = j + 3
+        }
+        return nil
     }
 
     /// libxml2 reports an unclosed comment at the end of the file; the useful

@@ -21,3 +21,20 @@ import Testing
         #expect(d.position == SourcePosition(line: 2, column: 3))
     }
 }
+
+@Suite struct CommentProblemTests {
+    @Test func aCommentLeftOpenIsReportedWhereItOpens() throws {
+        // The documentation's own example: `<!--Body of the code>` never
+        // closes, so the next comment's `<!--` is inside it.
+        let d = try parseFailure("<Response> <!--Body of the code>\n    <!-- Here -->\n    <Hangup/>\n</Response>")
+        #expect(d.code == "unclosed-comment")
+        #expect(d.position == SourcePosition(line: 1, column: 12))
+        #expect(d.message == "comment is not closed before the '<!--' at line 2")
+    }
+
+    @Test func aDoubleHyphenInsideACommentIsNamed() throws {
+        let d = try parseFailure("<Response>\n<!-- a -- b -->\n</Response>")
+        #expect(d.message == "'--' is not allowed inside a comment")
+        #expect(d.position == SourcePosition(line: 2, column: 1))
+    }
+}
