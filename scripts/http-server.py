@@ -2,7 +2,8 @@
 """A small web server for connexml's HTTP hand-overs, on loopback only.
 
 Serves ConneXML documents from --root (".xml" as text/xml), the sample
-application's dynamic pages under /app/, and test pages under /_test/; logs
+application's dynamic pages under /app/, and test pages under /_test/ (some
+hostile: a gzip bomb, a Content-Length over every limit, a slow drip); logs
 every request as a JSON line to --log. Prints "listening on PORT pid PID" when ready
 and stops by itself after --max-seconds (default 600).
 
@@ -79,7 +80,10 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except OSError:  # the client hung up (a refused answer): not the server's problem
+            self.close_connection = True
 
     def file(self, path):
         root = os.path.realpath(args.root)
@@ -118,7 +122,7 @@ class Handler(BaseHTTPRequestHandler):
             # Small on the wire (1 MB), `mib` MiB (default 1 GiB) once decoded;
             # with length=no, without Content-Length (the end is when the
             # connection closes), so only the decoded size can stop it.
-            body = gzip_bomb(int(params.get("mib", "1024")))
+            body = gzip_bomb(min(int(params.get("mib", "1024")), 4096))
             if params.get("length") == "no":
                 return self.send_until_close(200, body, {"Content-Type": "text/xml", "Content-Encoding": "gzip"})
             return self.send(200, body, headers={"Content-Encoding": "gzip"})
@@ -131,7 +135,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.drip(float(params.get("seconds", "30")), 0.1, declared=int(params.get("bytes", str(1 << 30))))
         if name == "redirect-bomb":
             # A redirect whose body is a gzip bomb without Content-Length.
-            return self.send_until_close(302, gzip_bomb(int(params.get("mib", "1024"))),
+            return self.send_until_close(302, gzip_bomb(min(int(params.get("mib", "1024")), 4096)),
                                          {"Location": "/_test/echo", "Content-Type": "text/plain", "Content-Encoding": "gzip"})
         if name == "drip":
             return self.drip(float(params.get("seconds", "4")), float(params.get("interval", "0.1")))
@@ -192,6 +196,16 @@ class Handler(BaseHTTPRequestHandler):
         log({"event": "drip", "path": self.path.split("?")[0], "sent": sent, "of": len(body)})
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client hanging up mid-answer (one it refused) is expected here.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
     global args
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -200,8 +214,7 @@ def main():
     parser.add_argument("--log")
     parser.add_argument("--max-seconds", type=float, default=600)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     threading.Timer(args.max_seconds, server.shutdown).start()
     print(f"listening on {server.server_address[1]} pid {os.getpid()}", flush=True)
     server.serve_forever()

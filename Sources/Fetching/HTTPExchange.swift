@@ -14,7 +14,7 @@ import FoundationNetworking
 /// at once instead of when the transfer winds down. The session delivers to
 /// this delegate through `InlineDelegateQueue` (see there why), so nothing
 /// here may call the session or the task synchronously: cancelling goes
-/// through another queue.
+/// through another thread.
 ///
 /// What this cannot reach, FoundationNetworking being what it is: a cancel
 /// takes effect once libcurl has finished the read it is in, so what it had
@@ -33,27 +33,41 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private var encoding: String?
     private var failure: String?
     private var redirects = 0
+    /// Cancels the transfer, once the request is over.
+    private var cleanup: (@Sendable () -> Void)?
 
     init(limits: FetchLimits) { self.limits = limits }
 
     /// False when `deadline` came first.
     func wait(until deadline: DispatchTime) -> Bool { ended.wait(timeout: deadline) == .success }
 
-    /// Ends the request (once): with `failure`, or as it stands when nil.
-    private func end(_ failure: String?) {
-        let first = lock.withLock { () -> Bool in
-            guard !isOver else { return false }
-            isOver = true
-            self.failure = self.failure ?? failure
-            return true
+    /// Runs `cleanup` once the request is over: now, if it already is.
+    func whenOver(_ cleanup: @escaping @Sendable () -> Void) {
+        let over = lock.withLock { () -> Bool in
+            if !isOver { self.cleanup = cleanup }
+            return isOver
         }
-        if first { ended.signal() }
+        if over { DispatchQueue.global().async(execute: cleanup) }
     }
 
-    private func refuse(_ failure: String, _ task: URLSessionTask) {
-        end(failure)
-        // `cancel()` waits for the session's queue, which is running this.
-        DispatchQueue.global().async { task.cancel() }
+    /// Ends the request when the caller stops waiting for it.
+    func expire(_ failure: String) { end(failure) }
+
+    /// Ends the request (once): with `failure`, or as it stands when nil;
+    /// then cancels what is left of the transfer, on another thread (the
+    /// session's queue may be the one running this, and cancelling waits
+    /// for it).
+    private func end(_ failure: String?) {
+        let (first, cleanup) = lock.withLock { () -> (Bool, (@Sendable () -> Void)?) in
+            guard !isOver else { return (false, nil) }
+            isOver = true
+            self.failure = self.failure ?? failure
+            defer { self.cleanup = nil }
+            return (true, self.cleanup)
+        }
+        guard first else { return }
+        ended.signal()
+        if let cleanup { DispatchQueue.global().async(execute: cleanup) }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
@@ -70,8 +84,7 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         // Refused from the header alone, before any of the body is read.
         if declared > Int64(limits.maximumBytes) {
             completionHandler(.cancel)
-            refuse("answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)", dataTask)
-            return
+            return end("answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
         }
         completionHandler(.allow)
     }
@@ -86,7 +99,7 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             let decoded = encoding.map { " once decoded (Content-Encoding: \($0))" } ?? ""
             return "answered more than \(limits.maximumBytes) bytes\(decoded); the limit is \(limits.maximumBytes)"
         }
-        if let refusal { refuse(refusal, dataTask) }
+        if let refusal { end(refusal) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
@@ -104,7 +117,7 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         }
         if let refusal {
             completionHandler(nil)
-            refuse(refusal, task)
+            end(refusal)
         } else {
             completionHandler(request)
         }

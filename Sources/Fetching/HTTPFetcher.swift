@@ -81,23 +81,29 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
 
         let deadline = DispatchTime.now() + limits.timeout
         let exchange = HTTPExchange(limits: limits)
-        let configuration = URLSessionConfiguration.ephemeral
         // FoundationNetworking's own timeout is an idle timeout, restarted by
         // every byte read (a server sending one byte a second never reaches
         // it) and in whole seconds; the deadline below is what ends a slow
         // answer, so this one is set past it.
         let idle = limits.timeout.rounded(.up) + 1
         request.timeoutInterval = idle
-        configuration.timeoutIntervalForRequest = idle
-        configuration.timeoutIntervalForResource = idle
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: InlineDelegateQueue())
-        session.dataTask(with: request).resume()
-        let answered = exchange.wait(until: deadline)
-        // Cancelling waits until the session's queue is free (libcurl may be
-        // inside a read that the limits already refused): not on this thread.
-        DispatchQueue.global().async { session.invalidateAndCancel() }
-        guard answered else {
-            return .failure(Failure(message: "\(url.absoluteString) did not answer within \(Self.seconds(limits.timeout))"))
+        let started = request
+        // Starting (and cancelling) a task waits for the one queue all of
+        // FoundationNetworking's sessions share, which an answer refused
+        // earlier may still hold (see HTTPExchange): done on another thread,
+        // so that nothing but the deadline decides how long this one waits.
+        DispatchQueue.global().async {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = idle
+            configuration.timeoutIntervalForResource = idle
+            let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: InlineDelegateQueue())
+            session.dataTask(with: started).resume()
+            exchange.whenOver { session.invalidateAndCancel() }
+        }
+        guard exchange.wait(until: deadline) else {
+            let late = "did not answer within \(Self.seconds(limits.timeout))"
+            exchange.expire(late)
+            return .failure(Failure(message: "\(url.absoluteString) \(late)"))
         }
         return exchange.outcome(for: url, wantsXML: wantsXML)
     }
