@@ -81,7 +81,7 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             self.response = http
             self.encoding = coding.flatMap { $0.isEmpty || $0 == "identity" ? nil : $0 }
         }
-        // Refused from the header alone, before any of the body is read.
+        // Refused from the header alone: none of the body is kept.
         if declared > Int64(limits.maximumBytes) {
             completionHandler(.cancel)
             return end("answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
@@ -154,10 +154,10 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 /// hands it over: FoundationNetworking's own queue, inside libcurl's write
 /// callback. An ordinary queue takes each decoded chunk without waiting, so
 /// while libcurl inflates a compressed answer far faster than a delegate
-/// drains it (1 GiB from 1 MB of gzip within one read of the socket), the
-/// chunks pile up in memory before any limit can stop them. Run inline, each
-/// chunk is checked (and dropped, past the limit) before libcurl decodes the
-/// next one, so memory stays at one chunk.
+/// drains it (1 GiB from 1 MB of gzip in one turn of libcurl's read loop),
+/// the chunks pile up in memory before any limit can stop them. Run inline,
+/// each chunk is checked (and dropped, past the limit) before libcurl
+/// decodes the next one, so memory stays at one chunk.
 final class InlineDelegateQueue: OperationQueue, @unchecked Sendable {
     override func addOperation(_ block: @escaping @Sendable () -> Void) { block() }
     override func addOperation(_ operation: Operation) { operation.start() }
