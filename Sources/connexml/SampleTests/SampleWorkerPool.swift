@@ -5,8 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// Runs samples in worker processes (`connexml test --worker`), a worker per
-/// core, each running one sample at a time, so that a sample that crashes
+/// Runs samples in worker processes (`connexml test --worker`), up to one
+/// per core, each running one sample at a time, so that a sample that crashes
 /// (a stack overflow, a runtime trap) takes down its worker and not the run:
 /// that sample is reported as crashed and a new worker goes on with the
 /// samples after it. Workers live for the whole run and get samples in
