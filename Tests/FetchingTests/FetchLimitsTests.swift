@@ -25,7 +25,7 @@ import Testing
 
     /// A client whose status callback is `url`, then a `Say` that must run.
     func dialWithCallback(_ url: String, fetcher: HTTPFetcher? = nil) -> [TraceEvent] {
-        http.call("<Dial><Client statusCallback=\"\(url)\">1002</Client></Dial><Say>Still here.</Say>", fetcher: fetcher)
+        http.call("<Dial><Client statusCallback=\"\(url)\" statusCallbackEvent=\"completed\">1002</Client></Dial><Say>Still here.</Say>", fetcher: fetcher)
     }
 
     // MARK: compressed answers

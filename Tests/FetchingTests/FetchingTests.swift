@@ -146,7 +146,7 @@ import Testing
         let server = try TestServer()
         let events = call("""
             <Dial><Client statusCallback="\(server.url("/_test/callback"))" statusCallbackEvent="initiated ringing answered completed">1002</Client></Dial>
-            <Dial><Client statusCallback="http://127.0.0.1:9/nobody-listens" statusCallbackMethod="GET">1002</Client></Dial>
+            <Dial><Client statusCallback="http://127.0.0.1:9/nobody-listens" statusCallbackMethod="GET" statusCallbackEvent="completed">1002</Client></Dial>
             <Say>Still here.</Say>
             """)
         let sent = server.requests()

@@ -54,6 +54,11 @@ extension CallRun {
             options.append(.init("headers", .object(pendingHeaders.map { .init($0.0, .string($0.1)) })))
         }
 
+        // The documentation shows one destination per Dial; TwiML would
+        // ring several at once. The first is dialled, and the trace says so.
+        for ignored in dial.ignoredDestinations {
+            emit("note", at: at, [.init("message", .string("only the first destination is dialled: the one at line \(ignored.line) is not"))])
+        }
         switch dial.destination {
         case .number(let number):
             guard let target = resolve(number.number, "number", at: at) else { return .next }
@@ -64,7 +69,9 @@ extension CallRun {
             guard let url = resolveIfPresent(client.statusCallback, "statusCallback", at: at),
                   let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at),
                   let events = resolveIfPresent(client.statusCallbackEvents, "statusCallbackEvent", at: at) else { return .next }
-            let callbacks = url.map { ClientCallbacks(url: $0, method: method, events: Set(events ?? [.completed])) }
+            // Without statusCallbackEvent nothing is sent: the documented default is none.
+            let asked = Set(events ?? Client.defaultStatusCallbackEvents)
+            let callbacks = url.flatMap { asked.isEmpty ? nil : ClientCallbacks(url: $0, method: method, events: asked) }
             return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
                            settings, at: at, callbacks: callbacks)
         case .queue(let queue):

@@ -22,7 +22,15 @@ extension CallRun {
     /// How long `file` plays `loops` times: the scenario's `audio:` seconds,
     /// else the default.
     func playingSeconds(_ file: String, loops: Int) -> Double {
-        (scenario.audioSeconds[file] ?? Scenario.defaultPlaySeconds) * Double(loops)
+        (audioSource(file).seconds ?? Scenario.defaultPlaySeconds) * Double(loops)
+    }
+
+    /// Where a `Play` file comes from: a relative one in a fetched document
+    /// is on that document's server (TwiML's rule); the scenario's `audio:`
+    /// may name it either way.
+    func audioSource(_ written: String) -> (url: String, seconds: Double?) {
+        let url = URLText.resolved(written, against: script.file)
+        return (url, scenario.audioSeconds[url] ?? scenario.audioSeconds[written])
     }
 
     /// How long `<Echo>` loops the caller's audio back.
@@ -41,7 +49,7 @@ extension CallRun {
         guard let loop = resolve(play.loop, "loop", at: play.position),
               let file = resolve(play.file, "file", at: play.position) else { return .next }
         let seconds = playingSeconds(file, loops: loop)
-        emit("play", at: play.position, [.init("file", .string(file)), .init("loop", .number(Double(loop))),
+        emit("play", at: play.position, [.init("file", .string(audioSource(file).url)), .init("loop", .number(Double(loop))),
                                          .init("duration", .number(seconds))])
         return timePasses(seconds, at: play.position)
     }
