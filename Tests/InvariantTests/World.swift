@@ -59,13 +59,15 @@ struct World: CustomStringConvertible {
         customers = Array(Self.customerNames.prefix(choices.int(1...3)))
         for index in 0..<choices.int(1...4) {
             var flags: [String] = []
-            for flag in ["barge", "whisper", "barge_commands"] where choices.int(0...2) > 0 { flags.append(flag) }
+            for flag in ["barge", "whisper", "barge_commands", "transfer"] where choices.int(0...2) > 0 { flags.append(flag) }
             let rules = (0..<choices.int(0...3)).map { _ in (effect: choices.pick(["allow", "deny"]), pattern: choices.pick(Self.patterns)) }
             profiles.append(ProfileSpec(name: "p\(index)", flags: flags, group: choices.pick([nil] + Self.groups.map(Optional.some)),
                                         rules: rules))
         }
         for index in 0..<choices.int(2...7) {
-            users.append(UserSpec(name: String(1000 + index), profile: choices.pick(profiles).name, customer: choices.pick(customers)))
+            // Mostly extensions, some names (SIP users such as the documentation's `test4`).
+            let name = index % 3 == 2 ? "test\(index)" : String(1000 + index)
+            users.append(UserSpec(name: name, profile: choices.pick(profiles).name, customer: choices.pick(customers)))
         }
         let parties = users.map(\.name) + Self.outsideNumbers
         for index in 0..<choices.int(0...5) {
