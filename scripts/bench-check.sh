@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # How long `connexml check` takes on a large generated script, next to
-# libxml2's own `xmllint --noout` on the same file, in one run.
+# libxml2's own `xmllint --noout` on the same file, in one run; then on
+# 10k, 100k and 1M sibling elements on one line, where positions must cost
+# no more than on short lines (time linear in the document).
 # Usage: scripts/bench-check.sh [MEGABYTES=8] [RUNS=9]
+# SCRATCH_PATH=.build-NAME builds there (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-8}
@@ -12,8 +15,9 @@ if ! command -v xmllint >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
 fi
 echo "building connexml (release)..."
-swift build -c release --product connexml >/dev/null
-bin=$(swift build -c release --show-bin-path)/connexml
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --product connexml --scratch-path "$scratch" >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -41,3 +45,13 @@ echo
 echo "file: $size bytes; median of $runs runs each"
 printf '%-28s %10s ms\n' "xmllint --noout" "$xmllint_ms" "connexml check" "$check_ms"
 awk -v a="$check_ms" -v b="$xmllint_ms" 'BEGIN { printf "ratio connexml/xmllint: %.2fx (aim: within 1.20x)\n", a / b }'
+
+echo
+echo "sibling elements on one line; median of $runs runs each"
+printf '%-12s %12s %18s %18s\n' "siblings" "bytes" "xmllint ms" "connexml check ms"
+for siblings in 10000 100000 1000000; do
+  python3 scripts/generate-large-script.py --one-line "$siblings" "$work/line.xml" >/dev/null
+  "$bin" check --no-show-source "$work/line.xml" >/dev/null  # fails the script if it is not clean
+  printf '%-12s %12s %18s %18s\n' "$siblings" "$(stat -c %s "$work/line.xml")" \
+    "$(median_ms xmllint --noout "$work/line.xml")" "$(median_ms "$bin" check --no-show-source "$work/line.xml")"
+done

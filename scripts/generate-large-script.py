@@ -1,8 +1,28 @@
 #!/usr/bin/env python3
-"""Writes a large, valid ConneXML script (for benchmarks): a long call-centre
-flow of Conditions, Gathers, Dials and key bindings. Usage:
-generate-large-script.py OUT.xml [MEGABYTES]"""
+"""Writes a large, valid ConneXML script (for benchmarks). Usage:
+generate-large-script.py OUT.xml [MEGABYTES]
+    a long call-centre flow of Conditions, Gathers, Dials and key bindings;
+generate-large-script.py --one-line SIBLINGS OUT.xml
+    SIBLINGS elements side by side on one line, half with an attribute
+    (1,000,000 of them stay under the 16 MiB size limit): positions on a long
+    line must cost no more than on short ones."""
 import sys
+
+
+def one_line(out, siblings):
+    pair = '<Pause length="1"/><Say>Hi</Say>'
+    with open(out, "w") as f:
+        f.write("<Response>")
+        f.write(pair * (siblings // 2))
+        if siblings % 2:
+            f.write('<Pause length="1"/>')
+        f.write("</Response>\n")
+    print(f"wrote {out}: {siblings} sibling elements on one line")
+
+
+if sys.argv[1] == "--one-line":
+    one_line(sys.argv[3], int(sys.argv[2]))
+    sys.exit(0)
 
 out, megabytes = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 8.0
 block = """  <Condition wday="2-6" time-of-day="09:00-17:30" field="${{gather_result}}" expression="^{d}$">
