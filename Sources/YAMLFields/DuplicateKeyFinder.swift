@@ -88,35 +88,14 @@ enum DuplicateKeyFinder {
     /// Replaces the first character of the key starting at `place` (inside
     /// its quotes when quoted). False when there is no such key character.
     private static func rename(at place: Place, to marker: Unicode.Scalar, in text: inout [Unicode.Scalar]) -> Bool {
-        guard var i = index(of: place, in: text) else { return false }
+        guard var i = YAMLText.index(line: place.line, column: place.column, in: text) else { return false }
         if text[i] == "\"" || text[i] == "'" {
             let quote = text[i]
             i += 1
             guard i < text.count, text[i] != quote else { return false }
         }
-        guard i < text.count, !isBreak(text[i]), !["{", "[", "*", " ", "\t"].contains(text[i]) else { return false }
+        guard i < text.count, !YAMLText.isBreak(text[i]), !["{", "[", "*", " ", "\t"].contains(text[i]) else { return false }
         text[i] = marker
         return true
-    }
-
-    /// The index of a libyaml line and column: columns count characters,
-    /// a byte-order mark is not one, and CR LF is one line break.
-    private static func index(of place: Place, in text: [Unicode.Scalar]) -> Int? {
-        var i = text.first == "\u{FEFF}" ? 1 : 0
-        var line = 1
-        while line < place.line {
-            guard i < text.count else { return nil }
-            if isBreak(text[i]) {
-                if text[i] == "\r", i + 1 < text.count, text[i + 1] == "\n" { i += 1 }
-                line += 1
-            }
-            i += 1
-        }
-        i += place.column - 1
-        return i < text.count ? i : nil
-    }
-
-    private static func isBreak(_ c: Unicode.Scalar) -> Bool {
-        c == "\n" || c == "\r" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}"
     }
 }

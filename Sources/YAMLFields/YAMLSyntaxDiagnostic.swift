@@ -19,10 +19,11 @@ extension YAMLFields {
             return Diagnostic(.error, code, "the file is not valid YAML", file: file, at: nil)
         }
         switch yaml {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let text), .parser(let context, let problem, let mark, let text),
+             .composer(let context, let problem, let mark, let text):
             return Diagnostic(.error, code, "YAML: " + describe(problem, context: context, at: mark),
-                              file: file, at: SourcePosition(line: mark.line, column: mark.column))
+                              file: file, at: SourcePosition(line: mark.line, column: mark.column),
+                              hint: isTab(at: mark, in: text) ? "YAML indents with spaces; a tab cannot indent or start anything" : nil)
         case .reader(let problem, let offset, _, let text):
             return Diagnostic(.error, code, "YAML: \(oneLine(problem))", file: file,
                               at: offset.flatMap { position(ofByte: $0, in: text) })
@@ -47,6 +48,13 @@ extension YAMLFields {
         let place = started.line == mark.line && started.column == mark.column
             ? "" : " that began at line \(started.line), column \(started.column)"
         return "\(oneLine(problem)) \(oneLine(context.text))\(place)"
+    }
+
+    /// A tab where libyaml stopped: its message ("cannot start any token")
+    /// does not say so.
+    private static func isTab(at mark: Mark, in text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return YAMLText.index(line: mark.line, column: mark.column, in: scalars).map { scalars[$0] == "\t" } ?? false
     }
 
     private static func derivedDuplicateCode(from code: DiagnosticCode) -> DiagnosticCode {

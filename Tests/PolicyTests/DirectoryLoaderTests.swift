@@ -137,6 +137,12 @@ import Testing
         }
     }
 
+    @Test func aTabThatIndentsIsNamed() {
+        #expect(problems("profiles:\n\t- name: p\n") == [
+            "2:1 error directory-syntax: YAML: found character that cannot start any token while scanning for the next token"
+                + " (YAML indents with spaces; a tab cannot indent or start anything)"])
+    }
+
     @Test func anUnterminatedQuoteSaysWhereItBegan() {
         let found = problems("profiles:\n  - name: 'agent\n    capacity: 2\nusers: []\n")
         #expect(found.count == 1)
