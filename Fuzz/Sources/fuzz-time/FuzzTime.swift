@@ -1,0 +1,98 @@
+import Engine
+import Foundation
+import FuzzSupport
+import Language
+
+/// `<Condition>` time tests: their attributes parsed, then evaluated at a
+/// moment, each answer checked against Foundation's Gregorian calendar.
+///
+/// Input, as text: the first line is `START ZONE PAUSE` (a scenario start
+/// such as 2026-01-05T10:15:00Z, a tz name, seconds to pause first); each
+/// further line `attribute=value` becomes one `<Condition>` of its own.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTime(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let lines = String(decoding: fuzzBytes(data, size), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first else { return 0 }
+    let words = first.split(separator: " ").map(String.init)
+    var scenario = Scenario()
+    if let start = words.first.flatMap(ScenarioLoader.parseDate) { scenario.start = start }
+    if words.count > 1, let zone = TimeZone(identifier: words[1]) {
+        scenario.timeZone = zone
+        scenario.timeZoneName = words[1]
+    }
+    let pause = words.count > 2 ? words[2] : nil
+
+    var xml = "<Response>\n"
+    if let pause { xml += "<Pause length=\"\(xmlEscaped(pause))\"/>\n" }
+    for line in lines.dropFirst().prefix(12) {
+        guard let equals = line.firstIndex(of: "=") else { continue }
+        let name = line[..<equals], value = line[line.index(after: equals)...]
+        xml += "<Condition \(name)=\"\(xmlEscaped(String(value)))\"><Say>yes</Say></Condition>\n"
+    }
+    xml += "</Response>\n"
+
+    guard case .success(let script) = CompiledScript.compile(bytes: Array(xml.utf8), file: "fuzz.xml") else { return 0 }
+    let tests: [TimeTest] = script.script.verbs.compactMap {
+        if case .condition(let condition) = $0 { return condition.timeTests.first?.test }
+        return nil
+    }
+    let directory = SampleDirectory.directory
+    let engine = Engine(directory: directory)
+    var sink = CollectingSink()
+    let summary = engine.run(script, scenario: scenario, sink: &sink)
+    checkCall(sink.events, summary, engine: engine, directory: directory)
+
+    let evaluations = sink.events.filter { $0.name == "condition" }
+    invariant(evaluations.count == tests.count, "\(tests.count) conditions, \(evaluations.count) evaluated")
+    for (test, event) in zip(tests, evaluations) {
+        guard case .bool(let result) = event["result"] else { fatalError("a condition without a result") }
+        let moment = Date(timeIntervalSince1970: (scenario.start.timeIntervalSince1970 + event.time).rounded(.down))
+        guard let expected = FoundationClock(moment, in: scenario.timeZone)?.holds(test) else { continue }
+        invariant(result == expected, "\(test) at \(moment) in \(scenario.timeZoneName): engine says \(result), Foundation's calendar \(expected)")
+    }
+    return 0
+}
+
+/// The calendar fields of a moment as Foundation's Gregorian calendar
+/// counts them (weeks from Sunday, week 1 holding 1 January).
+struct FoundationClock {
+    let year, month, day, hour, minute, second, weekday, week, weekOfMonth, dayOfYear: Int
+
+    /// Nil before 1600: Foundation switches to the Julian calendar before
+    /// 1582, while scripts are read in the proleptic Gregorian one.
+    init?(_ moment: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        calendar.firstWeekday = 1
+        calendar.minimumDaysInFirstWeek = 1
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfYear, .weekOfMonth, .era], from: moment)
+        guard c.era == 1, let year = c.year, year >= 1600, year <= 9999,
+              let dayOfYear = calendar.ordinality(of: .day, in: .year, for: moment) else { return nil }
+        (self.year, month, day, hour, minute, second) = (year, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        (weekday, week, weekOfMonth, self.dayOfYear) = (c.weekday!, c.weekOfYear!, c.weekOfMonth!, dayOfYear)
+    }
+
+    func holds(_ test: TimeTest) -> Bool {
+        switch test {
+        case .field(let field, let ranges):
+            let value = switch field {
+            case .year: year
+            case .yday: dayOfYear
+            case .mon: month
+            case .mday: day
+            case .week: week
+            case .mweek: weekOfMonth
+            case .wday: weekday
+            case .hour: hour
+            case .minute: minute
+            case .minuteOfDay: hour * 60 + minute + 1
+            }
+            return ranges.contains { $0.contains(value) }
+        case .timeOfDay(let ranges):
+            return ranges.contains { $0.contains(hour * 3600 + minute * 60 + second) }
+        case .dateTime(let ranges):
+            let now = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            return ranges.contains { $0.contains(now) }
+        }
+    }
+}
