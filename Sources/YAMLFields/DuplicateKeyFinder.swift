@@ -10,10 +10,12 @@ import Yams
 /// position stays the same) and the file composed again: the mapping that
 /// holds the renamed key holds the duplicate, further down. Other keys given
 /// twice, in that mapping or later ones, are renamed the same way, a bounded
-/// number of times.
+/// number of times; past that, the diagnostic points at the first occurrence.
 enum DuplicateKeyFinder {
-    /// Each attempt composes the whole file again (4 MiB at most).
-    static let maximumAttempts = 16
+    /// Each attempt composes the whole file again (about 1 s for a 4 MiB
+    /// directory, release build), so a file of many duplicates costs a few
+    /// seconds, not one per key. Enough for a key given four times.
+    static let maximumAttempts = 4
     /// Private-use characters, one per attempt so that two renamed keys
     /// never clash: printable for libyaml, in no real key.
     private static func marker(_ attempt: Int) -> Unicode.Scalar { Unicode.Scalar(0xE000 + UInt32(attempt))! }

@@ -101,6 +101,13 @@ import Testing
             == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 2)"])
     }
 
+    @Test func aKeyGivenManyTimesIsPointedAtItsFirstOccurrence() {
+        // Finding the second costs a compose per repeat: bounded, after
+        // which the first occurrence is named.
+        let yaml = "users: []\n" + String(repeating: "profiles: []\n", count: 20)
+        #expect(problems(yaml) == ["2:1 error directory-duplicate: key 'profiles' is given twice in this mapping; this is the first"])
+    }
+
     @Test func aDuplicateKeyInAHugeDirectoryDoesNotEchoTheFile() {
         var yaml = "profiles:\n  - name: p\nusers:\n"
         for i in 0..<20_000 { yaml += "  - {username: 'u\(i)', profile: p, customer: c}\n" }
