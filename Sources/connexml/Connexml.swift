@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Foundation
 
@@ -26,7 +27,8 @@ struct Connexml: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
-            Terminal.writeError(fullMessage(for: error) + "\n")
+            // The message echoes what was typed: escaped like all output.
+            Terminal.writeError(PrintableText.lines(fullMessage(for: error)) + "\n")
             Foundation.exit(ExitStatus.couldNotRun.rawValue)
         }
     }

@@ -49,7 +49,7 @@ struct TestCommand: ParsableCommand {
         }
         let found = SampleDiscovery.find(paths.isEmpty ? ["."] : paths)
         for orphan in found.orphans {
-            Terminal.writeError("\(orphan): no script for this scenario (expected NAME.xml beside NAME[.CASE].scenario.yaml)\n")
+            Terminal.writeError("\(PrintableText.line(orphan)): no script for this scenario (expected NAME.xml beside NAME[.CASE].scenario.yaml)\n")
         }
         let samples = found.samples.filter { filter == nil || $0.name.contains(filter!) }
         guard !samples.isEmpty else {
@@ -85,24 +85,24 @@ struct TestCommand: ParsableCommand {
                 passed += 1
             case .differs(let diff) where !update:
                 failed += 1
-                print("FAIL \(result.sample.name): the trace differs from \(result.sample.expectedTrace)")
-                print(diff)
+                print("FAIL \(PrintableText.line(result.sample.name)): the trace differs from \(PrintableText.line(result.sample.expectedTrace))")
+                print(PrintableText.lines(diff))
             case .missingTrace where !update:
                 failed += 1
-                print("FAIL \(result.sample.name): no expected trace \(result.sample.expectedTrace) (record it with --update)\n")
+                print("FAIL \(PrintableText.line(result.sample.name)): no expected trace \(PrintableText.line(result.sample.expectedTrace)) (record it with --update)\n")
             case .differs, .missingTrace:
                 do {
                     try result.actualTrace.write(toFile: result.sample.expectedTrace, atomically: true, encoding: .utf8)
                     updated += 1
                     passed += 1
-                    print("updated \(result.sample.expectedTrace)")
+                    print("updated \(PrintableText.line(result.sample.expectedTrace))")
                 } catch {
                     failed += 1
-                    print("FAIL \(result.sample.name): cannot write \(result.sample.expectedTrace): \(error.localizedDescription)")
+                    print("FAIL \(PrintableText.line(result.sample.name)): cannot write \(PrintableText.line(result.sample.expectedTrace)): \(error.localizedDescription)")
                 }
             case .invalid(let diagnostics):
                 failed += 1
-                print("FAIL \(result.sample.name): the sample is invalid")
+                print("FAIL \(PrintableText.line(result.sample.name)): the sample is invalid")
                 print(renderer.render(diagnostics))
             case .crashed(let crash):
                 failed += 1
@@ -113,7 +113,7 @@ struct TestCommand: ParsableCommand {
             do {
                 try JUnitReport.xml(results).write(toFile: junit, atomically: true, encoding: .utf8)
             } catch {
-                Terminal.writeError("cannot write \(junit): \(error.localizedDescription)\n")
+                Terminal.writeError("cannot write \(PrintableText.line(junit)): \(error.localizedDescription)\n")
                 throw ExitStatus.couldNotRun
             }
         }
@@ -132,7 +132,8 @@ struct TestCommand: ParsableCommand {
         let directoryOption = directory.map { " --directory \(Self.quoted($0))" } ?? ""
         out += "  to run it alone: connexml run --offline\(directoryOption) \(Self.quoted(sample.script))"
         out += " --scenario \(Self.quoted(sample.scenario))\n"
-        return out
+        // Paths and names come from the file system: escaped like all output.
+        return PrintableText.lines(out)
     }
 
     /// A path as the shell reads it back.

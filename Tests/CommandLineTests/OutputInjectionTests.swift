@@ -72,6 +72,20 @@ import Glibc
         #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix(file + ":") && $0.contains(": error: ") }.count == 3)
     }
 
+    @Test func testAndArgumentErrorsEscapeNamesAndWhatWasTyped() throws {
+        // A sample named with ESC: the runner's lines name it escaped.
+        let dir = try folder(["x\u{1B}[31m.xml": "<Response><Hangup/></Response>", "x\u{1B}[31m.scenario.yaml": "call: {from: '1001'}\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let test = try Connexml.run(["test", dir.path])
+        #expect(test.status == 1)
+        #expect(!test.stdout.contains("\u{1B}") && !test.stderr.contains("\u{1B}["))
+        #expect(test.stdout.contains(#"x\u001b[31m"#))
+        // ArgumentParser echoes an unknown option as typed.
+        let typed = try Connexml.run(["run", "--no\u{1B}[2Jsuch", "x.xml"])
+        #expect(typed.status == 2)
+        #expect(!typed.stderr.contains("\u{1B}"))
+    }
+
     @Test func checkJSONKeepsTheValuesExactly() throws {
         let dir = try folder(["hostile.xml": "<Response><Pause length=\"1&#10;\(Self.forged)&#x9B;\"/></Response>"])
         defer { try? FileManager.default.removeItem(at: dir) }
