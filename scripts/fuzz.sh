@@ -11,7 +11,8 @@
 # Under .fuzz/ (git-ignored): seeds/TARGET, made anew from samples/ each
 # run; corpus/TARGET, what the fuzzer found interesting, kept between runs;
 # findings/TARGET, the inputs that crashed (crash-*), hung (timeout-*) or
-# took too much memory (oom-*, leak-*); logs/TARGET.log.
+# took too much memory (oom-*); logs/TARGET.log. FUZZ_SEED=N fixes
+# libFuzzer's random seed.
 # Prints per target the executions, coverage and findings; exits 1 when
 # any target found something, 2 when it could not build or run.
 set -uo pipefail
@@ -74,6 +75,8 @@ for t in "${targets[@]}"; do
   # globals still hold. Memory stays bounded by -rss_limit_mb.
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -dict="$(dictionary_of "$t")"
            -artifact_prefix="$findings/" -print_final_stats=1)
+  # A fixed seed (CI) makes a short run try the same inputs every time.
+  [ -n "${FUZZ_SEED:-}" ] && options+=(-seed="$FUZZ_SEED")
   if [ $keep_going = yes ]; then
     options+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   fi

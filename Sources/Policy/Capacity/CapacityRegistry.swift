@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Who is active on each profile right now, and admission against each
 /// profile's capacity (policy.md, "Capacity").
 ///
@@ -14,7 +12,7 @@ public final class CapacityRegistry: Sendable {
         var holds: [String: [String: Int]] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let directory: Directory
 
     public init(directory: Directory) { self.directory = directory }
