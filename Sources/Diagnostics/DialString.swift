@@ -22,3 +22,13 @@ public enum DialString {
         return kept != text && isValid(kept) ? kept : nil
     }
 }
+
+/// The shape of a transfer target: a number, an extension or a SIP user
+/// name (the documentation transfers to `test4`) — not empty, no white
+/// space, no control characters. Shared like `DialString`, so `check`,
+/// `run` and `explain` draw the same line.
+public enum TransferTarget {
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
+    }
+}

@@ -12,17 +12,13 @@ public struct Transfer: Sendable {
     public let position: SourcePosition
 
     /// A number (`DialString`) or a SIP user name: any text without white
-    /// space or control characters. The policy layer draws the same line
-    /// (`Policy.mayTransfer`): numbers go by the dial rules, names must be
+    /// space or control characters (`TransferTarget`, by which the policy
+    /// layer judges them too: `Policy.mayTransfer`): numbers go by the dial rules, names must be
     /// users of the caller's customer.
     public static let targetKind = ValueKind<String>(
         expected: "a number, an extension or a SIP user name, without spaces",
-        parse: { isTarget($0) ? $0 : nil }
+        parse: { TransferTarget.isValid($0) ? $0 : nil }
     ).explaining { text in DialString.compacted(text).map { "as a number, write it without separators: \($0)" } }
-
-    static func isTarget(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
-    }
 }
 
 extension Transfer: VerbSyntax {

@@ -23,14 +23,14 @@ extension Policy {
     /// or a SIP user name (the documentation transfers to `test4`). Text
     /// with white space or control characters is none of them and is
     /// invalid before anything else, exactly as `<Transfer>` refuses it
-    /// (`Transfer.targetKind` in the language layer draws the same line).
+    /// (`TransferTarget`, shared with the language layer).
     /// Then the `transfer` flag; then a number (`DialString`) goes by the
     /// dial rules, as dialling it would, and a name is judged as `<Client>`
     /// is: the user must exist and belong to the caller's customer.
     public func mayTransfer(to target: String, caller: Caller) -> Decision {
         let action = Action.transfer(target)
         var evidence = evidence(for: caller)
-        guard Self.isTransferTarget(target) else {
+        guard TransferTarget.isValid(target) else {
             let compact = DialString.compacted(target).map { compact in
                 ["as a number written without separators, \(compact): \(mayTransfer(to: compact, caller: caller).verdict)"]
             } ?? []
@@ -49,12 +49,6 @@ extension Policy {
         evidence.otherCustomer = user.customer
         guard user.customer == caller.customer else { return .denied(action, .crossCustomer, evidence) }
         return .allowed(action, evidence, notes: ["\(target) is a SIP user of the caller's customer"])
-    }
-
-    /// Not empty, no white space, no control characters: the shape of a
-    /// transfer target, the same in the language layer's `Transfer`.
-    static func isTransferTarget(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
     }
 
     /// May the caller dial SIP user `username`? It must exist and belong to
