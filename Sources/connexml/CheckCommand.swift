@@ -15,14 +15,18 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Script files or folders to check ('-' for standard input).")
+    @Argument(help: "Script files or folders to check ('-' for standard input).",
+              completion: .file(extensions: ["xml"]))
     var scripts: [String] = []
 
-    @Option(help: "A directory file (YAML) to validate too, or alone.")
+    @Option(help: "A directory file (YAML) to validate too, or alone.", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
-    @Option(help: "Output format: text (file:line:col: severity: message) or json.")
-    var format: OutputFormat = .text
+    @Option(help: """
+        Output format: text (file:line:col: severity: message), json, github (GitHub Actions annotations) \
+        or sarif (SARIF 2.1.0).
+        """)
+    var format: CheckFormat = .text
 
     @Flag(help: "Treat warnings as errors (exit status 1 when any warning remains).")
     var strict = false
@@ -30,8 +34,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show the source line and a caret under each diagnostic (default: when output is a terminal).")
     var showSource: Bool?
 
-    @Option(name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).")
+    @Option(name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).",
+            completion: .custom { _, _, _ in AllDiagnostics.entries.filter { $0.severity == .warning }.map(\.code.rawValue) })
     var ignoredCodes: [String] = []
+
+    @OptionGroup var colour: ColourOptions
 
     func validate() throws {
         if scripts.isEmpty && directory == nil {
@@ -76,11 +83,18 @@ struct CheckCommand: ParsableCommand {
         let report = CheckReport(fileCount: files.paths.count + (directory == nil ? 0 : 1), diagnostics: all)
         switch format {
         case .text:
-            let renderer = DiagnosticRenderer(showSource: showSource ?? Terminal.isTerminal(.standardOutput))
+            let renderer = DiagnosticRenderer(showSource: showSource ?? Terminal.isTerminal(.standardOutput),
+                                              palette: colour.palette(for: .standardOutput))
             print(renderer.render(all), terminator: "")
             print(report.summary)
         case .json:
             print(report.json)
+        case .github:
+            // The summary is a plain line of the job's log.
+            print(GitHubAnnotations.render(all), terminator: "")
+            print(report.summary)
+        case .sarif:
+            print(SarifReport.render(all, toolVersion: Connexml.configuration.version))
         }
         if !unreadable.isEmpty { throw ExitStatus.couldNotRun }
         if all.hasErrors { throw ExitStatus.problemsFound }
@@ -89,4 +103,9 @@ struct CheckCommand: ParsableCommand {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// check's formats: those of every command, and two for CI.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, sarif
 }

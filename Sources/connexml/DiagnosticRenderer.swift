@@ -9,27 +9,35 @@ import Foundation
 ///     file:line:col: note: hint
 struct DiagnosticRenderer {
     var showSource: Bool
+    /// Colour for a terminal; plain by default (files, pipes, the REPL).
+    var palette: Palette
     private var sources = SourceLines()
 
-    init(showSource: Bool) { self.showSource = showSource }
+    init(showSource: Bool, palette: Palette = .plain) {
+        self.showSource = showSource
+        self.palette = palette
+    }
 
     /// Each diagnostic is one line (and its note one more): the file name,
     /// message and hint come from outside (a value echoed from the script, a
     /// libxml2 message, a file named with a line break), so they are printed
-    /// through PrintableText, which escapes line breaks and controls.
+    /// through PrintableText, which escapes line breaks and controls. Colour
+    /// goes around the escaped pieces, never into them.
     func render(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for d in diagnostics {
             let file = PrintableText.line(d.file)
-            let place = d.position.map { "\(file):\($0):" } ?? "\(file):"
-            out += "\(place) \(d.severity.rawValue): \(PrintableText.line(d.message)) [\(PrintableText.line(d.code.rawValue))]\n"
+            let place = palette.paint(d.position.map { "\(file):\($0):" } ?? "\(file):", .bold)
+            let severity = palette.paint("\(d.severity.rawValue):", d.severity == .error ? .error : .warning)
+            let code = palette.paint("[\(PrintableText.line(d.code.rawValue))]", .dim)
+            out += "\(place) \(severity) \(PrintableText.line(d.message)) \(code)\n"
             if showSource, let position = d.position, let line = sources.line(position.line, of: d.file) {
                 let (shown, column) = Self.window(of: line, around: position.column)
                 let (printed, caret) = Self.printable(shown, caretAt: column)
                 out += "    " + printed + "\n"
-                if let caret { out += "    " + caret + "^\n" }
+                if let caret { out += "    " + caret + palette.paint("^", .success) + "\n" }
             }
-            if let hint = d.hint { out += "\(place) note: \(PrintableText.line(hint))\n" }
+            if let hint = d.hint { out += "\(place) \(palette.paint("note:", .note)) \(PrintableText.line(hint))\n" }
         }
         return out
     }

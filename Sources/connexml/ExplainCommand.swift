@@ -15,20 +15,22 @@ struct ExplainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The directory file (YAML).")
+    @Option(help: "The directory file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Argument(help: "The SIP username asking.")
+    @Argument(help: "The SIP username asking.", completion: .custom(ShellCompletions.explainUser))
     var user: String
 
     @Argument(help: "What they want to do: \(ExplainAction.allCases.map(\.rawValue).joined(separator: ", ")).")
     var action: ExplainAction
 
-    @Argument(help: "The number, username, group or flag.")
+    @Argument(help: "The number, username, group or flag.", completion: .custom(ShellCompletions.explainArgument))
     var argument: String?
+
+    @OptionGroup var colour: ColourOptions
 
     func validate() throws {
         if action.needsArgument && argument == nil {
@@ -43,7 +45,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let loaded = DirectoryFiles.load(directory)
         guard let directory = loaded.directory else {
-            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError))
+            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError),
+                                              palette: colour.palette(for: .standardError))
             Terminal.writeError(renderer.render(loaded.diagnostics) + "the directory \(PrintableText.line(loaded.source)) has errors: nothing can be explained\n")
             throw ExitStatus.couldNotRun
         }
@@ -56,7 +59,8 @@ struct ExplainCommand: ParsableCommand {
             throw ExitStatus.couldNotRun
         }
         let answer = action.explain(argument, caller: caller, policy: Policy(directory: directory))!  // validated
-        print(format == .json ? answer.json : answer.text, terminator: format == .json ? "\n" : "")
+        print(format == .json ? answer.json : answer.text(palette: colour.palette(for: .standardOutput)),
+              terminator: format == .json ? "\n" : "")
         if !answer.decision.isAllowed { throw ExitStatus.problemsFound }
     }
 }

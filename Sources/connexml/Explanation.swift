@@ -55,7 +55,10 @@ struct Explanation {
         }
     }
 
-    var text: String {
+    var text: String { text(palette: .plain) }
+
+    /// The answer, its verdict (allowed, denied) coloured when `palette` is.
+    func text(palette: Palette) -> String {
         let e = decision.evidence
         var lines = [decision.isAllowed ? "allowed: \(caller.identity) may \(attempt)" : "denied: \(caller.identity) may not \(attempt)"]
         if let rule = e.rule {
@@ -83,7 +86,11 @@ struct Explanation {
         if let reason = decision.denial { lines.append("reason: \(reason.rawValue)") }
         // The numbers, names and notes come from the command line and the
         // directory: each line is escaped so none can break or drive the terminal.
-        return lines.map(PrintableText.line).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+        var printed = lines.map(PrintableText.line)
+        // The verdict is our own word: colour goes around it after escaping.
+        let verdict = decision.isAllowed ? "allowed:" : "denied:"
+        printed[0] = palette.paint(verdict, decision.isAllowed ? .success : .error) + printed[0].dropFirst(verdict.count)
+        return printed.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
             .joined(separator: "\n") + "\n"
     }
 

@@ -18,16 +18,16 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The ConneXML script.")
+    @Argument(help: "The ConneXML script.", completion: .file(extensions: ["xml"]))
     var script: String
 
-    @Option(help: "The scenario file (YAML).")
+    @Option(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String?
 
-    @Option(help: "The directory file (YAML).")
+    @Option(help: "The directory file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
-    @Option(help: "The caller: a SIP username, or an outside number.")
+    @Option(help: "The caller: a SIP username, or an outside number.", completion: .custom(ShellCompletions.runUser))
     var from: String?
 
     @Option(help: "The dialled number (To, Extension).")
@@ -39,13 +39,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "When the call starts (ISO 8601, e.g. 2026-01-05T09:30:00Z); default: now.")
     var at: String?
 
-    @Option(help: "The call's time zone (e.g. Europe/London); default UTC.")
+    @Option(help: "The call's time zone (e.g. Europe/London); default UTC.", completion: .custom(ShellCompletions.timeZone))
     var timezone: String?
 
-    @Option(help: "The profile of an outside caller.")
+    @Option(help: "The profile of an outside caller.", completion: .custom(ShellCompletions.runProfile))
     var profile: String?
 
-    @Option(help: "The customer whose application answers an outside caller.")
+    @Option(help: "The customer whose application answers an outside caller.", completion: .custom(ShellCompletions.runCustomer))
     var customer: String?
 
     @Option(help: "The call id; default: generated.")
@@ -63,6 +63,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Never use the network: HTTP hand-overs end the call unless the scenario maps them; callbacks are only traced.")
     var offline = false
 
+    @OptionGroup var colour: ColourOptions
+
     func validate() throws {
         guard fetchTimeout > 0, fetchTimeout <= 300 else { throw ValidationError("--fetch-timeout is 0 to 300 seconds") }
     }
@@ -75,7 +77,8 @@ struct RunCommand: ParsableCommand {
         }
         guard loaded.problems.isEmpty, let compiled = loaded.script, let directory = loaded.directory,
               let world = loaded.scenario else {
-            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError))
+            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError),
+                                              palette: colour.palette(for: .standardError))
             Terminal.writeError(renderer.render(loaded.problems) + "nothing was run\n")
             throw loaded.unreadable ? ExitStatus.couldNotRun : ExitStatus.problemsFound
         }
@@ -85,7 +88,7 @@ struct RunCommand: ParsableCommand {
         let http = offline ? nil : HTTPFetcher(limits: limits)
         let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder, fetcher: http),
                             callbacks: http)
-        var sink = PrintingSink(format: format)
+        var sink = PrintingSink(format: format, palette: colour.palette(for: .standardOutput))
         engine.run(compiled, scenario: world, sink: &sink)
     }
 

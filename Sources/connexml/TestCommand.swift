@@ -14,10 +14,12 @@ struct TestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders, scripts or scenario files (default: the current folder).")
+    @Argument(help: "Folders, scripts or scenario files (default: the current folder).",
+              completion: .file(extensions: ["xml", "yaml", "yml"]))
     var paths: [String] = []
 
-    @Option(help: "The directory file (YAML) for every sample (default: directory.yaml beside each script, else the bundled one).")
+    @Option(help: "The directory file (YAML) for every sample (default: directory.yaml beside each script, else the bundled one).",
+            completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
     @Option(help: "Run only the samples whose name contains this text.")
@@ -26,7 +28,7 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the expected traces that differ or are missing, after a deliberate change.")
     var update = false
 
-    @Option(help: "Also write a JUnit XML report to this file.")
+    @Option(help: "Also write a JUnit XML report to this file.", completion: .file())
     var junit: String?
 
     @Flag(help: "Report, per script, the verbs and branches the samples never exercised.")
@@ -34,6 +36,8 @@ struct TestCommand: ParsableCommand {
 
     @Option(help: "Output format of --coverage: text or json.")
     var format: OutputFormat = .text
+
+    @OptionGroup var colour: ColourOptions
 
     /// Set by the runner on the processes it starts to run samples
     /// (`SampleWorker`); people never use it.
@@ -78,18 +82,20 @@ struct TestCommand: ParsableCommand {
         if showProgress { Terminal.writeError("\r\u{1B}[K") }
 
         var passed = 0, failed = 0, updated = 0
-        let renderer = DiagnosticRenderer(showSource: false)
+        let palette = colour.palette(for: .standardOutput)
+        let renderer = DiagnosticRenderer(showSource: false, palette: palette)
+        let fail = palette.paint("FAIL", .error)
         for result in results {
             switch result.outcome {
             case .passed:
                 passed += 1
             case .differs(let diff) where !update:
                 failed += 1
-                print("FAIL \(PrintableText.line(result.sample.name)): the trace differs from \(PrintableText.line(result.sample.expectedTrace))")
-                print(PrintableText.lines(diff))
+                print("\(fail) \(PrintableText.line(result.sample.name)): the trace differs from \(PrintableText.line(result.sample.expectedTrace))")
+                print(Self.coloured(diff: PrintableText.lines(diff), palette))
             case .missingTrace where !update:
                 failed += 1
-                print("FAIL \(PrintableText.line(result.sample.name)): no expected trace \(PrintableText.line(result.sample.expectedTrace)) (record it with --update)\n")
+                print("\(fail) \(PrintableText.line(result.sample.name)): no expected trace \(PrintableText.line(result.sample.expectedTrace)) (record it with --update)\n")
             case .differs, .missingTrace:
                 do {
                     try result.actualTrace.write(toFile: result.sample.expectedTrace, atomically: true, encoding: .utf8)
@@ -98,15 +104,15 @@ struct TestCommand: ParsableCommand {
                     print("updated \(PrintableText.line(result.sample.expectedTrace))")
                 } catch {
                     failed += 1
-                    print("FAIL \(PrintableText.line(result.sample.name)): cannot write \(PrintableText.line(result.sample.expectedTrace)): \(error.localizedDescription)")
+                    print("\(fail) \(PrintableText.line(result.sample.name)): cannot write \(PrintableText.line(result.sample.expectedTrace)): \(error.localizedDescription)")
                 }
             case .invalid(let diagnostics):
                 failed += 1
-                print("FAIL \(PrintableText.line(result.sample.name)): the sample is invalid")
+                print("\(fail) \(PrintableText.line(result.sample.name)): the sample is invalid")
                 print(renderer.render(diagnostics))
             case .crashed(let crash):
                 failed += 1
-                print(crashReport(result.sample, crash))
+                print(fail + crashReport(result.sample, crash).dropFirst("FAIL".count))
             }
         }
         if let junit {
@@ -119,8 +125,20 @@ struct TestCommand: ParsableCommand {
         }
         if coverage { printCoverage(results, inputs: CallInputs(directory: directory)) }
         if updated > 0 { print("updated \(updated) expected trace\(updated == 1 ? "" : "s")") }
-        print("\(passed) passed, \(failed) failed")
+        print(palette.paint("\(passed) passed", passed > 0 && failed == 0 ? .success : .bold) + ", "
+              + palette.paint("\(failed) failed", failed > 0 ? .error : .bold))
         if failed > 0 { throw ExitStatus.problemsFound }
+    }
+
+    /// A diff (already escaped) with removed lines red and added lines green.
+    static func coloured(diff: String, _ palette: Palette) -> String {
+        guard palette.enabled else { return diff }
+        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            if line.hasPrefix("---") || line.hasPrefix("+++") || line.hasPrefix("@@") { return palette.paint(String(line), .dim) }
+            if line.hasPrefix("-") { return palette.paint(String(line), .removed) }
+            if line.hasPrefix("+") { return palette.paint(String(line), .added) }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     /// What a user needs to find the crash: the sample's files, what the

@@ -6,12 +6,29 @@ import Foundation
 /// being stable), JSON Lines for tools (the contract of calls.md).
 enum TraceRenderer {
     /// `   12.5  dial            L14  target=+441234567890 kind=number`
-    static func text(_ event: TraceEvent) -> String {
-        let time = String(format: "%7.1f", event.time)
-        let name = event.name.padding(toLength: max(14, event.name.count), withPad: " ", startingAt: 0)
-        let line = (event.line.map { "L\($0)" } ?? "").padding(toLength: 5, withPad: " ", startingAt: 0)
+    static func text(_ event: TraceEvent) -> String { text(event, palette: .plain) }
+
+    /// The same line, with what went wrong standing out when `palette` is
+    /// coloured: a denial or an error in red, a warning in yellow, the
+    /// time and line dim. The padding stays outside the colour, so columns
+    /// line up as in plain text.
+    static func text(_ event: TraceEvent, palette: Palette) -> String {
+        let time = palette.paint(String(format: "%7.1f", event.time), .dim)
+        let padding = String(repeating: " ", count: max(0, 14 - event.name.count))
+        let name = (style(of: event.name).map { palette.paint(event.name, $0) } ?? event.name) + padding
+        let lineNumber = event.line.map { "L\($0)" } ?? ""
+        let line = palette.paint(lineNumber, .dim) + String(repeating: " ", count: max(0, 5 - lineNumber.count))
         let fields = event.fields.map { "\(PrintableText.line($0.key))=\(text($0.value))" }.joined(separator: " ")
         return "\(time)  \(name) \(line)\(fields)".trimmingTrailingSpaces
+    }
+
+    /// Events that must catch the eye.
+    private static func style(of name: String) -> Palette.Style? {
+        switch name {
+        case "denied", "error": .error
+        case "warning": .warning
+        default: nil
+        }
     }
 
     /// A value as it is, or quoted (with JSON's escapes) when it is empty or
@@ -87,8 +104,9 @@ private extension String {
 /// Prints each event as the call produces it.
 struct PrintingSink: TraceSink {
     let format: OutputFormat
+    var palette: Palette = .plain
 
     mutating func emit(_ event: TraceEvent) {
-        print(format == .json ? TraceRenderer.json(event) : TraceRenderer.text(event))
+        print(format == .json ? TraceRenderer.json(event) : TraceRenderer.text(event, palette: palette))
     }
 }
