@@ -1,7 +1,11 @@
 // Runs compiled scripts for many calls with a sink that only counts events,
 // and prints calls per second and memory. Used by scripts/bench-run.sh.
 //
-//   CallBenchmark CALLS SCRIPT...   (each SCRIPT may have NAME.scenario.yaml beside it)
+//   CallBenchmark CALLS SAMPLE...
+//
+// A SAMPLE is a script (NAME.xml, run with NAME.scenario.yaml beside it
+// when there is one) or a scenario (NAME[.CASE].scenario.yaml, run with
+// NAME.xml), as `connexml test` pairs them.
 import Engine
 import Fetching
 import Foundation
@@ -32,22 +36,39 @@ guard arguments.count >= 2, let calls = Int(arguments[0]), calls > 0 else {
 let directoryText = String(decoding: load("samples/directory.yaml"), as: UTF8.self)
 let directory = DirectoryLoader.load(text: directoryText, file: "samples/directory.yaml").directory!
 
-print("calls per script: \(calls) a round, best of 3 rounds; one core (calls run one after another)")
+print("calls per sample: \(calls) a round, best of 3 rounds; one core (calls run one after another)")
 print("RSS@1k: resident memory after the first 1,000 calls; RSS@end: after the last")
-print("script".padding(toLength: 44, withPad: " ", startingAt: 0), "verbs/call", "events/call", "calls/s", "RSS@1k KB", "RSS@end KB", "peak KB")
-for path in arguments.dropFirst() {
+print("sample".padding(toLength: 44, withPad: " ", startingAt: 0), "verbs/call", "events/call", "calls/s", "RSS@1k KB", "RSS@end KB", "peak KB")
+/// The script and scenario of a sample, as `connexml test` pairs them.
+func files(of sample: String) -> (script: String, scenario: String?) {
+    let suffix = ".scenario.yaml"
+    guard sample.hasSuffix(suffix) else {
+        let beside = String(sample.dropLast(4)) + suffix
+        return (sample, FileManager.default.fileExists(atPath: beside) ? beside : nil)
+    }
+    let stem = String(sample.dropLast(suffix.count))
+    if FileManager.default.fileExists(atPath: stem + ".xml") { return (stem + ".xml", sample) }
+    return ((stem as NSString).deletingPathExtension + ".xml", sample)  // NAME.CASE → NAME.xml
+}
+
+for sample in arguments.dropFirst() {
+    let (path, scenarioPath) = files(of: sample)
     let script: CompiledScript
     switch CompiledScript.compile(bytes: load(path), file: path) {
     case .success(let compiled): script = compiled
     case .failure(let failure):
         print("\(path): does not check: \(failure.diagnostics.first?.message ?? "")")
-        continue
+        exit(1)
     }
     var scenario = Scenario()
-    let scenarioPath = String(path.dropLast(4)) + ".scenario.yaml"
-    if FileManager.default.fileExists(atPath: scenarioPath) {
-        scenario = ScenarioLoader.load(bytes: load(scenarioPath), file: scenarioPath,
-                                       folder: (scenarioPath as NSString).deletingLastPathComponent).scenario ?? scenario
+    if let scenarioPath {
+        let loaded = ScenarioLoader.load(bytes: load(scenarioPath), file: scenarioPath,
+                                         folder: (scenarioPath as NSString).deletingLastPathComponent, directory: directory)
+        guard let valid = loaded.scenario else {
+            print("\(scenarioPath): invalid: \(loaded.diagnostics.first?.message ?? "")")
+            exit(1)
+        }
+        scenario = valid
     }
     scenario.sid = scenario.sid ?? "CA-bench"
     let engine = Engine(directory: directory, documents: LocalDocuments(mappings: scenario.documents, folder: scenario.folder))
@@ -70,7 +91,7 @@ for path in arguments.dropFirst() {
         events = sink.count
     }
     let memory = residentKilobytes()
-    print((path as NSString).lastPathComponent.padding(toLength: 44, withPad: " ", startingAt: 0),
+    print((sample as NSString).lastPathComponent.padding(toLength: 44, withPad: " ", startingAt: 0),
           String(format: "%10.1f %11.1f %8.0f %10d %10d %8d", Double(verbs) / Double(calls), Double(events) / Double(calls),
                  best, rssAfterThousand, memory.current, memory.peak))
 }

@@ -3,14 +3,25 @@
 /// that judge numbers, so `check`, `run` and `explain` accept exactly the
 /// same ones: a number the script could not dial is never "allowed".
 public enum DialString {
-    public static let maximumLength = 32
+    @inlinable public static var maximumLength: Int { 32 }
 
+    @inlinable
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        let keys = text.utf8.first == 0x2B ? text.utf8.dropFirst() : text.utf8[...]
-        return text.utf8.count <= maximumLength && !keys.isEmpty && keys.allSatisfy(isKey)
+        // A plain loop over the bytes: the engine asks for every number dialled.
+        var count = 0
+        var keys = 0
+        for byte in text.utf8 {
+            count += 1
+            guard count <= maximumLength else { return false }
+            if count == 1, byte == 0x2B { continue }
+            guard isKey(byte) else { return false }
+            keys += 1
+        }
+        return keys > 0
     }
 
     /// 0-9, * and #.
+    @inlinable
     public static func isKey(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte == 0x2A || byte == 0x23 }
 
     /// `text` without the separators people write inside numbers (spaces,

@@ -20,7 +20,9 @@ enum Flow {
 struct CallRun<Sink: TraceSink> {
     let engine: Engine
     let scenario: Scenario
-    var sink: Sink
+    /// Where events go. A box, so that `emit` need not mutate the call:
+    /// its fields are then built lazily, reading the call's state.
+    let output: SinkBox<Sink>
     var script: CompiledScript
     var caller: Caller?
     var clock: CallClock
@@ -56,9 +58,14 @@ struct CallRun<Sink: TraceSink> {
         self.engine = engine
         self.scenario = scenario
         self.script = script
-        self.sink = sink
+        self.output = SinkBox(sink)
         self.clock = CallClock(start: scenario.start, timeZone: scenario.timeZone)
-        var variables = ["From": scenario.from, "To": scenario.to, "Extension": scenario.to]
+        // Room for what verbs set as well (DialCallStatus, gather_result,
+        // context, …): growing a dictionary rehashes every key.
+        var variables = [String: String](minimumCapacity: 12 + scenario.variables.count)
+        variables["From"] = scenario.from
+        variables["To"] = scenario.to
+        variables["Extension"] = scenario.to
         variables["CallSid"] = scenario.sid ?? "CA-unset"
         for (key, value) in scenario.variables { variables[key] = value }
         self.variables = variables
@@ -75,23 +82,16 @@ struct CallRun<Sink: TraceSink> {
 
     /// Resolves the caller and admits the call; a reason when it is refused.
     private mutating func start() -> CallSummary.Reason? {
-        var fields: [TraceEvent.Field] = [.init("from", .string(scenario.from)), .init("to", .string(scenario.to)),
-                                          .init("sid", .string(variables["CallSid"]!))]
-        switch Caller.resolve(scenario.from, in: policy.directory, applicationProfile: scenario.profile,
-                              applicationCustomer: scenario.customer) {
+        let resolved = Caller.resolve(scenario.from, in: policy.directory, applicationProfile: scenario.profile,
+                                      applicationCustomer: scenario.customer)
+        emit("call.start", at: nil, callStartFields(resolved))
+        switch resolved {
         case .failure(let denial):
-            emit("call.start", at: nil, fields)
             deny(denial, at: nil)
             return .refused
         case .success(let resolved):
             caller = resolved
-            fields.append(.init("caller", .string(resolved.user == nil ? "outside" : "user")))
-            fields.append(.init("profile", .string(resolved.profileName)))
-            if let customer = resolved.customer { fields.append(.init("customer", .string(customer))) }
         }
-        fields.append(.init("start", .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
-        fields.append(.init("timezone", .string(scenario.timeZoneName)))
-        emit("call.start", at: nil, fields)
         for user in scenario.loggedIn {
             if case .success(let other) = Caller.user(user, in: policy.directory) { _ = engine.capacity.admit(other) }
         }
@@ -102,6 +102,20 @@ struct CallRun<Sink: TraceSink> {
             return .refused
         }
         return nil
+    }
+
+    /// `call.start`'s fields: who calls, as whom, when (the caller's
+    /// profile only when there is one).
+    private func callStartFields(_ resolved: Result<Caller, Decision>) -> [TraceEvent.Field] {
+        var fields: [TraceEvent.Field] = [.init("from", .string(scenario.from)), .init("to", .string(scenario.to)),
+                                          .init("sid", .string(variables["CallSid"]!))]
+        guard case .success(let caller) = resolved else { return fields }
+        fields.append(.init("caller", .string(caller.user == nil ? "outside" : "user")))
+        fields.append(.init("profile", .string(caller.profileName)))
+        if let customer = caller.customer { fields.append(.init("customer", .string(customer))) }
+        fields.append(.init("start", .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
+        fields.append(.init("timezone", .string(scenario.timeZoneName)))
+        return fields
     }
 
     /// Runs the script, then the documents it hands over to.
@@ -206,9 +220,12 @@ struct CallRun<Sink: TraceSink> {
 
     // MARK: Tools for verbs
 
-    mutating func emit(_ name: String, at position: SourcePosition?, _ fields: [TraceEvent.Field]) {
-        sink.emit(TraceEvent(time: clock.elapsed, name: name, file: position == nil ? nil : script.file,
-                             line: position?.line, fields: fields))
+    /// The fields are built only for a sink that wants them (a counting
+    /// sink, as benchmarks use, costs the call almost nothing).
+    func emit(_ name: String, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field]) {
+        let wanted = output.sink.wantsFields ? fields() : []
+        output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: position == nil ? nil : script.file,
+                                    line: position?.line, fields: wanted))
     }
 
     /// A denial in the trace: what was attempted (the verb's action and
@@ -239,12 +256,19 @@ struct CallRun<Sink: TraceSink> {
     /// expands to nothing, with a warning in the trace.
     mutating func expand(_ template: Template, at position: SourcePosition) -> String {
         if template.parts.isEmpty { return "" }
-        if let literal = template.literal { return literal }
-        for name in template.variables where variables[name] == nil {
+        if template.parts.count == 1, case .text(let text) = template.parts[0] { return text }
+        // One pass: each variable looked up once, the unset ones noted.
+        let variables = self.variables
+        var unset: [String] = []
+        let text = template.expand { name in
+            let value = variables[name]
+            if value == nil { unset.append(name) }
+            return value
+        }
+        for name in unset {
             emit("warning", at: position, [.init("message", .string("variable \(name) is not set: it expands to nothing"))])
         }
-        let variables = self.variables
-        return template.expand { variables[$0] }
+        return text
     }
 
     /// An attribute's value for this call; nil (with an error event) when a
@@ -260,9 +284,11 @@ struct CallRun<Sink: TraceSink> {
     /// when its template produced something invalid — the verb is then
     /// skipped, exactly as for `resolve`:
     /// `guard let action = resolveIfPresent(gather.action, …) else { return .next }`.
+    @inline(__always)
     mutating func resolveIfPresent<V>(_ setting: Setting<V>?, _ attribute: String, at position: SourcePosition) -> V?? {
         guard let setting else { return .some(nil) }
-        guard let value = resolve(setting, attribute, at: position) else { return nil }
+        if let fixed = setting.fixedValue { return .some(fixed) }  // the common case: no template
+        guard let value = resolveTemplate(setting, attribute, at: position) else { return nil }
         return .some(value)
     }
 
@@ -310,6 +336,12 @@ struct CallRun<Sink: TraceSink> {
         nextDigit += 1
         if nextKey < scenario.keys.count, nextDigit >= scenario.keys[nextKey].digits.count { takeKey() }
     }
+}
+
+/// The sink of one call, by reference (see `CallRun.output`).
+final class SinkBox<Sink: TraceSink> {
+    var sink: Sink
+    init(_ sink: Sink) { self.sink = sink }
 }
 
 extension Verb {

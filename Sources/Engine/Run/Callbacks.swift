@@ -24,7 +24,7 @@ extension CallRun {
         // A relative callback goes to the server of the document that
         // names it, as hand-overs do (in a local file it stays as written,
         // and `check` warns of it).
-        let url = URLText.resolved(written, against: script.file)
+        let url = script.isFetched ? URLText.resolved(written, against: script.file) : written
         let callback = StatusCallback(url: url, method: method, parameters: parameters)
         emit("callback", at: position, [.init("url", .string(url)), .init("method", .string(method.rawValue)),
                                               .init("event", .string(event))])

@@ -12,10 +12,15 @@ public struct CompiledScript: Sendable {
     let expressions: [String: FieldMatcher]
 
     public var file: String { script.file }
+    /// Whether the document was fetched over HTTP: its relative references
+    /// (callbacks, audio) then resolve against its URL. Decided once here,
+    /// not on every Play of every call.
+    public let isFetched: Bool
 
     public init(_ script: Script, warnings: [Diagnostic] = []) {
         self.script = script
         self.warnings = warnings
+        self.isFetched = URLText.isWeb(script.file)
         var expressions: [String: FieldMatcher] = [:]
         Self.collectExpressions(script.verbs, into: &expressions)
         self.expressions = expressions

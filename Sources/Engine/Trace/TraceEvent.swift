@@ -46,6 +46,13 @@ public enum TraceValue: Sendable, Equatable, ExpressibleByStringLiteral, Express
 /// Where events go: printed, collected, streamed or only counted.
 public protocol TraceSink {
     mutating func emit(_ event: TraceEvent)
+    /// False for a sink that only counts: the engine then gives it events
+    /// with their name and time but without fields, and never builds them.
+    var wantsFields: Bool { get }
+}
+
+extension TraceSink {
+    public var wantsFields: Bool { true }
 }
 
 /// Keeps every event (tests, golden files, the REPL).
@@ -60,4 +67,5 @@ public struct CountingSink: TraceSink {
     public private(set) var count = 0
     public init() {}
     public mutating func emit(_ event: TraceEvent) { count += 1 }
+    public var wantsFields: Bool { false }
 }

@@ -77,6 +77,8 @@ extension CallRun {
     mutating func nextKeyOutcome(before end: Double, inclusive: Bool,
                                  intercept: (Character, KeyPress.Leg) -> Bool = { _, _ in false }) -> KeyOutcome? {
         func inTime(_ t: Double) -> Bool { inclusive ? t <= end : t < end }
+        // The common case, for every Say, Play and Pause: nothing timed.
+        if digitBuffers.isEmpty, pendingKey?.at.map(inTime) != true { return nil }
         while true {
             let arrival = pendingKey.flatMap { $0.at }.flatMap { inTime($0) ? $0 : nil }
             // A buffer whose wait ends before the next key resolves first.

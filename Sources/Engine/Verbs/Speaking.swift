@@ -9,13 +9,18 @@ extension CallRun {
     static func speakingSeconds(_ text: String) -> Double {
         // Words are runs of bytes between white space (counted on bytes:
         // this runs for every Say of every call).
-        var words = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !space && !inWord { words += 1 }
-            inWord = !space
+        func countWords<C: Collection<UInt8>>(_ bytes: C) -> Int {
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                if !space && !inWord { words += 1 }
+                inWord = !space
+            }
+            return words
         }
+        // Native strings are contiguous UTF-8: a plain buffer loop.
+        let words = text.utf8.withContiguousStorageIfAvailable(countWords) ?? countWords(text.utf8)
         return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
     }
 
@@ -29,6 +34,7 @@ extension CallRun {
     /// is on that document's server (TwiML's rule); the scenario's `audio:`
     /// may name it either way.
     func audioSource(_ written: String) -> (url: String, seconds: Double?) {
+        guard script.isFetched else { return (written, scenario.audioSeconds[written]) }
         let url = URLText.resolved(written, against: script.file)
         return (url, scenario.audioSeconds[url] ?? scenario.audioSeconds[written])
     }
