@@ -185,6 +185,10 @@ struct CallRun<Sink: TraceSink> {
     mutating func run(_ verbs: [Verb]) -> Flow {
         for verb in verbs {
             if let at = scenario.hangupAt, clock.elapsed > at { return callerHangsUp() }
+            if let limit = scenario.stopAfterVerbs, verbsRun >= limit {
+                waiting = .verb(file: script.file, line: verb.position.line)
+                return .end(.paused)
+            }
             verbsRun += 1
             if !answered, !verb.isReject {
                 answered = true

@@ -64,6 +64,9 @@ public struct CallSummary: Sendable, Equatable {
         case keys(line: Int)
         /// A `<Dial>` waits to know how the destination answers.
         case answer(target: String, line: Int)
+        /// The verb at `line` of `file` is next: the call ran
+        /// `Scenario.stopAfterVerbs` verbs.
+        case verb(file: String, line: Int)
     }
 
     public let reason: Reason
@@ -90,6 +93,7 @@ extension CallSummary.Wait {
         switch self {
         case .keys: "keys"
         case .answer(let target, _): "answer of \(target)"
+        case .verb(_, let line): "the verb at line \(line)"
         }
     }
 }

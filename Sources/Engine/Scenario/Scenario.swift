@@ -44,6 +44,10 @@ public struct Scenario: Sendable {
     /// Stop the call where it would wait for keys or for a dial's answer
     /// that the scenario does not give (the REPL replays calls this way).
     public var pauseForInput = false
+    /// Stop the call before it would run one more verb than this, as paused
+    /// and waiting for `.verb` (the REPL's `:step` and breakpoints); nil:
+    /// no limit. Every verb counts, nested ones too, in the order they run.
+    public var stopAfterVerbs: Int?
 
     public static let defaultPlaySeconds = 5.0
 
