@@ -92,6 +92,7 @@ struct AttributeReader {
     /// Reports every attribute nobody read. `asErrors` for elements where
     /// an unknown attribute changes meaning (`Condition`).
     func finish(_ checker: inout Checker, asErrors: Bool = false) {
+        checker.knownAttributes?.append((element, known))
         guard hasUnread else { return }
         for attribute in element.attributes where !handled.contains(attribute.qualifiedName) {
             let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }

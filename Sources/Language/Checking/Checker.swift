@@ -10,6 +10,9 @@ public struct Checker {
     /// Regular expressions already compiled once in this document (scripts
     /// repeat the same `expression` across many `<Condition>`s).
     private var regularExpressions: [String: Bool] = [:]
+    /// When not nil, each element's `AttributeReader` records here the
+    /// attributes it knows (`Vocabulary`); nil while checking scripts.
+    var knownAttributes: [(element: Element, names: [String])]?
 
     public init(file: String) { self.file = file }
 
