@@ -11,6 +11,8 @@ struct Connexml: ParsableCommand {
         discussion: """
             Exit status: 0 when all is well (warnings allowed), 1 when a script has \
             an error, 2 when the command itself could not run (unreadable file, bad option).
+            Shell completion: connexml --generate-completion-script bash|zsh|fish prints the script \
+            (scripts/install.sh installs all three).
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self]
