@@ -18,10 +18,13 @@
 # CONNEXML_BINARY: install this binary instead of building one (tests use it
 # to install the debug build; a release build takes minutes).
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-PREFIX="${PREFIX:-/usr/local}"
+# Relative paths are the caller's, not the repository's.
+absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+PREFIX="$(absolute "${PREFIX:-/usr/local}")"
 PREFIX="${PREFIX%/}"
+if [ -n "${CONNEXML_BINARY:-}" ]; then CONNEXML_BINARY="$(absolute "$CONNEXML_BINARY")"; fi
+cd "$(dirname "$0")/.."
 manifest="$PREFIX/share/connexml/installed-files"
 
 # The manifest has one line per file ("file bin/connexml") and per folder

@@ -84,6 +84,18 @@ import Testing
         #expect(contents(of: prefix) == (before + ["share/zsh", "share/zsh/later-file"]).sorted())
     }
 
+    @Test func aRelativePrefixIsTheCallersNotTheRepositorys() throws {
+        let parent = try temporaryPrefix()
+        let script = Connexml.packageRoot.appendingPathComponent("scripts/install.sh").path
+        let result = try Connexml.shell("cd '\(parent.path)' && CONNEXML_BINARY=\"$CONNEXML\" PREFIX=here '\(script)'")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.isExecutableFile(atPath: parent.appendingPathComponent("here/bin/connexml").path))
+        #expect(!FileManager.default.fileExists(atPath: Connexml.packageRoot.appendingPathComponent("here").path))
+        let removed = try Connexml.shell("cd '\(parent.path)' && PREFIX=here '\(script)' --uninstall")
+        #expect(removed.status == 0)
+        #expect(contents(of: parent) == ["here"])
+    }
+
     @Test func uninstallWithNothingInstalledSaysSo() throws {
         let prefix = try temporaryPrefix()
         let result = try install(prefix, "--uninstall")
