@@ -30,6 +30,7 @@ import Testing
     }
 
     static let manFolder = Connexml.packageRoot.appendingPathComponent("docs/man")
+    static let fix = "docs/man is out of date: run scripts/generate-man.sh and commit docs/man"
 
     static func currentCommands() throws -> [(page: String, command: Command)] {
         let dump = try Connexml.run(["--experimental-dump-help"])
@@ -73,7 +74,7 @@ import Testing
         let expected = try Self.currentCommands().map(\.page).sorted()
         let present = try FileManager.default.contentsOfDirectory(atPath: Self.manFolder.path).filter { $0.hasSuffix(".1") }.sorted()
         #expect(expected.count >= 6)
-        #expect(present == expected)
+        #expect(present == expected, "\(Self.fix)")
     }
 
     @Test func eachPageSaysWhatItsCommandSays() throws {
@@ -81,23 +82,23 @@ import Testing
             let text = try String(contentsOf: Self.manFolder.appendingPathComponent(page), encoding: .utf8)
             let lines = Set(text.split(separator: "\n").map(String.init))
             if let abstract = command.abstract {
-                #expect(lines.contains(".Nd " + Self.macroArgument(abstract)), "\(page): the abstract of \(command.commandName)")
+                #expect(lines.contains(".Nd " + Self.macroArgument(abstract)), "\(page): the abstract of \(command.commandName) — \(Self.fix)")
             }
             for line in (command.discussion ?? "").split(separator: "\n") {
-                #expect(lines.contains(Self.textLine(String(line))), "\(page): discussion line '\(line)'")
+                #expect(lines.contains(Self.textLine(String(line))), "\(page): discussion line '\(line)' — \(Self.fix)")
             }
             for argument in command.arguments ?? [] where argument.shouldDisplay {
                 let label = (argument.names ?? []).map(\.name).first ?? argument.valueName ?? "?"
                 // `.It Fl -directory Ar directory`, `.It Fl h , -help`
                 for name in argument.names ?? [] {
                     let flag = name.kind == "long" ? " -\(name.name)" : "Fl \(name.name)"
-                    #expect(lines.contains { $0.hasPrefix(".It Fl ") && ($0 + " ").contains(flag + " ") }, "\(page): \(flag)")
+                    #expect(lines.contains { $0.hasPrefix(".It Fl ") && ($0 + " ").contains(flag + " ") }, "\(page): \(flag) — \(Self.fix)")
                 }
                 if argument.kind == "positional", let value = argument.valueName {
-                    #expect(lines.contains { $0.hasPrefix(".It Ar \(value)") }, "\(page): <\(value)>")
+                    #expect(lines.contains { $0.hasPrefix(".It Ar \(value)") }, "\(page): <\(value)> — \(Self.fix)")
                 }
                 if let abstract = argument.abstract {
-                    #expect(lines.contains(Self.textLine(abstract)), "\(page): the help of \(label)")
+                    #expect(lines.contains(Self.textLine(abstract)), "\(page): the help of \(label) — \(Self.fix)")
                 }
             }
         }
