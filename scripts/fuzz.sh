@@ -62,6 +62,11 @@ bin=$scratch/release
 # Swift's own crash handler would run first and trips ASan reading
 # memory; libFuzzer's prints the stack instead.
 export SWIFT_BACKTRACE=enable=no
+# No leak checks, per input (-detect_leaks=0 below) nor at exit: Swift keeps
+# tags in the spare bits of pointers (indirect enums), so LeakSanitizer
+# cannot see them and reports objects that globals still hold. Memory stays
+# bounded by -rss_limit_mb.
+export ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-}
 found_any=no
 printf '\n%-10s %8s %12s %10s %8s %6s  %s\n' target seconds executions exec/s cov corpus findings
 for t in "${targets[@]}"; do
@@ -70,9 +75,6 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$findings" .fuzz/logs
   python3 Fuzz/seeds.py "$t" "$seeds" >/dev/null || { echo "no seeds for $t" >&2; exit 2; }
   before=$(ls "$findings" | wc -l)
-  # No leak checks: Swift keeps tags in the spare bits of pointers (enum
-  # payloads), so LeakSanitizer cannot see them and reports objects that
-  # globals still hold. Memory stays bounded by -rss_limit_mb.
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -dict="$(dictionary_of "$t")"
            -artifact_prefix="$findings/" -print_final_stats=1)
   # A fixed seed (CI) makes a short run try the same inputs every time.

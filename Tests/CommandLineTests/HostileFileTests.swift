@@ -28,8 +28,7 @@ import Testing
     /// them (scripts/sanitize.sh) only the measured peak bounds the run.
     func runCapped(_ path: String) throws -> Connexml.Output {
         let cap = PeakMemory.underSanitizer ? "" : "ulimit -v 1048576; "
-        let run = try PeakMemory.run("\(cap)timeout 60 \"$CONNEXML\" check --no-show-source '\(path)'",
-                                     environment: ["CONNEXML": Connexml.executable.path], outputsIn: Self.folder)
+        let run = try PeakMemory.run("\(cap)timeout 60 \"$CONNEXML\" check --no-show-source '\(path)'", folder: Self.folder)
         #expect(run.peakResidentBytes < Self.peakResidentLimit,
                 "\(path): peak resident memory \(run.peakResidentBytes >> 20) MiB, over \(Self.peakResidentLimit >> 20) MiB")
         return run.output

@@ -3,11 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a shell command line and measures the peak resident memory of it
-/// and everything it waited for (`wait4`'s `ru_maxrss`: the largest of the
-/// shell, `timeout` and the binary). A bound on memory that works under
-/// the sanitizers, where `ulimit -v` cannot: they reserve terabytes of
-/// address space before `main`.
+/// Runs a shell command line and measures the peak resident memory of
+/// what it runs: a bound on memory that works under the sanitizers, where
+/// `ulimit -v` cannot (they reserve terabytes of address space first).
+///
+/// The peak is `ru_maxrss` of the children of a small Python process that
+/// runs the command. Not of a child of this test process: a process
+/// started from this one inherits its peak (the kernel keeps the larger
+/// of the old and new peak across exec), and under ASan this process
+/// alone is some 800 MiB.
 enum PeakMemory {
     struct Run {
         let output: Connexml.Output
@@ -18,33 +22,24 @@ enum PeakMemory {
     /// ThreadSanitizer (and so does the binary, built with the same flags).
     static let underSanitizer: Bool = ["__asan_init", "__tsan_init"].contains { (name: String) in dlsym(nil, name) != nil }
 
-    /// Runs `/bin/bash -c script` with `environment` added; its
-    /// output goes through files in `folder`, so a full pipe never blocks it.
-    static func run(_ script: String, environment: [String: String], outputsIn folder: URL) throws -> Run {
+    /// `script` runs in bash with $CONNEXML set; `folder` holds the number
+    /// measured until it is read.
+    static func run(_ script: String, folder: URL) throws -> Run {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString)").path
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: err) }
-        let command = "{ \(script) ; } >'\(out)' 2>'\(err)' </dev/null"
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        let arguments = ["/bin/bash", "-c", command]
-
-        var argv = arguments.map { strdup($0) } + [nil]
-        var envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/bash", nil, nil, &argv, &envp)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        }
-        // Exited: the exit code; killed by a signal: 128 + the signal, as a shell says.
-        let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = Connexml.Output(status: exitStatus,
-                                     stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                                     stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
-        return Run(output: output, peakResidentBytes: usage.ru_maxrss * 1024)  // ru_maxrss: KiB on Linux
+        let peakFile = folder.appendingPathComponent("peak-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: peakFile) }
+        // Exits as the command did (128 + N when killed by signal N).
+        let measure = """
+            import resource, subprocess, sys
+            status = subprocess.call(["/bin/bash", "-c", sys.argv[2]])
+            open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+            sys.exit(128 - status if status < 0 else status)
+            """
+        let output = try Connexml.shell("exec python3 -c \(quoted(measure)) \(quoted(peakFile)) \(quoted(script))")
+        let kibibytes = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0) }
+        // No number: the measurement itself failed, which must not pass.
+        return Run(output: output, peakResidentBytes: kibibytes.map { $0 << 10 } ?? Int.max)
     }
+
+    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
