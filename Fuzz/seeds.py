@@ -97,6 +97,11 @@ def time_seeds():
             found = [(name, value) for name, value in ATTRIBUTE.findall(tag) if name in TIME_ATTRIBUTES]
             if found:
                 tests.append(found)
+    # Every test once, even those no sample uses yet.
+    synthesized = {"year": "2026", "yday": "1-7", "mon": "1,12", "mday": "31", "week": "1-2", "mweek": "5",
+                   "wday": "1-7", "hour": "0-11", "minute": "30-59", "minute-of-day": "1-720", "time-of-day": "00:00-12:00",
+                   "date-time": "2026-01-01 00:00~2026-12-31 23:59", "sunmontuewedthufrisat": "mon-fri"}
+    tests += [[item] for item in sorted(synthesized.items())]
     for i, found in enumerate(tests):
         for start, zone in starts[i % len(starts):][:3]:
             yield ("%s %s %d\n" % (start, zone, 1 + i % 30) + "\n".join("%s=%s" % t for t in found)).encode()

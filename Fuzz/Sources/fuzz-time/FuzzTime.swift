@@ -15,7 +15,15 @@ public func fuzzTime(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let first = lines.first else { return 0 }
     let words = first.split(separator: " ").map(String.init)
     var scenario = Scenario()
-    if let start = words.first.flatMap(ScenarioLoader.parseDate) { scenario.start = start }
+    // A line that is no date still gives a moment (from its bytes, between
+    // the years 1600 and 9999), so mutations of it explore the calendar
+    // instead of falling back to one default moment.
+    if let start = words.first.flatMap(ScenarioLoader.parseDate) {
+        scenario.start = start
+    } else {
+        let hash = first.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        scenario.start = Date(timeIntervalSince1970: -11_676_096_000 + Double(hash % 264_000_000_000))
+    }
     if words.count > 1, let zone = TimeZone(identifier: words[1]) {
         scenario.timeZone = zone
         scenario.timeZoneName = words[1]
@@ -54,7 +62,9 @@ public func fuzzTime(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 /// The calendar fields of a moment as Foundation's Gregorian calendar
-/// counts them (weeks from Sunday, week 1 holding 1 January).
+/// counts them, and the weeks as FreeSWITCH does (CivilTime.swift): of the
+/// year, (yday - 1) / 7 + 1; of the month, from Sunday, week 1 holding the
+/// 1st (Foundation's own count, with weeks from Sunday).
 struct FoundationClock {
     let year, month, day, hour, minute, second, weekday, week, weekOfMonth, dayOfYear: Int
 
@@ -65,11 +75,11 @@ struct FoundationClock {
         calendar.timeZone = zone
         calendar.firstWeekday = 1
         calendar.minimumDaysInFirstWeek = 1
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfYear, .weekOfMonth, .era], from: moment)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfMonth, .era], from: moment)
         guard c.era == 1, let year = c.year, year >= 1600, year <= 9999,
               let dayOfYear = calendar.ordinality(of: .day, in: .year, for: moment) else { return nil }
         (self.year, month, day, hour, minute, second) = (year, c.month!, c.day!, c.hour!, c.minute!, c.second!)
-        (weekday, week, weekOfMonth, self.dayOfYear) = (c.weekday!, c.weekOfYear!, c.weekOfMonth!, dayOfYear)
+        (weekday, week, weekOfMonth, self.dayOfYear) = (c.weekday!, (dayOfYear - 1) / 7 + 1, c.weekOfMonth!, dayOfYear)
     }
 
     func holds(_ test: TimeTest) -> Bool {
