@@ -31,6 +31,8 @@ let package = Package(
         // The only code that includes libxml2 headers. Its public header is
         // opaque, so no libxml2 (or ICU) declaration reaches Swift.
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        // libedit for the REPL, loaded at run time (dlopen): no -dev package.
+        .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Source positions and diagnostics shared by every layer.
         .target(name: "Diagnostics"),
         // Bytes in, an immutable element tree with positions out.
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "connexml",
             dependencies: [
-                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching",
+                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching", "CLineEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

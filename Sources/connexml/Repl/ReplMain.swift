@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// `connexml repl [SCRIPT]`: try call flows interactively.
@@ -24,76 +25,88 @@ struct ReplMain: ParsableCommand {
     static let maximumElementLines = 500
 
     func run() throws {
+        if let script, !Self.isReadableFile(script) {
+            Terminal.writeError("connexml repl: cannot read \(PrintableText.line(script))\n")
+            throw ExitStatus.couldNotRun
+        }
         let interactive = Terminal.isTerminal(.standardInput) && Terminal.isTerminal(.standardOutput)
         let session = ReplSession(directory: directory) { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if interactive { session.out("connexml repl: :help for the commands, :quit to leave\n") }
         if let script { session.load(script) }
-        let history = ProcessInfo.processInfo.environment["CONNEXML_HISTORY"]
-            ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.connexml_history" })
-        let editor = interactive ? LineEditor(historyFile: history) { ReplCommands.complete($0, session: session) } : nil
-        var reader = ElementReader()
-        while true {
-            let prompt = reader.isOpen ? "...> " : "connexml> "
-            guard let line = editor?.readLine(prompt: prompt) ?? (interactive ? nil : Swift.readLine(strippingNewline: true)) else { break }
-            if line.utf8.count > Self.maximumLine {
-                session.out("line too long (over \(Self.maximumLine) bytes): ignored\n")
-                continue
-            }
-            switch reader.add(line) {
-            case .incomplete:
-                if reader.lineCount > Self.maximumElementLines {
-                    session.out("the element is still open after \(Self.maximumElementLines) lines: abandoned\n")
-                    reader = ElementReader()
-                }
-                continue
-            case .complete(let input):
-                reader = ElementReader()
-                if !session.handle(input) { return }
-            }
-        }
-        if reader.isOpen { session.out("end of input inside an unclosed element: it was not added\n") }
+        let loop = ReplLoop(session: session, interactive: interactive)
+        loop.run()
+        if !interactive, session.failed { throw ExitStatus.problemsFound }
+    }
+
+    private static func isReadableFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isReadableFile(atPath: path)
     }
 }
 
-/// Collects typed ConneXML until its elements close: `<Gather>` on one line
-/// and `</Gather>` three lines later is one input.
-struct ElementReader {
-    enum Outcome {
-        case incomplete
-        case complete(String)
+/// Reads inputs until `:quit` or the end: lines from the editor or plain
+/// lines, gathered into elements, handed to the session.
+final class ReplLoop {
+    private let session: ReplSession
+    private let interactive: Bool
+    private var reader = ElementReader()
+    private var input: LineInput!
+
+    init(session: ReplSession, interactive: Bool) {
+        self.session = session
+        self.interactive = interactive
+        input = interactive ? terminalInput() : PlainLines(terminal: false)
     }
 
-    private var lines: [String] = []
-    private var depth = 0
-    var isOpen: Bool { !lines.isEmpty }
-    var lineCount: Int { lines.count }
-
-    mutating func add(_ line: String) -> Outcome {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if lines.isEmpty, !trimmed.hasPrefix("<") { return .complete(line) }  // a command
-        lines.append(line)
-        depth += Self.depthChange(line)
-        if depth <= 0 { return .complete(lines.joined(separator: "\n")) }
-        return .incomplete
-    }
-
-    /// Opening tags minus closing ones (self-closing, comments and
-    /// processing instructions count for nothing).
-    static func depthChange(_ line: String) -> Int {
-        var change = 0
-        var rest = Substring(line)
-        while let lt = rest.firstIndex(of: "<") {
-            let after = rest[rest.index(after: lt)...]
-            guard let gt = after.firstIndex(of: ">") else {
-                change += after.hasPrefix("/") || after.hasPrefix("!") || after.hasPrefix("?") ? 0 : 1  // a tag continuing on the next line
-                break
-            }
-            let tag = after[..<gt]
-            if tag.hasPrefix("/") { change -= 1 } else if !(tag.hasPrefix("!") || tag.hasPrefix("?") || tag.hasSuffix("/")) { change += 1 }
-            rest = after[after.index(after: gt)...]
+    /// libedit, else (said once) the terminal's plain lines.
+    private func terminalInput() -> LineInput {
+        let environment = ProcessInfo.processInfo.environment
+        let library = environment["CONNEXML_LIBEDIT"].flatMap { $0.isEmpty ? nil : $0 }
+        if library == "none" { return PlainLines(terminal: true) }
+        let historyPath = environment["CONNEXML_HISTORY"] ?? environment["HOME"].map { $0 + "/.connexml_history" }
+        var why = ""
+        let editor = EditedLines(library: library, history: HistoryFile(path: historyPath), why: &why) { [unowned self] before in
+            ReplCompletion.answer(before: before, pending: reader.lines, session: session)
         }
-        return change
+        if let editor { return editor }
+        session.out("line editing is off (\(why)): reading plain lines\n")
+        return PlainLines(terminal: true)
+    }
+
+    func run() {
+        while true {
+            switch input.read(prompt: reader.isOpen ? "...> " : "connexml> ") {
+            case .end:
+                guard reader.isOpen else { return }
+                if !interactive { return session.fail("end of input inside an unclosed element: it was not added\n") }
+                abandon("-- end of input (Ctrl-D): the unfinished \(reader.openElement) was abandoned\n")
+            case .interrupted:
+                abandon(reader.isOpen ? "-- the unfinished \(reader.openElement) was abandoned\n" : "-- the line was abandoned\n")
+            case .tooLong:
+                session.fail("line too long (over \(ReplMain.maximumLine) bytes): ignored\n")
+            case .line(let line):
+                if reader.isOpen, line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
+                    session.fail("-- the unfinished \(reader.openElement) was abandoned: a command came before its end tag\n")
+                    reader = ElementReader()
+                }
+                switch reader.add(line) {
+                case .incomplete:
+                    if reader.lineCount > ReplMain.maximumElementLines {
+                        session.fail("the element is still open after \(ReplMain.maximumElementLines) lines: abandoned\n")
+                        reader = ElementReader()
+                    }
+                case .complete(let text):
+                    if !session.handle(text) { return }
+                }
+            }
+        }
+    }
+
+    private func abandon(_ note: String) {
+        session.out(note)
+        reader = ElementReader()
     }
 }
