@@ -10,9 +10,13 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/hash.h>
+#include <libxml/xmlstring.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct parse_state {
@@ -21,6 +25,11 @@ struct parse_state {
     int depth;
     int max_depth;
     int refused; // once refused, libxml2's follow-on complaints are noise
+    // Event parse only (NULL for the tree parse):
+    const cxml_event_handlers *handlers;
+    const char **attributes;   // 4 pointers per attribute, reused
+    int attribute_capacity;    // in attributes
+    xmlHashTablePtr xml_ids;   // xml:id values seen, as the tree parse keeps them
 };
 
 static pthread_once_t initialize_once = PTHREAD_ONCE_INIT;
@@ -89,19 +98,27 @@ static void on_end_element(void *user_data, const xmlChar *localname,
     xmlSAX2EndElementNs(user_data, localname, prefix, uri);
 }
 
-cxml_document *cxml_parse(const char *bytes, int length, const char *url,
-                          int max_depth, void *context,
-                          cxml_problem_callback report) {
+/// A parser context over `bytes` with connexml's safe settings and the
+/// refusing handlers installed; NULL (after reporting) when none could be made.
+static xmlParserCtxtPtr new_safe_context(const char *bytes, int length, const char *url,
+                                         struct parse_state *state) {
     cxml_initialize();
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes, length);
     if (ctxt == NULL) {
-        report(context, XML_ERR_NO_MEMORY, 3, 0, 0, "could not create a parser");
+        state->report(state->context, XML_ERR_NO_MEMORY, 3, 0, 0, "could not create a parser");
         return NULL;
     }
-    struct parse_state state = {context, report, 0, max_depth, 0};
-    ctxt->_private = &state;
+    ctxt->_private = state;
     if (url != NULL && ctxt->input != NULL && ctxt->input->filename == NULL)
         ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    // xmlCtxtUseOptions does not touch these, but be explicit: no entity
+    // substitution, no DTD loading, no validation.
+    ctxt->replaceEntities = 0;
+    ctxt->loadsubset = 0;
+    ctxt->validate = 0;
 
     xmlSAXHandlerPtr sax = ctxt->sax;
     sax->initialized = XML_SAX2_MAGIC;
@@ -118,14 +135,15 @@ cxml_document *cxml_parse(const char *bytes, int length, const char *url,
     sax->fatalError = NULL;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
+    return ctxt;
+}
 
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-                                XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
-    // xmlCtxtUseOptions does not touch these, but be explicit: no entity
-    // substitution, no DTD loading, no validation.
-    ctxt->replaceEntities = 0;
-    ctxt->loadsubset = 0;
-    ctxt->validate = 0;
+cxml_document *cxml_parse(const char *bytes, int length, const char *url,
+                          int max_depth, void *context,
+                          cxml_problem_callback report) {
+    struct parse_state state = {context, report, 0, max_depth, 0, NULL, NULL, 0, NULL};
+    xmlParserCtxtPtr ctxt = new_safe_context(bytes, length, url, &state);
+    if (ctxt == NULL) return NULL;
 
     xmlParseDocument(ctxt);
 
@@ -139,6 +157,173 @@ cxml_document *cxml_parse(const char *bytes, int length, const char *url,
         return NULL;
     }
     return (cxml_document *)doc;
+}
+
+// MARK: The event parse
+
+/// Where a complaint of the tree builder's own is placed: libxml2 places
+/// it at the parser's current input, as refuse() does.
+static void report_as_tree_builder(xmlParserCtxtPtr ctxt, int code, const char *format,
+                                   const xmlChar *value) {
+    struct parse_state *state = ctxt->_private;
+    if (state->refused) return;
+    char message[512];
+    snprintf(message, sizeof message, format, (const char *)value);
+    int line = ctxt->input ? ctxt->input->line : 0;
+    int column = ctxt->input ? ctxt->input->col : 0;
+    state->report(state->context, code, 2, line, column, message);
+}
+
+/// The tree builder (xmlSAX2AttributeNs) checks xml:id attributes, the one
+/// kind of ID a document without a DTD has: a value that is not an NCName,
+/// and one given twice, are validity errors. They do not make a document
+/// fail, but one of them could be the first error of a document that does,
+/// so the event parse reports them too, with the same codes and messages.
+static void check_xml_id(xmlParserCtxtPtr ctxt, const xmlChar *value, const xmlChar *end) {
+    struct parse_state *state = ctxt->_private;
+    if (value == end) return;  // an empty value makes no text node: not checked
+    // The value as the tree holds it: "&#38;" is "&".
+    xmlChar *content = xmlStrndup(value, (int)(end - value));
+    if (content == NULL) return;
+    xmlChar *out = content;
+    for (const xmlChar *in = content; *in; ) {
+        if (strncmp((const char *)in, "&#38;", 5) == 0) { *out++ = '&'; in += 5; }
+        else *out++ = *in++;
+    }
+    *out = 0;
+    if (xmlValidateNCName(content, 1) != 0)
+        report_as_tree_builder(ctxt, XML_DTD_XMLID_VALUE,
+                               "xml:id : attribute value %s is not an NCName\n", content);
+    if (state->xml_ids == NULL) state->xml_ids = xmlHashCreate(0);
+    if (state->xml_ids != NULL && xmlHashAddEntry(state->xml_ids, content, (void *)1) < 0)
+        report_as_tree_builder(ctxt, XML_DTD_ID_REDEFINED, "ID %s already defined\n", content);
+    xmlFree(content);
+}
+
+static void on_event_start_element(void *user_data, const xmlChar *localname,
+                                   const xmlChar *prefix, const xmlChar *uri,
+                                   int nb_namespaces, const xmlChar **namespaces,
+                                   int nb_attributes, int nb_defaulted,
+                                   const xmlChar **attributes) {
+    (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    state->depth += 1;
+    if (state->depth > state->max_depth) {
+        refuse(ctxt, CXML_REFUSED_DEPTH, "elements nested too deeply");
+        return;
+    }
+    // As the tree builder names it: an undeclared prefix stays in the name.
+    const xmlChar *name = localname;
+    if (prefix != NULL && uri == NULL) {
+        const xmlChar *full = xmlDictQLookup(ctxt->dict, prefix, localname);
+        if (full != NULL) name = full;
+        prefix = NULL;
+    }
+    if (nb_attributes > state->attribute_capacity) {
+        int capacity = nb_attributes < 16 ? 16 : nb_attributes * 2;
+        const char **grown = realloc(state->attributes, sizeof(char *) * 4 * (size_t)capacity);
+        if (grown == NULL) {
+            refuse(ctxt, XML_ERR_NO_MEMORY, "out of memory");
+            return;
+        }
+        state->attributes = grown;
+        state->attribute_capacity = capacity;
+    }
+    for (int i = 0; i < nb_attributes; i++) {
+        const xmlChar **a = attributes + 5 * i;  // localname, prefix, URI, value, end
+        const xmlChar *attribute_name = a[0], *attribute_prefix = a[1];
+        if (attribute_prefix != NULL && a[2] == NULL) {
+            const xmlChar *full = xmlDictQLookup(ctxt->dict, attribute_prefix, attribute_name);
+            if (full != NULL) { attribute_name = full; attribute_prefix = NULL; }
+        }
+        if (attribute_prefix != NULL && xmlStrEqual(attribute_prefix, BAD_CAST "xml") &&
+            xmlStrEqual(attribute_name, BAD_CAST "id"))
+            check_xml_id(ctxt, a[3], a[4]);
+        state->attributes[4 * i] = (const char *)attribute_name;
+        state->attributes[4 * i + 1] = (const char *)attribute_prefix;
+        state->attributes[4 * i + 2] = (const char *)a[3];
+        state->attributes[4 * i + 3] = (const char *)a[4];
+    }
+    if (state->refused) return;
+    state->handlers->start_element(state->context, (const char *)name, (const char *)prefix,
+                                   nb_attributes, state->attributes,
+                                   ctxt->input ? ctxt->input->line : 0);
+}
+
+static void on_event_end_element(void *user_data, const xmlChar *localname,
+                                 const xmlChar *prefix, const xmlChar *uri) {
+    (void)localname; (void)prefix; (void)uri;
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    state->depth -= 1;
+    if (state->refused) return;
+    state->handlers->end_element(state->context);
+}
+
+static void on_event_characters(void *user_data, const xmlChar *bytes, int length) {
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    if (state->refused) return;
+    state->handlers->characters(state->context, (const char *)bytes, length,
+                                ctxt->input ? ctxt->input->line : 0);
+}
+
+static void on_event_comment(void *user_data, const xmlChar *value) {
+    (void)value;
+    xmlParserCtxtPtr ctxt = user_data;
+    struct parse_state *state = ctxt->_private;
+    if (state->refused || state->depth == 0) return;  // outside the root: no text to split
+    state->handlers->text_boundary(state->context);
+}
+
+static void on_event_processing_instruction(void *user_data, const xmlChar *target,
+                                            const xmlChar *data) {
+    (void)target;
+    on_event_comment(user_data, data);
+}
+
+int cxml_parse_events(const char *bytes, int length, const char *url,
+                      int max_depth, void *context,
+                      cxml_problem_callback report,
+                      const cxml_event_handlers *handlers) {
+    struct parse_state state = {context, report, 0, max_depth, 0, handlers, NULL, 0, NULL};
+    xmlParserCtxtPtr ctxt = new_safe_context(bytes, length, url, &state);
+    if (ctxt == NULL) return 0;
+
+    // No tree: only the handlers that report the document, and none that
+    // would build or consult one (no document, no entity declarations).
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    sax->startElementNs = on_event_start_element;
+    sax->endElementNs = on_event_end_element;
+    sax->characters = on_event_characters;
+    // The same function as characters: libxml2 then never asks whether
+    // white space is ignorable, and reports all of it, as the tree keeps it.
+    sax->ignorableWhitespace = on_event_characters;
+    sax->cdataBlock = NULL;  // XML_PARSE_NOCDATA: CDATA arrives as characters
+    sax->comment = on_event_comment;
+    sax->processingInstruction = on_event_processing_instruction;
+    sax->reference = NULL;
+    sax->startDocument = NULL;
+    sax->endDocument = NULL;
+    sax->setDocumentLocator = NULL;
+    sax->startElement = NULL;
+    sax->endElement = NULL;
+    sax->entityDecl = NULL;
+    sax->attributeDecl = NULL;
+    sax->elementDecl = NULL;
+    sax->notationDecl = NULL;
+    sax->unparsedEntityDecl = NULL;
+
+    xmlParseDocument(ctxt);
+
+    int ok = ctxt->wellFormed && !state.refused;
+    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
+    ctxt->_private = NULL;
+    xmlFreeParserCtxt(ctxt);
+    free(state.attributes);
+    if (state.xml_ids != NULL) xmlHashFree(state.xml_ids, NULL);
+    return ok;
 }
 
 void cxml_document_free(cxml_document *document) {

@@ -1,111 +1,67 @@
 internal import CXMLShim
 import Diagnostics
 
-/// The only Swift code that touches libxml2 (through CXMLShim's opaque
-/// handles). It parses, walks the C tree once into Swift values with their
-/// positions, and frees everything before returning.
+/// The only Swift code that drives libxml2 (through CXMLShim's opaque
+/// interface). libxml2 reads the document and reports it as events; the
+/// Swift tree is built from them directly, with no libxml2 tree in between
+/// to build, walk and free.
 enum LibXML2Reader {
     /// Problems libxml2 reported during one parse, collected through the
     /// per-parse callback (never libxml2's global last-error).
-    private final class ProblemCollector {
+    final class ProblemCollector {
         var problems: [ParseProblem] = []
     }
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: ParseLimits) -> XMLParser.Outcome {
-        let collector = ProblemCollector()
-        let document: OpaquePointer? = withExtendedLifetime(collector) {
-            let context = Unmanaged.passUnretained(collector).toOpaque()
+        let builder = EventTreeBuilder(source: bytes)
+        let wellFormed: Bool = withExtendedLifetime(builder) {
+            let context = Unmanaged.passUnretained(builder).toOpaque()
+            var handlers = cxml_event_handlers(
+                start_element: { context, name, prefix, count, attributes, line in
+                    EventTreeBuilder.from(context).startElement(name: name!, prefix: prefix, attributeCount: Int(count),
+                                                                attributes: attributes, line: line)
+                },
+                end_element: { context in EventTreeBuilder.from(context).endElement() },
+                characters: { context, bytes, length, line in
+                    EventTreeBuilder.from(context).characters(bytes!, count: Int(length), line: line)
+                },
+                text_boundary: { context in EventTreeBuilder.from(context).textBoundary() })
             return bytes.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context) {
-                    context, code, level, line, column, message in
-                    let collector = Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue()
-                    collector.problems.append(ParseProblem(
-                        code: Int(code), isWarning: level == 1, line: Int(line), column: Int(column),
-                        libxmlMessage: message.map { String(cString: $0) } ?? ""))
-                }
+                cxml_parse_events(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context,
+                                  { context, code, level, line, column, message in
+                                      EventTreeBuilder.from(context).problems.append(ParseProblem(
+                                          code: code, level: level, line: line, column: column, message: message))
+                                  }, &handlers) != 0
             }
         }
-        guard let document else {
-            var failures = collector.problems.filter { !$0.isWarning }
-            if failures.isEmpty {
-                failures = [ParseProblem(code: 1, isWarning: false, line: 0, column: 0, libxmlMessage: "the document could not be read")]
-            }
-            // The first error is the real one: libxml2 does not recover, and
-            // what it says after a fatal error is mostly a consequence of it.
-            return .failure([failures[0].diagnostic(file: file, limits: limits, source: bytes)])
-        }
-        defer { cxml_document_free(document) }
-        guard let root = cxml_document_root(document) else {
-            return .failure([.emptyDocument(file: file)])
-        }
-        var builder = TreeBuilder(bytes: bytes)
-        let element = builder.element(root)
-        return .document(ParsedDocument(file: file, root: element, hasColumns: builder.locator != nil))
+        guard wellFormed else { return failure(builder.problems, file: file, limits: limits, source: bytes) }
+        guard let root = builder.root else { return .failure([.emptyDocument(file: file)]) }
+        return .document(ParsedDocument(file: file, root: root, hasColumns: builder.hasColumns))
     }
 
-    /// Walks the C tree depth-first, in document order, in step with the
-    /// source locator.
-    private struct TreeBuilder {
-        var locator: SourceLocator?
-
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            locator = SourceLocator.canLocate(bytes) ? SourceLocator(bytes: bytes) : nil
+    /// The outcome of a document libxml2 did not accept.
+    static func failure(_ problems: [ParseProblem], file: String, limits: ParseLimits,
+                        source: UnsafeBufferPointer<UInt8>) -> XMLParser.Outcome {
+        var failures = problems.filter { !$0.isWarning }
+        if failures.isEmpty {
+            failures = [ParseProblem(code: 1, isWarning: false, line: 0, column: 0, libxmlMessage: "the document could not be read")]
         }
+        // The first error is the real one: libxml2 does not recover, and
+        // what it says after a fatal error is mostly a consequence of it.
+        return .failure([failures[0].diagnostic(file: file, limits: limits, source: source)])
+    }
 
-        mutating func element(_ node: OpaquePointer) -> Element {
-            let name = String(cString: cxml_node_name(node))
-            let prefix = cxml_node_prefix(node).map { String(cString: $0) }
-            let qualifiedName = prefix.map { "\($0):\(name)" } ?? name
-            let libxmlLine = SourcePosition(line: cxml_node_line(node), column: 0)
+    /// The shim's problem callback for the tree parse.
+    static let reportProblem: cxml_problem_callback = { context, code, level, line, column, message in
+        Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(
+            code: code, level: level, line: line, column: column, message: message))
+    }
+}
 
-            var position = libxmlLine
-            var attributePositions: [SourcePosition] = []
-            if locator != nil {
-                if let tag = locator!.nextStartTag(named: qualifiedName) {
-                    position = tag.position
-                    attributePositions = tag.attributes
-                } else {
-                    locator = nil  // the source and the tree disagree: fall back to lines
-                }
-            }
-
-            var attributes: [Attribute] = []
-            attributes.reserveCapacity(Int(cxml_node_attribute_count(node)))
-            var attribute = cxml_node_first_attribute(node)
-            while let current = attribute {
-                var owned: Int32 = 0
-                let rawValue = cxml_attribute_value(current, &owned)!
-                let value = String(cString: rawValue)
-                if owned != 0 { cxml_free(rawValue) }
-                let index = attributes.count
-                attributes.append(Attribute(
-                    name: String(cString: cxml_attribute_name(current)),
-                    prefix: cxml_attribute_prefix(current).map { String(cString: $0) },
-                    value: value,
-                    position: index < attributePositions.count ? attributePositions[index] : position))
-                attribute = cxml_attribute_next(current)
-            }
-
-            var children: [Node] = []
-            children.reserveCapacity(Int(cxml_node_content_child_count(node)))
-            var child = cxml_node_first_child(node)
-            while let current = child {
-                switch cxml_node_kind_of(current) {
-                case CXML_NODE_ELEMENT:
-                    children.append(.element(element(current)))
-                case CXML_NODE_TEXT where cxml_node_is_blank(current) == 0:
-                    let value = String(cString: cxml_node_content(current))
-                    var textPosition = SourcePosition(line: cxml_node_line(current), column: 0)
-                    if locator != nil {
-                        if let located = locator!.nextText() { textPosition = located } else { locator = nil }
-                    }
-                    children.append(.text(Text(value: value, position: textPosition)))
-                default:
-                    break  // comments, processing instructions, blank text
-                }
-                child = cxml_node_next_sibling(current)
-            }
-            return Element(name: name, prefix: prefix, attributes: attributes, children: children, position: position)
-        }
+extension ParseProblem {
+    /// A problem as the shim reports it (`level` 1 is a warning).
+    init(code: Int32, level: Int32, line: Int32, column: Int32, message: UnsafePointer<CChar>?) {
+        self.init(code: Int(code), isWarning: level == 1, line: Int(line), column: Int(column),
+                  libxmlMessage: message.map { String(cString: $0) } ?? "")
     }
 }

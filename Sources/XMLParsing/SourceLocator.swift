@@ -89,16 +89,25 @@ struct SourceLocator {
     /// Attribute positions come in source order, namespace declarations
     /// (`xmlns`, `xmlns:p`) left out, which is libxml2's order of attributes.
     mutating func nextStartTag(named qualifiedName: String) -> (position: SourcePosition, attributes: [SourcePosition])? {
+        var attributes: [SourcePosition] = []
+        guard let position = nextStartTag(prefix: nil, name: qualifiedName, attributes: &attributes) else { return nil }
+        return (position, attributes)
+    }
+
+    /// The same, for the name `prefix:name` (or `name`), with the attribute
+    /// positions put into `attributes` (emptied first), which the tree
+    /// builder reuses for every element instead of allocating one per tag.
+    mutating func nextStartTag(prefix: String?, name: String, attributes: inout [SourcePosition]) -> SourcePosition? {
+        attributes.removeAll(keepingCapacity: true)
         while let lt = find(0x3C /* < */, from: cursor) {
             if skipMarkup(at: lt) { continue }
             // A start tag: the name runs to white space, '/' or '>'.
             var i = lt + 1
             let nameStart = i
             while i < bytes.count, !isNameEnd(bytes[i]) { i += 1 }
-            guard equals(nameStart..<i, qualifiedName) else { return nil }
+            guard equals(nameStart..<i, prefix: prefix, name) else { return nil }
             // The tag before its attributes: positions are asked in order.
             let tagPosition = position(ofOffset: lt)
-            var attributes: [SourcePosition] = []
             while i < bytes.count {
                 let c = bytes[i]
                 if c == 0x3E /* > */ { i += 1; break }
@@ -115,7 +124,7 @@ struct SourceLocator {
                 i = (find(quote, from: i + 1) ?? bytes.count - 1) + 1
             }
             cursor = i
-            return (tagPosition, attributes)
+            return tagPosition
         }
         return nil
     }
@@ -213,13 +222,21 @@ struct SourceLocator {
         return true
     }
 
-    private func equals(_ range: Range<Int>, _ name: String) -> Bool {
+    /// Whether the bytes in `range` are `prefix:name` (or `name`).
+    private func equals(_ range: Range<Int>, prefix: String?, _ name: String) -> Bool {
         var k = range.lowerBound
-        for byte in name.utf8 {
-            guard k < range.upperBound, bytes[k] == byte else { return false }
+        func match(_ text: String) -> Bool {
+            for byte in text.utf8 {
+                guard k < range.upperBound, bytes[k] == byte else { return false }
+                k += 1
+            }
+            return true
+        }
+        if let prefix {
+            guard match(prefix), k < range.upperBound, bytes[k] == 0x3A /* : */ else { return false }
             k += 1
         }
-        return k == range.upperBound
+        return match(name) && k == range.upperBound
     }
 
     private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }

@@ -40,9 +40,43 @@ typedef void (*cxml_problem_callback)(void *context, int code, int level,
 /// Prepares libxml2 once per process. Safe to call repeatedly.
 void cxml_initialize(void);
 
+/// What the event parse (cxml_parse_events) tells its caller, in document
+/// order. Names and values are UTF-8 and valid only during the call; names
+/// come from the parser's dictionary, so equal names within one parse have
+/// equal pointers. Each element's name and prefix are as the tree parse
+/// would record them: an undeclared prefix stays in the name ("p:Say",
+/// prefix NULL).
+typedef struct {
+    /// `attributes` holds 4 pointers per attribute, in document order: name,
+    /// prefix (or NULL), value, end of value. A value may hold "&#38;", which
+    /// stands for "&" (libxml2 keeps it escaped when entities are not
+    /// substituted). `line` is libxml2's line when the start tag was read.
+    void (*start_element)(void *context, const char *name, const char *prefix,
+                          int attribute_count, const char *const *attributes,
+                          long line);
+    void (*end_element)(void *context);
+    /// Character data (references and CDATA resolved), maybe in pieces.
+    void (*characters)(void *context, const char *bytes, int length, long line);
+    /// A comment or processing instruction: the text before it and the
+    /// text after it are separate runs, as they are separate tree nodes.
+    void (*text_boundary)(void *context);
+} cxml_event_handlers;
+
+/// Parses like cxml_parse, with the same safety settings and refusals, but
+/// builds no libxml2 tree: the document is reported through `handlers` as
+/// it is read. Returns 1 when the document is well-formed and was not
+/// refused, 0 otherwise (every problem went through `report`; events seen
+/// before a failure are to be discarded).
+int cxml_parse_events(const char *bytes, int length, const char *url,
+                      int max_depth, void *context,
+                      cxml_problem_callback report,
+                      const cxml_event_handlers *handlers);
+
 /// Parses `length` bytes with connexml's safe settings: no network, no DTD
 /// loading, no entity substitution, DOCTYPE refused, elements nested deeper
-/// than `max_depth` refused. Returns NULL when the document is not
+/// than `max_depth` refused, into a libxml2 tree. The XML layer reads
+/// through cxml_parse_events; this tree parse stays as the reference its
+/// tests compare the event parse with. Returns NULL when the document is not
 /// well-formed or was refused; every problem is reported through `report`.
 cxml_document *cxml_parse(const char *bytes, int length, const char *url,
                           int max_depth, void *context,

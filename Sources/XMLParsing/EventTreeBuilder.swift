@@ -1,0 +1,222 @@
+import Diagnostics
+
+/// Builds the element tree from libxml2's parse events, in step with the
+/// source locator, as the events come: each element is finished, with its
+/// children in one array of the right size, when its end tag is read.
+///
+/// What it builds is exactly what walking libxml2's own tree gave
+/// (`LibXML2TreeReader`): adjacent character data is one text, split only
+/// by elements, comments and processing instructions; blank text is
+/// dropped; attribute values as the tree held them.
+final class EventTreeBuilder {
+    var problems: [ParseProblem] = []
+    private(set) var root: Element?
+    private var locator: SourceLocator?
+    /// Elements whose start tag has been read but not their end tag.
+    private var open: [OpenElement] = []
+    /// The finished children of every open element, innermost last.
+    private var children = NodeStack()
+    /// The character data read since the last element, comment or
+    /// processing instruction, and libxml2's line when it began.
+    private var text: [UInt8] = []
+    private var textLine = 0
+    /// Reused by every start tag for its attributes' positions.
+    private var attributePositions: [SourcePosition] = []
+    private var names = NameTable()
+
+    private struct OpenElement {
+        var name: String
+        var prefix: String?
+        var attributes: [Attribute]
+        var position: SourcePosition
+        var firstChild: Int
+    }
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        locator = SourceLocator.canLocate(source) ? SourceLocator(bytes: source) : nil
+        text.reserveCapacity(256)
+        attributePositions.reserveCapacity(16)
+    }
+
+    /// Whether every position has its column (the locator never lost step).
+    var hasColumns: Bool { locator != nil }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> EventTreeBuilder {
+        Unmanaged<EventTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    // MARK: Events
+
+    func startElement(name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
+                      attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int) {
+        finishText()
+        let name = names.string(rawName)
+        let prefix = rawPrefix.map { names.string($0) }
+        var position = SourcePosition(line: line, column: 0)
+        if locator != nil {
+            if let located = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
+                position = located
+            } else {
+                locator = nil  // the source and the parse disagree: fall back to lines
+                attributePositions.removeAll()
+            }
+        }
+        var attributes: [Attribute] = []
+        if attributeCount > 0, let raw {
+            attributes.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                let fields = raw + 4 * index  // name, prefix, value, end of value
+                attributes.append(Attribute(
+                    name: names.string(fields[0]!),
+                    prefix: fields[1].map { names.string($0) },
+                    value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
+                    position: index < attributePositions.count ? attributePositions[index] : position))
+            }
+        }
+        open.append(OpenElement(name: name, prefix: prefix, attributes: attributes, position: position,
+                                firstChild: children.count))
+    }
+
+    func endElement() {
+        finishText()
+        guard let element = open.popLast() else { return }
+        let finished = Element(name: element.name, prefix: element.prefix, attributes: element.attributes,
+                               children: children.popArray(from: element.firstChild), position: element.position)
+        if open.isEmpty { root = finished } else { children.push(.element(finished)) }
+    }
+
+    func characters(_ bytes: UnsafePointer<CChar>, count: Int, line: Int) {
+        guard !open.isEmpty, count > 0 else { return }
+        if text.isEmpty { textLine = line }
+        bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
+            text.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
+    }
+
+    func textBoundary() { finishText() }
+
+    // MARK: Building
+
+    /// Ends the current run of character data: a text child of the
+    /// innermost open element unless it is all white space.
+    private func finishText() {
+        guard !text.isEmpty else { return }
+        defer { text.removeAll(keepingCapacity: true) }
+        guard text.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
+        let value = String(decoding: text, as: UTF8.self)
+        var position = SourcePosition(line: textLine, column: 0)
+        if locator != nil {
+            if let located = locator!.nextText() { position = located } else { locator = nil }
+        }
+        children.push(.text(Text(value: value, position: position)))
+    }
+
+    /// An attribute value as libxml2's tree held it: libxml2 reports `&`
+    /// (written `&amp;`, `&#38;` or `&#x26;`) as `&#38;` when it does not
+    /// substitute entities, and every other reference already resolved.
+    static func attributeValue(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeRawBufferPointer(start: start, count: end - start)
+        guard bytes.contains(0x26 /* & */) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x26, i + 5 <= bytes.count, bytes[i + 1] == 0x23, bytes[i + 2] == 0x33,
+               bytes[i + 3] == 0x38, bytes[i + 4] == 0x3B {
+                decoded.append(0x26)
+                i += 5
+            } else {
+                decoded.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+}
+
+/// The children of the open elements, kept in one buffer: when an element
+/// ends, its children are moved (not copied) into an array of exactly their
+/// number, so a tree costs one allocation per element with children.
+private struct NodeStack: ~Copyable {
+    private var base: UnsafeMutablePointer<Node>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    mutating func push(_ node: consuming Node) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    /// The nodes from `first` to the top, in order, removed from the stack.
+    mutating func popArray(from first: Int) -> [Node] {
+        let n = count - first
+        guard n > 0 else { return [] }
+        let source = base + first
+        count = first
+        return [Node](unsafeUninitializedCapacity: n) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: n)
+            initialized = n
+        }
+    }
+}
+
+/// libxml2 keeps one copy of each name in its dictionary, so within a
+/// parse the same name always comes at the same address: each distinct
+/// name becomes a Swift string once, looked up by address after that.
+private struct NameTable {
+    private var addresses: [UInt] = Array(repeating: 0, count: 64)
+    private var strings: [String] = Array(repeating: "", count: 64)
+    private var used = 0
+
+    mutating func string(_ name: UnsafePointer<CChar>) -> String {
+        let address = UInt(bitPattern: name)
+        var mask = addresses.count - 1
+        var slot = Self.hash(address) & mask
+        while addresses[slot] != 0 {
+            if addresses[slot] == address { return strings[slot] }
+            slot = (slot + 1) & mask
+        }
+        let string = String(cString: name)
+        if (used + 1) * 2 > addresses.count {
+            grow()
+            mask = addresses.count - 1
+            slot = Self.hash(address) & mask
+            while addresses[slot] != 0 { slot = (slot + 1) & mask }
+        }
+        addresses[slot] = address
+        strings[slot] = string
+        used += 1
+        return string
+    }
+
+    private mutating func grow() {
+        let oldAddresses = addresses, oldStrings = strings
+        addresses = Array(repeating: 0, count: oldAddresses.count * 2)
+        strings = Array(repeating: "", count: oldAddresses.count * 2)
+        let mask = addresses.count - 1
+        for (address, string) in zip(oldAddresses, oldStrings) where address != 0 {
+            var slot = Self.hash(address) & mask
+            while addresses[slot] != 0 { slot = (slot + 1) & mask }
+            addresses[slot] = address
+            strings[slot] = string
+        }
+    }
+
+    private static func hash(_ address: UInt) -> Int {
+        Int(truncatingIfNeeded: (address >> 3) &* 0x9E37_79B9_7F4A_7C15 >> 32)
+    }
+}

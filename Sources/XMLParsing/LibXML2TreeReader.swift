@@ -1,0 +1,95 @@
+internal import CXMLShim
+import Diagnostics
+
+/// The reference reading: libxml2 builds its own tree, which is walked into
+/// Swift values and freed. `LibXML2Reader` reads the same documents from
+/// parse events without that tree (faster, in far less memory); the tests
+/// hold the two to the same outcome on every sample and on mutated ones.
+enum LibXML2TreeReader {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: ParseLimits) -> XMLParser.Outcome {
+        let collector = LibXML2Reader.ProblemCollector()
+        let document: OpaquePointer? = withExtendedLifetime(collector) {
+            let context = Unmanaged.passUnretained(collector).toOpaque()
+            return bytes.withMemoryRebound(to: CChar.self) { chars in
+                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context,
+                           LibXML2Reader.reportProblem)
+            }
+        }
+        guard let document else {
+            return LibXML2Reader.failure(collector.problems, file: file, limits: limits, source: bytes)
+        }
+        defer { cxml_document_free(document) }
+        guard let root = cxml_document_root(document) else {
+            return .failure([.emptyDocument(file: file)])
+        }
+        var builder = TreeBuilder(bytes: bytes)
+        let element = builder.element(root)
+        return .document(ParsedDocument(file: file, root: element, hasColumns: builder.locator != nil))
+    }
+
+    /// Walks the C tree depth-first, in document order, in step with the
+    /// source locator.
+    private struct TreeBuilder {
+        var locator: SourceLocator?
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            locator = SourceLocator.canLocate(bytes) ? SourceLocator(bytes: bytes) : nil
+        }
+
+        mutating func element(_ node: OpaquePointer) -> Element {
+            let name = String(cString: cxml_node_name(node))
+            let prefix = cxml_node_prefix(node).map { String(cString: $0) }
+            let qualifiedName = prefix.map { "\($0):\(name)" } ?? name
+            let libxmlLine = SourcePosition(line: cxml_node_line(node), column: 0)
+
+            var position = libxmlLine
+            var attributePositions: [SourcePosition] = []
+            if locator != nil {
+                if let tag = locator!.nextStartTag(named: qualifiedName) {
+                    position = tag.position
+                    attributePositions = tag.attributes
+                } else {
+                    locator = nil  // the source and the tree disagree: fall back to lines
+                }
+            }
+
+            var attributes: [Attribute] = []
+            attributes.reserveCapacity(Int(cxml_node_attribute_count(node)))
+            var attribute = cxml_node_first_attribute(node)
+            while let current = attribute {
+                var owned: Int32 = 0
+                let rawValue = cxml_attribute_value(current, &owned)!
+                let value = String(cString: rawValue)
+                if owned != 0 { cxml_free(rawValue) }
+                let index = attributes.count
+                attributes.append(Attribute(
+                    name: String(cString: cxml_attribute_name(current)),
+                    prefix: cxml_attribute_prefix(current).map { String(cString: $0) },
+                    value: value,
+                    position: index < attributePositions.count ? attributePositions[index] : position))
+                attribute = cxml_attribute_next(current)
+            }
+
+            var children: [Node] = []
+            children.reserveCapacity(Int(cxml_node_content_child_count(node)))
+            var child = cxml_node_first_child(node)
+            while let current = child {
+                switch cxml_node_kind_of(current) {
+                case CXML_NODE_ELEMENT:
+                    children.append(.element(element(current)))
+                case CXML_NODE_TEXT where cxml_node_is_blank(current) == 0:
+                    let value = String(cString: cxml_node_content(current))
+                    var textPosition = SourcePosition(line: cxml_node_line(current), column: 0)
+                    if locator != nil {
+                        if let located = locator!.nextText() { textPosition = located } else { locator = nil }
+                    }
+                    children.append(.text(Text(value: value, position: textPosition)))
+                default:
+                    break  // comments, processing instructions, blank text
+                }
+                child = cxml_node_next_sibling(current)
+            }
+            return Element(name: name, prefix: prefix, attributes: attributes, children: children, position: position)
+        }
+    }
+}
