@@ -323,13 +323,19 @@ def scenario_editing(s):
 
 
 def scenario_paste(s):
-    """Three lines written at once (a paste, or typing ahead) all run."""
+    """Three lines written at once (a paste, or typing ahead) all run; so
+    does a line with wide characters."""
     s.prompt(0)
     mark = len(s.seen)
     s.send("<Say>One</Say>\r<Say>Two</Say>\r<Say>Three</Say>\r")
     for word in ["text=One", "text=Two", "text=Three"]:
         s.expect(word, mark)
     s.expect("added 1 verb", mark, count=3)
+    s.prompt(mark)
+    # Wide characters are keys like any other.
+    mark = len(s.seen)
+    s.send("<Say>héllo 日本</Say>\r")
+    s.expect('text="héllo 日本"', mark)
     s.prompt(mark)
     s.quit()
 
@@ -356,6 +362,15 @@ def scenario_interrupt(s):
     mark = len(s.seen)
     s.send(":help half typed\x03")
     s.expect("the line was abandoned", mark)
+    s.prompt(mark)
+    # Ctrl-D inside an open element abandons it; the session goes on.
+    mark = len(s.seen)
+    s.send("<Gather>\r\x04")
+    s.expect("the unfinished <Gather> was abandoned", mark)
+    s.prompt(mark)
+    mark = len(s.seen)
+    s.send(":help quit\r")
+    s.expect("end the session", mark)
     s.prompt(mark)
     s.quit()
 
