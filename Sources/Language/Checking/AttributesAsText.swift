@@ -9,6 +9,8 @@ enum AttributesAsText {
     /// The text as `name="value"` pairs, as written, when all of it is
     /// attributes (one or more, separated by white space); else nil.
     static func pairs(in text: String) -> [String]? {
+        // Every text of every element comes here; nearly none has an '='.
+        guard text.utf8.contains(0x3D /* = */) else { return nil }
         var pairs: [String] = []
         var rest = text.trimmed[...]
         while !rest.isEmpty {

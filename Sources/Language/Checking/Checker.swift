@@ -14,11 +14,14 @@ public struct Checker {
     /// attributes it knows (`Vocabulary`); nil while checking scripts.
     var knownAttributes: [(element: Element, names: [String])]?
 
-    public init(file: String) { self.file = file }
-
     /// Whether the document came over HTTP (its file is its URL): relative
     /// URLs in it resolve against that URL; a local file has none.
-    var documentIsFetched: Bool { URLText.isWeb(file) }
+    let documentIsFetched: Bool
+
+    public init(file: String) {
+        self.file = file
+        documentIsFetched = URLText.isWeb(file)
+    }
 
     public mutating func error(_ code: DiagnosticCode, _ message: String, at position: SourcePosition?, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, file: file, at: position, hint: hint))
