@@ -123,7 +123,7 @@ import Testing
         #expect(try ReplSessions.run([":help", "<Say>Hi</Say>", ":vars"]).status == 0)
         let failures = [
             [":nosuch"], ["hello"], [":load nosuch.xml"], [":load a.xml extra"], ["<Say>unclosed"], ["<Sya>Hi</Sya>"],
-            [":press 1"], [":break x"],
+            [":press 1"], [":break x"], [":help nosuch"],
         ]
         for inputs in failures {
             let result = try ReplSessions.run(inputs + [":help quit"])

@@ -23,7 +23,11 @@ enum ReplCommands {
 
     static let all: [ReplAction] = [
         ReplAction(name: "help", usage: ":help [COMMAND]", arguments: 0...1, help: "list the commands, or explain one") { session, words in
-            session.out(help(words.first))
+            if let name = words.first, named(name.hasPrefix(":") ? String(name.dropFirst()) : name) == nil {
+                session.fail("no command :\(PrintableText.line(name)): :help lists them\n")
+            } else {
+                session.out(help(words.first))
+            }
             return true
         },
         ReplAction(name: "load", usage: ":load FILE", arguments: 1...1,
@@ -149,9 +153,7 @@ enum ReplCommands {
     /// `:help`, or `:help COMMAND`: no line wider than 80 columns.
     static func help(_ name: String?) -> String {
         if let name {
-            guard let command = named(name.hasPrefix(":") ? String(name.dropFirst()) : name) else {
-                return "no command :\(name): :help lists them\n"
-            }
+            guard let command = named(name.hasPrefix(":") ? String(name.dropFirst()) : name) else { return "" }
             let aliases = command.aliases.isEmpty ? "" : " (also " + command.aliases.map { ":" + $0 }.joined(separator: ", ") + ")"
             return command.usage + aliases + "\n" + wrap(command.help, indent: 2)
         }
