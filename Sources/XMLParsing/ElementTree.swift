@@ -13,30 +13,61 @@ public struct ParsedDocument: Sendable {
 }
 
 /// An element with its attributes and children, in document order.
+///
+/// An element is a place in its document's tree, which keeps every
+/// element, attribute and text of the document in a few arrays (see
+/// `ElementStorage`): building a tree is a few appends per element, not
+/// an allocation or two, copying an element is one reference, and freeing
+/// a document is freeing those arrays.
 public struct Element: Sendable {
-    /// The local name, exactly as written (ConneXML is case-sensitive).
-    public let name: String
-    /// A namespace prefix (`twiml:Say`), nil for ordinary ConneXML.
-    public let prefix: String?
-    public let attributes: [Attribute]
-    public let children: [Node]
-    /// Where the start tag's `<` is.
-    public let position: SourcePosition
+    let tree: ElementStorage
+    let index: Int
+
+    init(tree: ElementStorage, index: Int) {
+        self.tree = tree
+        self.index = index
+    }
 
     public init(name: String, prefix: String? = nil, attributes: [Attribute] = [],
                 children: [Node] = [], position: SourcePosition) {
-        self.name = name
-        self.prefix = prefix
-        self.attributes = attributes
-        self.children = children
-        self.position = position
+        var builder = TreeBuilder()
+        builder.startElement(name: name, prefix: prefix, position: position)
+        for attribute in attributes { builder.appendAttribute(attribute) }
+        for child in children {
+            switch child {
+            case .element(let element): builder.appendCopy(of: element)
+            case .text(let text): builder.appendText(text)
+            }
+        }
+        builder.endElement()
+        self = builder.finish()!
+    }
+
+    /// The local name, exactly as written (ConneXML is case-sensitive).
+    public var name: String { tree.elements[index].name }
+    /// A namespace prefix (`twiml:Say`), nil for ordinary ConneXML.
+    public var prefix: String? { tree.elements[index].prefix }
+    /// Where the start tag's `<` is.
+    public var position: SourcePosition { tree.elements[index].position }
+
+    public var attributes: Attributes {
+        Attributes(tree: tree, start: Int(tree.elements[index].firstAttribute),
+                   count: Int(tree.elements[index].attributeCount))
+    }
+
+    public var children: Children {
+        Children(tree: tree, start: Int(tree.elements[index].firstChild), count: Int(tree.elements[index].childCount))
     }
 
     /// The name as written, with its prefix.
     public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 
     public func attribute(_ name: String) -> Attribute? {
-        attributes.first { $0.name == name && $0.prefix == nil }
+        let start = Int(tree.elements[index].firstAttribute)
+        for i in start..<start + Int(tree.elements[index].attributeCount) where tree.attributes[i].name == name && tree.attributes[i].prefix == nil {
+            return tree.attributes[i]
+        }
+        return nil
     }
 
     /// The child elements, without text.
@@ -55,6 +86,33 @@ public struct Element: Sendable {
     public var firstText: Text? {
         for case .text(let t) in children { return t }
         return nil
+    }
+
+    /// An element's attributes, in document order.
+    public struct Attributes: RandomAccessCollection, Sendable {
+        let tree: ElementStorage
+        let start: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> Attribute {
+            precondition(position >= 0 && position < count, "attribute index out of range")
+            return tree.attributes[start + position]
+        }
+    }
+
+    /// An element's children (elements and non-blank text), in document order.
+    public struct Children: RandomAccessCollection, Sendable {
+        let tree: ElementStorage
+        let start: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> Node {
+            precondition(position >= 0 && position < count, "child index out of range")
+            let child = tree.children[start + position]
+            return child.isText ? .text(tree.texts[child.index]) : .element(XMLParsing.Element(tree: tree, index: child.index))
+        }
     }
 }
 

@@ -1,21 +1,22 @@
 import Diagnostics
 
 /// Builds the element tree from libxml2's parse events, in step with the
-/// source locator, as the events come: each element is finished, with its
-/// children in one array of the right size, when its end tag is read.
+/// source locator, as the events come.
 ///
 /// What it builds is exactly what walking libxml2's own tree gave
 /// (`LibXML2TreeReader`): adjacent character data is one text, split only
 /// by elements, comments and processing instructions; blank text is
 /// dropped; attribute values as the tree held them.
-final class EventTreeBuilder {
+///
+/// A struct driven through a pointer (the parse's context): a class would
+/// have every property access checked for exclusivity at run time, on
+/// every event of every document.
+struct EventTreeBuilder {
     var problems: [ParseProblem] = []
-    private(set) var root: Element?
+    private var tree: TreeBuilder
     private var locator: SourceLocator?
-    /// Elements whose start tag has been read but not their end tag.
-    private var open: [OpenElement] = []
-    /// The finished children of every open element, innermost last.
-    private var children = NodeStack()
+    private(set) var root: Element?
+    private var depth = 0
     /// The character data read since the last element, comment or
     /// processing instruction, and libxml2's line when it began.
     private var text: [UInt8] = []
@@ -24,15 +25,8 @@ final class EventTreeBuilder {
     private var attributePositions: [SourcePosition] = []
     private var names = NameTable()
 
-    private struct OpenElement {
-        var name: String
-        var prefix: String?
-        var attributes: [Attribute]
-        var position: SourcePosition
-        var firstChild: Int
-    }
-
     init(source: UnsafeBufferPointer<UInt8>) {
+        tree = TreeBuilder(expectedBytes: source.count)
         locator = SourceLocator.canLocate(source) ? SourceLocator(bytes: source) : nil
         text.reserveCapacity(256)
         attributePositions.reserveCapacity(16)
@@ -41,14 +35,14 @@ final class EventTreeBuilder {
     /// Whether every position has its column (the locator never lost step).
     var hasColumns: Bool { locator != nil }
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> EventTreeBuilder {
-        Unmanaged<EventTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<EventTreeBuilder> {
+        context!.assumingMemoryBound(to: EventTreeBuilder.self)
     }
 
     // MARK: Events
 
-    func startElement(name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
-                      attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int) {
+    mutating func startElement(name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
+                               attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int) {
         finishText()
         let name = names.string(rawName)
         let prefix = rawPrefix.map { names.string($0) }
@@ -61,45 +55,41 @@ final class EventTreeBuilder {
                 attributePositions.removeAll()
             }
         }
-        var attributes: [Attribute] = []
-        if attributeCount > 0, let raw {
-            attributes.reserveCapacity(attributeCount)
-            for index in 0..<attributeCount {
-                let fields = raw + 4 * index  // name, prefix, value, end of value
-                attributes.append(Attribute(
-                    name: names.string(fields[0]!),
-                    prefix: fields[1].map { names.string($0) },
-                    value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
-                    position: index < attributePositions.count ? attributePositions[index] : position))
-            }
+        depth += 1
+        tree.startElement(name: name, prefix: prefix, position: position)
+        guard attributeCount > 0, let raw else { return }
+        for index in 0..<attributeCount {
+            let fields = raw + 4 * index  // name, prefix, value, end of value
+            tree.appendAttribute(Attribute(
+                name: names.string(fields[0]!),
+                prefix: fields[1].map { names.string($0) },
+                value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
+                position: index < attributePositions.count ? attributePositions[index] : position))
         }
-        open.append(OpenElement(name: name, prefix: prefix, attributes: attributes, position: position,
-                                firstChild: children.count))
     }
 
-    func endElement() {
+    mutating func endElement() {
         finishText()
-        guard let element = open.popLast() else { return }
-        let finished = Element(name: element.name, prefix: element.prefix, attributes: element.attributes,
-                               children: children.popArray(from: element.firstChild), position: element.position)
-        if open.isEmpty { root = finished } else { children.push(.element(finished)) }
+        tree.endElement()
+        depth -= 1
+        if depth == 0 { root = tree.finish() }
     }
 
-    func characters(_ bytes: UnsafePointer<CChar>, count: Int, line: Int) {
-        guard !open.isEmpty, count > 0 else { return }
+    mutating func characters(_ bytes: UnsafePointer<CChar>, count: Int, line: Int) {
+        guard depth > 0, count > 0 else { return }
         if text.isEmpty { textLine = line }
         bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
             text.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
         }
     }
 
-    func textBoundary() { finishText() }
+    mutating func textBoundary() { finishText() }
 
     // MARK: Building
 
     /// Ends the current run of character data: a text child of the
     /// innermost open element unless it is all white space.
-    private func finishText() {
+    private mutating func finishText() {
         guard !text.isEmpty else { return }
         defer { text.removeAll(keepingCapacity: true) }
         guard text.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
@@ -108,7 +98,7 @@ final class EventTreeBuilder {
         if locator != nil {
             if let located = locator!.nextText() { position = located } else { locator = nil }
         }
-        children.push(.text(Text(value: value, position: position)))
+        tree.appendText(Text(value: value, position: position))
     }
 
     /// An attribute value as libxml2's tree held it: libxml2 reports `&`
@@ -131,46 +121,6 @@ final class EventTreeBuilder {
             }
         }
         return String(decoding: decoded, as: UTF8.self)
-    }
-}
-
-/// The children of the open elements, kept in one buffer: when an element
-/// ends, its children are moved (not copied) into an array of exactly their
-/// number, so a tree costs one allocation per element with children.
-private struct NodeStack: ~Copyable {
-    private var base: UnsafeMutablePointer<Node>
-    private var capacity = 64
-    private(set) var count = 0
-
-    init() { base = .allocate(capacity: capacity) }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    mutating func push(_ node: consuming Node) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
-        (base + count).initialize(to: node)
-        count += 1
-    }
-
-    /// The nodes from `first` to the top, in order, removed from the stack.
-    mutating func popArray(from first: Int) -> [Node] {
-        let n = count - first
-        guard n > 0 else { return [] }
-        let source = base + first
-        count = first
-        return [Node](unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: n)
-            initialized = n
-        }
     }
 }
 

@@ -6,30 +6,23 @@ import Diagnostics
 /// Swift tree is built from them directly, with no libxml2 tree in between
 /// to build, walk and free.
 enum LibXML2Reader {
-    /// Problems libxml2 reported during one parse, collected through the
-    /// per-parse callback (never libxml2's global last-error).
-    final class ProblemCollector {
-        var problems: [ParseProblem] = []
-    }
-
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: ParseLimits) -> XMLParser.Outcome {
-        let builder = EventTreeBuilder(source: bytes)
-        let wellFormed: Bool = withExtendedLifetime(builder) {
-            let context = Unmanaged.passUnretained(builder).toOpaque()
+        var builder = EventTreeBuilder(source: bytes)
+        let wellFormed: Bool = withUnsafeMutablePointer(to: &builder) { builder in
             var handlers = cxml_event_handlers(
                 start_element: { context, name, prefix, count, attributes, line in
-                    EventTreeBuilder.from(context).startElement(name: name!, prefix: prefix, attributeCount: Int(count),
-                                                                attributes: attributes, line: line)
+                    EventTreeBuilder.from(context).pointee.startElement(
+                        name: name!, prefix: prefix, attributeCount: Int(count), attributes: attributes, line: line)
                 },
-                end_element: { context in EventTreeBuilder.from(context).endElement() },
+                end_element: { context in EventTreeBuilder.from(context).pointee.endElement() },
                 characters: { context, bytes, length, line in
-                    EventTreeBuilder.from(context).characters(bytes!, count: Int(length), line: line)
+                    EventTreeBuilder.from(context).pointee.characters(bytes!, count: Int(length), line: line)
                 },
-                text_boundary: { context in EventTreeBuilder.from(context).textBoundary() })
+                text_boundary: { context in EventTreeBuilder.from(context).pointee.textBoundary() })
             return bytes.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse_events(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context,
+                cxml_parse_events(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), builder,
                                   { context, code, level, line, column, message in
-                                      EventTreeBuilder.from(context).problems.append(ParseProblem(
+                                      EventTreeBuilder.from(context).pointee.problems.append(ParseProblem(
                                           code: code, level: level, line: line, column: column, message: message))
                                   }, &handlers) != 0
             }
@@ -49,12 +42,6 @@ enum LibXML2Reader {
         // The first error is the real one: libxml2 does not recover, and
         // what it says after a fatal error is mostly a consequence of it.
         return .failure([failures[0].diagnostic(file: file, limits: limits, source: source)])
-    }
-
-    /// The shim's problem callback for the tree parse.
-    static let reportProblem: cxml_problem_callback = { context, code, level, line, column, message in
-        Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(
-            code: code, level: level, line: line, column: column, message: message))
     }
 }
 

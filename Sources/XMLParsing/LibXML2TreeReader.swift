@@ -6,13 +6,22 @@ import Diagnostics
 /// parse events without that tree (faster, in far less memory); the tests
 /// hold the two to the same outcome on every sample and on mutated ones.
 enum LibXML2TreeReader {
+    /// Problems libxml2 reported during one parse, collected through the
+    /// per-parse callback (never libxml2's global last-error).
+    private final class ProblemCollector {
+        var problems: [ParseProblem] = []
+    }
+
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: ParseLimits) -> XMLParser.Outcome {
-        let collector = LibXML2Reader.ProblemCollector()
+        let collector = ProblemCollector()
         let document: OpaquePointer? = withExtendedLifetime(collector) {
             let context = Unmanaged.passUnretained(collector).toOpaque()
             return bytes.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context,
-                           LibXML2Reader.reportProblem)
+                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context) {
+                    context, code, level, line, column, message in
+                    Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(
+                        code: code, level: level, line: line, column: column, message: message))
+                }
             }
         }
         guard let document else {
@@ -22,21 +31,22 @@ enum LibXML2TreeReader {
         guard let root = cxml_document_root(document) else {
             return .failure([.emptyDocument(file: file)])
         }
-        var builder = TreeBuilder(bytes: bytes)
-        let element = builder.element(root)
-        return .document(ParsedDocument(file: file, root: element, hasColumns: builder.locator != nil))
+        var walker = TreeWalker(bytes: bytes)
+        walker.element(root)
+        return .document(ParsedDocument(file: file, root: walker.tree.finish()!, hasColumns: walker.locator != nil))
     }
 
     /// Walks the C tree depth-first, in document order, in step with the
     /// source locator.
-    private struct TreeBuilder {
+    private struct TreeWalker {
         var locator: SourceLocator?
+        var tree = TreeBuilder()
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             locator = SourceLocator.canLocate(bytes) ? SourceLocator(bytes: bytes) : nil
         }
 
-        mutating func element(_ node: OpaquePointer) -> Element {
+        mutating func element(_ node: OpaquePointer) {
             let name = String(cString: cxml_node_name(node))
             let prefix = cxml_node_prefix(node).map { String(cString: $0) }
             let qualifiedName = prefix.map { "\($0):\(name)" } ?? name
@@ -53,43 +63,41 @@ enum LibXML2TreeReader {
                 }
             }
 
-            var attributes: [Attribute] = []
-            attributes.reserveCapacity(Int(cxml_node_attribute_count(node)))
+            tree.startElement(name: name, prefix: prefix, position: position)
             var attribute = cxml_node_first_attribute(node)
+            var index = 0
             while let current = attribute {
                 var owned: Int32 = 0
                 let rawValue = cxml_attribute_value(current, &owned)!
                 let value = String(cString: rawValue)
                 if owned != 0 { cxml_free(rawValue) }
-                let index = attributes.count
-                attributes.append(Attribute(
+                tree.appendAttribute(Attribute(
                     name: String(cString: cxml_attribute_name(current)),
                     prefix: cxml_attribute_prefix(current).map { String(cString: $0) },
                     value: value,
                     position: index < attributePositions.count ? attributePositions[index] : position))
+                index += 1
                 attribute = cxml_attribute_next(current)
             }
 
-            var children: [Node] = []
-            children.reserveCapacity(Int(cxml_node_content_child_count(node)))
             var child = cxml_node_first_child(node)
             while let current = child {
                 switch cxml_node_kind_of(current) {
                 case CXML_NODE_ELEMENT:
-                    children.append(.element(element(current)))
+                    element(current)
                 case CXML_NODE_TEXT where cxml_node_is_blank(current) == 0:
                     let value = String(cString: cxml_node_content(current))
                     var textPosition = SourcePosition(line: cxml_node_line(current), column: 0)
                     if locator != nil {
                         if let located = locator!.nextText() { textPosition = located } else { locator = nil }
                     }
-                    children.append(.text(Text(value: value, position: textPosition)))
+                    tree.appendText(Text(value: value, position: textPosition))
                 default:
                     break  // comments, processing instructions, blank text
                 }
                 child = cxml_node_next_sibling(current)
             }
-            return Element(name: name, prefix: prefix, attributes: attributes, children: children, position: position)
+            tree.endElement()
         }
     }
 }

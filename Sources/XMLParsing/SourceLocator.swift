@@ -53,9 +53,22 @@ struct SourceLocator {
         var i = counted.offset
         var column = counted.column
         let nextLineStart = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : Int.max
-        if offset < i || offset >= nextLineStart {
-            // Another line, or (never in document order) backwards: count
-            // from the start of the offset's line.
+        if offset >= nextLineStart {
+            // A later line, most often the next one or one soon after:
+            // step to it (a search past a handful of lines), and count from
+            // its start.
+            lineIndex += 1
+            var steps = 0
+            while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= offset {
+                steps += 1
+                if steps == 8 { lineIndex = lineIndexContaining(offset); break }
+                lineIndex += 1
+            }
+            i = lineStarts[lineIndex]
+            column = 1
+        } else if offset < i {
+            // Backwards (never in document order): count from the start of
+            // the offset's line.
             lineIndex = lineIndexContaining(offset)
             i = lineStarts[lineIndex]
             column = 1
