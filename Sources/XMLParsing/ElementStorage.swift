@@ -1,30 +1,65 @@
 import Diagnostics
 
 /// Every element, attribute and text of one document, each kind in one
-/// array. Elements are in document order (start tags); an element's
-/// attributes, and the references to its children, are contiguous runs.
+/// array of small records. Elements are in document order (start tags);
+/// an element's attributes, and the references to its children, are
+/// contiguous runs. Names are stored once per document and referred to by
+/// number; positions as 32-bit line and column (libxml2 counts in `int`).
 final class ElementStorage: Sendable {
+    let names: [String]
     let elements: [ElementRecord]
-    let attributes: [Attribute]
+    let attributes: [AttributeRecord]
     let texts: [Text]
     let children: [ChildReference]
 
-    init(elements: [ElementRecord], attributes: [Attribute], texts: [Text], children: [ChildReference]) {
+    init(names: [String], elements: [ElementRecord], attributes: [AttributeRecord], texts: [Text],
+         children: [ChildReference]) {
+        self.names = names
         self.elements = elements
         self.attributes = attributes
         self.texts = texts
         self.children = children
     }
+
+    func name(_ id: Int32) -> String { names[Int(id)] }
+    func prefix(_ id: Int32) -> String? { id < 0 ? nil : names[Int(id)] }
+
+    func attribute(_ index: Int) -> Attribute {
+        let record = attributes[index]
+        return Attribute(name: name(record.name), prefix: prefix(record.prefix), value: record.value,
+                         position: record.position.value)
+    }
+}
+
+/// A position in 8 bytes instead of 16.
+struct CompactPosition: Sendable {
+    private let line: Int32
+    private let column: Int32
+
+    init(_ position: SourcePosition) {
+        line = Int32(clamping: position.line)
+        column = Int32(clamping: position.column)
+    }
+
+    var value: SourcePosition { SourcePosition(line: Int(line), column: Int(column)) }
 }
 
 struct ElementRecord: Sendable {
-    var name: String
-    var prefix: String?
-    var position: SourcePosition
+    /// Indexes in `names`; a prefix of -1 is none.
+    var name: Int32
+    var prefix: Int32
+    var position: CompactPosition
     var firstAttribute: Int32
     var attributeCount: Int32 = 0
     var firstChild: Int32 = 0
     var childCount: Int32 = 0
+}
+
+struct AttributeRecord: Sendable {
+    var value: String
+    var name: Int32
+    var prefix: Int32
+    var position: CompactPosition
 }
 
 /// An element (by its index in `elements`) or a text (in `texts`).
@@ -41,8 +76,10 @@ struct ChildReference: Sendable {
 /// elements still open wait on a stack, and move into `children` as one
 /// run when their parent ends.
 struct TreeBuilder {
+    private var names: [String] = []
+    private var nameIDs: [String: Int32] = [:]
     private var elements: [ElementRecord] = []
-    private var attributes: [Attribute] = []
+    private var attributes: [AttributeRecord] = []
     private var texts: [Text] = []
     private var children: [ChildReference] = []
     private var waiting: [ChildReference] = []
@@ -64,15 +101,34 @@ struct TreeBuilder {
         open.reserveCapacity(64)
     }
 
+    /// The number of `name` in this document's names.
+    mutating func nameID(_ name: String) -> Int32 {
+        if let id = nameIDs[name] { return id }
+        let id = Int32(names.count)
+        names.append(name)
+        nameIDs[name] = id
+        return id
+    }
+
     mutating func startElement(name: String, prefix: String?, position: SourcePosition) {
+        startElement(name: nameID(name), prefix: prefix.map { nameID($0) } ?? -1, position: position)
+    }
+
+    /// With names as `nameID` numbered them (a prefix of -1 is none).
+    mutating func startElement(name: Int32, prefix: Int32, position: SourcePosition) {
         open.append((elements.count, waiting.count))
-        elements.append(ElementRecord(name: name, prefix: prefix, position: position,
+        elements.append(ElementRecord(name: name, prefix: prefix, position: CompactPosition(position),
                                       firstAttribute: Int32(attributes.count)))
     }
 
     /// An attribute of the element started last (before any of its children).
     mutating func appendAttribute(_ attribute: Attribute) {
-        attributes.append(attribute)
+        appendAttribute(name: nameID(attribute.name), prefix: attribute.prefix.map { nameID($0) } ?? -1,
+                        value: attribute.value, position: attribute.position)
+    }
+
+    mutating func appendAttribute(name: Int32, prefix: Int32, value: String, position: SourcePosition) {
+        attributes.append(AttributeRecord(value: value, name: name, prefix: prefix, position: CompactPosition(position)))
         elements[elements.count - 1].attributeCount += 1
     }
 
@@ -106,7 +162,8 @@ struct TreeBuilder {
     /// The root element, once it has ended; nil before.
     func finish() -> Element? {
         guard finishedRoot else { return nil }
-        let storage = ElementStorage(elements: elements, attributes: attributes, texts: texts, children: children)
+        let storage = ElementStorage(names: names, elements: elements, attributes: attributes, texts: texts,
+                                     children: children)
         return Element(tree: storage, index: 0)
     }
 }

@@ -44,11 +44,11 @@ public struct Element: Sendable {
     }
 
     /// The local name, exactly as written (ConneXML is case-sensitive).
-    public var name: String { tree.elements[index].name }
+    public var name: String { tree.name(tree.elements[index].name) }
     /// A namespace prefix (`twiml:Say`), nil for ordinary ConneXML.
-    public var prefix: String? { tree.elements[index].prefix }
+    public var prefix: String? { tree.prefix(tree.elements[index].prefix) }
     /// Where the start tag's `<` is.
-    public var position: SourcePosition { tree.elements[index].position }
+    public var position: SourcePosition { tree.elements[index].position.value }
 
     public var attributes: Attributes {
         Attributes(tree: tree, start: Int(tree.elements[index].firstAttribute),
@@ -64,8 +64,9 @@ public struct Element: Sendable {
 
     public func attribute(_ name: String) -> Attribute? {
         let start = Int(tree.elements[index].firstAttribute)
-        for i in start..<start + Int(tree.elements[index].attributeCount) where tree.attributes[i].name == name && tree.attributes[i].prefix == nil {
-            return tree.attributes[i]
+        for i in start..<start + Int(tree.elements[index].attributeCount)
+        where tree.attributes[i].prefix < 0 && tree.names[Int(tree.attributes[i].name)] == name {
+            return tree.attribute(i)
         }
         return nil
     }
@@ -97,7 +98,7 @@ public struct Element: Sendable {
         public var endIndex: Int { count }
         public subscript(position: Int) -> Attribute {
             precondition(position >= 0 && position < count, "attribute index out of range")
-            return tree.attributes[start + position]
+            return tree.attribute(start + position)
         }
     }
 

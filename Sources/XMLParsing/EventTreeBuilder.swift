@@ -44,8 +44,9 @@ struct EventTreeBuilder {
     mutating func startElement(name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
                                attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int) {
         finishText()
-        let name = names.string(rawName)
-        let prefix = rawPrefix.map { names.string($0) }
+        let nameID = names.id(rawName, &tree)
+        let prefixID = rawPrefix.map { names.id($0, &tree) } ?? -1
+        let name = names.string(nameID), prefix = prefixID < 0 ? nil : names.string(prefixID)
         var position = SourcePosition(line: line, column: 0)
         if locator != nil {
             if let located = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
@@ -56,15 +57,15 @@ struct EventTreeBuilder {
             }
         }
         depth += 1
-        tree.startElement(name: name, prefix: prefix, position: position)
+        tree.startElement(name: nameID, prefix: prefixID, position: position)
         guard attributeCount > 0, let raw else { return }
         for index in 0..<attributeCount {
             let fields = raw + 4 * index  // name, prefix, value, end of value
-            tree.appendAttribute(Attribute(
-                name: names.string(fields[0]!),
-                prefix: fields[1].map { names.string($0) },
+            tree.appendAttribute(
+                name: names.id(fields[0]!, &tree),
+                prefix: fields[1].map { names.id($0, &tree) } ?? -1,
                 value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
-                position: index < attributePositions.count ? attributePositions[index] : position))
+                position: index < attributePositions.count ? attributePositions[index] : position)
         }
     }
 
@@ -126,21 +127,27 @@ struct EventTreeBuilder {
 
 /// libxml2 keeps one copy of each name in its dictionary, so within a
 /// parse the same name always comes at the same address: each distinct
-/// name becomes a Swift string once, looked up by address after that.
+/// name becomes a Swift string, and a number in the tree's names, once,
+/// looked up by address after that.
 private struct NameTable {
     private var addresses: [UInt] = Array(repeating: 0, count: 64)
-    private var strings: [String] = Array(repeating: "", count: 64)
+    private var ids: [Int32] = Array(repeating: 0, count: 64)
+    private var strings: [String] = []  // by number
     private var used = 0
 
-    mutating func string(_ name: UnsafePointer<CChar>) -> String {
+    func string(_ id: Int32) -> String { strings[Int(id)] }
+
+    mutating func id(_ name: UnsafePointer<CChar>, _ tree: inout TreeBuilder) -> Int32 {
         let address = UInt(bitPattern: name)
         var mask = addresses.count - 1
         var slot = Self.hash(address) & mask
         while addresses[slot] != 0 {
-            if addresses[slot] == address { return strings[slot] }
+            if addresses[slot] == address { return ids[slot] }
             slot = (slot + 1) & mask
         }
         let string = String(cString: name)
+        let id = tree.nameID(string)
+        if Int(id) == strings.count { strings.append(string) }
         if (used + 1) * 2 > addresses.count {
             grow()
             mask = addresses.count - 1
@@ -148,21 +155,21 @@ private struct NameTable {
             while addresses[slot] != 0 { slot = (slot + 1) & mask }
         }
         addresses[slot] = address
-        strings[slot] = string
+        ids[slot] = id
         used += 1
-        return string
+        return id
     }
 
     private mutating func grow() {
-        let oldAddresses = addresses, oldStrings = strings
+        let oldAddresses = addresses, oldIDs = ids
         addresses = Array(repeating: 0, count: oldAddresses.count * 2)
-        strings = Array(repeating: "", count: oldAddresses.count * 2)
+        ids = Array(repeating: 0, count: oldAddresses.count * 2)
         let mask = addresses.count - 1
-        for (address, string) in zip(oldAddresses, oldStrings) where address != 0 {
+        for (address, id) in zip(oldAddresses, oldIDs) where address != 0 {
             var slot = Self.hash(address) & mask
             while addresses[slot] != 0 { slot = (slot + 1) & mask }
             addresses[slot] = address
-            strings[slot] = string
+            ids[slot] = id
         }
     }
 
