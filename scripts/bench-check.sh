@@ -1,18 +1,43 @@
 #!/usr/bin/env bash
-# How long `connexml check` takes on a large generated script, next to
-# libxml2's own `xmllint --noout` on the same file, in one run; then on
-# 10k, 100k and 1M sibling elements on one line, where positions must cost
-# no more than on short lines (time linear in the document).
-# Usage: scripts/bench-check.sh [MEGABYTES=8] [RUNS=9]
+# How long `connexml check` takes, and how much memory it peaks at, next to
+# libxml2's own `xmllint --noout` on the same generated scripts, the two run
+# in turn (A B A B ...) so that a drift in the machine's speed touches both;
+# then 10k, 100k and 1M sibling elements on one line, where positions must
+# cost no more than on short lines (time linear in the document).
+#
+# Usage: scripts/bench-check.sh [--tiny] [--against OTHER_CONNEXML] [--sizes "1 8 15"] [--runs N]
+#        scripts/bench-check.sh [MEGABYTES] [RUNS]      (one size, as before)
+#   --tiny      a few hundred KB, 3 runs, 10k siblings: seconds, for CI (it
+#               checks that everything runs; its figures mean little)
+#   --against   also pair connexml with another connexml binary (before/after)
 # SCRATCH_PATH=.build-NAME builds there (default .build).
+# Prints figures, never judges them: the exit status is 0 unless something
+# failed to run or a generated script did not check clean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-megabytes=${1:-8}
-runs=${2:-9}
 
-if ! command -v xmllint >/dev/null; then
-  echo "installing libxml2-utils (xmllint)..."
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+sizes="1 8 15"
+runs=9
+siblings="10000 100000 1000000"
+against=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tiny) sizes="0.3"; runs=3; siblings="10000"; shift ;;
+    --against) against=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    [0-9]*) sizes=$1; runs=${2:-$runs}; shift $(( $# >= 2 ? 2 : 1 )) ;;
+    *) echo "usage: $0 [--tiny] [--against CONNEXML] [--sizes \"1 8 15\"] [--runs N]" >&2; exit 2 ;;
+  esac
+done
+
+need=()
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need[@]}"
 fi
 echo "building connexml (release)..."
 scratch=${SCRATCH_PATH:-.build}
@@ -21,37 +46,70 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 scripts/generate-large-script.py "$work/large.xml" "$megabytes"
-"$bin" check --no-show-source "$work/large.xml" | tail -1
-xmllint --noout "$work/large.xml"
+# Commands are passed around as words: the binaries get names without spaces.
+ln -s "$bin" "$work/connexml"
+bin=$work/connexml
+if [ -n "$against" ]; then ln -s "$(realpath "$against")" "$work/other-connexml"; against=$work/other-connexml; fi
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Median wall time of $runs runs, in milliseconds.
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+# Runs command A and command B in turn, $runs times each after a warm-up,
+# and prints their medians (wall and CPU seconds, from the kernel's own
+# accounting of each finished process), their peaks, and the median of the
+# ratios A/B pair by pair. Python only starts and reaps them.
+cat >"$work/pair.py" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, label = int(sys.argv[1]), sys.argv[2]
+split = sys.argv.index("--")
+a, b = sys.argv[3:split], sys.argv[split + 1:]
+def once(command):
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+once(a); once(b)
+pairs = [(once(a), once(b)) for _ in range(runs)]
+def med(values): return statistics.median(values)
+aw, ac = med([p[0][0] for p in pairs]), med([p[0][1] for p in pairs])
+bw, bc = med([p[1][0] for p in pairs]), med([p[1][1] for p in pairs])
+am, bm = max(p[0][2] for p in pairs), max(p[1][2] for p in pairs)
+rw = med([p[0][0] / p[1][0] for p in pairs])
+rc = med([p[0][1] / p[1][1] if p[1][1] > 0 else float("nan") for p in pairs])
+print(f"{label:<10} {aw:9.3f} {ac:9.3f} {am:8.1f} | {bw:9.3f} {bc:9.3f} {bm:8.1f} | {rw:6.2f}x {rc:6.2f}x {am / bm:6.2f}x")
+PY
+pair() {
+  local label=$1 a=$2 b=$3 file=$4
+  # shellcheck disable=SC2086 # the commands are words
+  python3 "$work/pair.py" "$runs" "$label" $a "$file" -- $b "$file"
 }
 
-xmllint_ms=$(median_ms xmllint --noout "$work/large.xml")
-check_ms=$(median_ms "$bin" check --no-show-source "$work/large.xml")
-size=$(stat -c %s "$work/large.xml")
-echo
-echo "file: $size bytes; median of $runs runs each"
-printf '%-28s %10s ms\n' "xmllint --noout" "$xmllint_ms" "connexml check" "$check_ms"
-awk -v a="$check_ms" -v b="$xmllint_ms" 'BEGIN { printf "ratio connexml/xmllint: %.2fx (aim: within 1.20x)\n", a / b }'
+header() {
+  printf '\n%s (median of %s pairs; peak = largest of the runs)\n' "$1" "$runs"
+  printf '%-10s %9s %9s %8s | %9s %9s %8s | %7s %7s %7s\n' "size" "A wall s" "A cpu s" "A MiB" \
+    "B wall s" "B cpu s" "B MiB" "wall" "cpu" "peak"
+}
 
-echo
-echo "sibling elements on one line; median of $runs runs each"
-printf '%-12s %12s %18s %18s\n' "siblings" "bytes" "xmllint ms" "connexml check ms"
-for siblings in 10000 100000 1000000; do
-  python3 scripts/generate-large-script.py --one-line "$siblings" "$work/line.xml" >/dev/null
-  "$bin" check --no-show-source "$work/line.xml" >/dev/null  # fails the script if it is not clean
-  printf '%-12s %12s %18s %18s\n' "$siblings" "$(stat -c %s "$work/line.xml")" \
-    "$(median_ms xmllint --noout "$work/line.xml")" "$(median_ms "$bin" check --no-show-source "$work/line.xml")"
+for size in $sizes; do
+  python3 scripts/generate-large-script.py "$work/large-$size.xml" "$size" >/dev/null
+  "$bin" check --no-show-source "$work/large-$size.xml" >/dev/null  # fails the script unless it checks clean
+  xmllint --noout "$work/large-$size.xml"
+done
+
+header "A = connexml check, B = xmllint --noout (aim: A/B within 1.20x, peak no higher)"
+for size in $sizes; do
+  pair "${size} MB" "$bin check --no-show-source" "xmllint --noout" "$work/large-$size.xml"
+done
+
+if [ -n "$against" ]; then
+  header "A = this connexml check, B = the other connexml check (--against)"
+  for size in $sizes; do
+    pair "${size} MB" "$bin check --no-show-source" "$against check --no-show-source" "$work/large-$size.xml"
+  done
+fi
+
+header "sibling elements on one line: A = connexml check, B = xmllint --noout (A should grow linearly)"
+for count in $siblings; do
+  python3 scripts/generate-large-script.py --one-line "$count" "$work/line.xml" >/dev/null
+  "$bin" check --no-show-source "$work/line.xml" >/dev/null
+  pair "$count" "$bin check --no-show-source" "xmllint --noout" "$work/line.xml"
 done

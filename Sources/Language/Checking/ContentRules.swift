@@ -65,7 +65,8 @@ extension Checker {
     /// and any other element are reported here, once, in the same words.
     mutating func forEachChild(of element: Element, allowing allowed: [String], hint: String? = nil,
                                _ visit: (Element, inout Checker) -> Void) {
-        let list = allowed.map { "<\($0)>" }.joined(separator: " and ")
+        // Only messages need it: built when one is.
+        var list: String { allowed.map { "<\($0)>" }.joined(separator: " and ") }
         for child in element.children {
             switch child {
             case .text(let text):
