@@ -2,6 +2,7 @@
 // The layers of connexml, bottom to top (see "Layout" in README.md):
 //   CLibXML2 → CXMLShim → XMLParsing → Language ┐
 //                         Diagnostics → Policy ─┴→ Engine → Fetching → connexml
+//                                               CLineEdit (libedit, dlopen) ┘
 // Each target imports only the ones below it.
 import PackageDescription
 
