@@ -13,10 +13,10 @@ struct ReplMain: ParsableCommand {
             """
     )
 
-    @Argument(help: "A script to load.")
+    @Argument(help: "A script to load.", completion: .file(extensions: ["xml"]))
     var script: String?
 
-    @Option(help: "The directory file (YAML).")
+    @Option(help: "The directory file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
     /// Lines longer than this are refused, not kept.
