@@ -11,20 +11,17 @@ import Diagnostics
 /// known to be well-formed, a `<` outside those can only begin a tag.
 struct SourceLocator {
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Byte offset at which each line starts; lineStarts[0] is line 1.
-    private let lineStarts: [Int]
+    /// Where line 1 starts: after a UTF-8 byte-order mark, which is not a
+    /// character of the first line.
+    private let firstLineStart: Int
     private var cursor: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        var starts = [0]
-        // A UTF-8 byte-order mark is not a character of the first line.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { starts[0] = 3 }
-        starts.reserveCapacity(bytes.count / 32)
-        for i in 0..<bytes.count where bytes[i] == 0x0A { starts.append(i + 1) }
-        self.lineStarts = starts
-        self.cursor = starts[0]
-        self.counted = (starts[0], 0, 1)
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        firstLineStart = hasByteOrderMark ? 3 : 0
+        cursor = firstLineStart
+        counted = (firstLineStart, 1, 1)
     }
 
     /// Whether byte positions mean characters here: true for UTF-8 (and
@@ -38,61 +35,51 @@ struct SourceLocator {
 
     // MARK: Positions
 
-    /// Where the last column count stopped: the tree asks for positions in
-    /// document order, so counting resumes here instead of rescanning the
-    /// line from its start, which was quadratic on long lines (80,000
-    /// siblings on one line took seconds).
-    private var counted = (offset: 0, lineIndex: 0, column: 1)
-    /// Bytes looked at while counting columns, for the tests that keep the
-    /// total linear in the document.
+    /// Where the last count stopped, and the line and column there: the
+    /// tree asks for positions in document order, so counting resumes here.
+    /// Each byte is looked at once however the document is laid out
+    /// (counting each position from its line's start was quadratic on long
+    /// lines: 80,000 siblings on one line took seconds), and no table of
+    /// line starts is built.
+    private var counted: (offset: Int, line: Int, column: Int)
+    /// Bytes looked at while counting lines and columns, for the tests that
+    /// keep the total linear in the document.
     private(set) var columnBytesScanned = 0
 
     mutating func position(ofOffset requested: Int) -> SourcePosition {
         let offset = min(requested, bytes.count)
-        var lineIndex = counted.lineIndex
-        var i = counted.offset
-        var column = counted.column
-        let nextLineStart = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : Int.max
-        if offset >= nextLineStart {
-            // A later line, most often the next one or one soon after:
-            // step to it (a search past a handful of lines), and count from
-            // its start.
-            lineIndex += 1
-            var steps = 0
-            while lineIndex + 1 < lineStarts.count, lineStarts[lineIndex + 1] <= offset {
-                steps += 1
-                if steps == 8 { lineIndex = lineIndexContaining(offset); break }
-                lineIndex += 1
-            }
-            i = lineStarts[lineIndex]
-            column = 1
-        } else if offset < i {
-            // Backwards (never in document order): count from the start of
-            // the offset's line.
-            lineIndex = lineIndexContaining(offset)
-            i = lineStarts[lineIndex]
-            column = 1
-        }
+        guard offset >= counted.offset else { return positionCountedFromStart(offset) }
+        var (i, line, column) = counted
         let scanStart = i
         while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }  // not a UTF-8 continuation byte
+            let byte = bytes[i]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {  // not a UTF-8 continuation byte
+                column += 1
+            }
             i += 1
         }
         columnBytesScanned += i - scanStart
-        // i is past offset only before the first line's start (a byte-order
-        // mark), where the column is 1 all the same.
-        counted = (i, lineIndex, column)
-        return SourcePosition(line: lineIndex + 1, column: column)
+        counted = (i, line, column)
+        return SourcePosition(line: line, column: column)
     }
 
-    /// The index of the last line start at or before `offset`.
-    private func lineIndexContaining(_ offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    /// The same, counted from the start of the document: for an offset
+    /// before the last one asked (never in document order), and before the
+    /// first line's start (in a byte-order mark: column 1).
+    private func positionCountedFromStart(_ offset: Int) -> SourcePosition {
+        var line = 1, lineStart = firstLineStart
+        for i in 0..<offset where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
         }
-        return low
+        var column = 1
+        if lineStart < offset {
+            for i in lineStart..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourcePosition(line: line, column: column)
     }
 
     // MARK: Walking in step with the tree
@@ -193,6 +180,10 @@ struct SourceLocator {
     /// When `lt` starts markup that is not a start tag, moves the cursor
     /// past it and returns true.
     private mutating func skipMarkup(at lt: Int) -> Bool {
+        // Markup other than a start tag is `<!`, `<?` or `</`.
+        guard lt + 1 < bytes.count, bytes[lt + 1] == 0x21 || bytes[lt + 1] == 0x3F || bytes[lt + 1] == 0x2F else {
+            return false
+        }
         let end: Int?
         if hasPrefix("<!--", at: lt) {
             end = findSequence("-->", from: lt + 4).map { $0 + 3 }

@@ -81,6 +81,23 @@ import Testing
         #expect(expected[0] == at(1, 1))  // the byte-order mark is not a column
     }
 
+    /// Positions asked in any order (the tree asks in document order, so
+    /// going back counts from the start) agree with counting from the line's
+    /// start, on every offset of a document with a byte-order mark, CR LF
+    /// line ends, multi-byte characters and empty lines.
+    @Test func positionsInAnyOrderAgreeWithCountingFromTheLineStart() {
+        let source = Array("\u{FEFF}<a>\r\n  é日本\n\n<b x=\"ü\"/>\r\n</a>\n".utf8)
+        var random = SeededRandom(seed: 7)
+        let offsets = Array(0...source.count) + (0..<200).map { _ in random.next(below: source.count + 1) }
+        source.withUnsafeBufferPointer { buffer in
+            var locator = SourceLocator(bytes: buffer)
+            for offset in offsets {
+                #expect(locator.position(ofOffset: offset) == naivePosition(ofOffset: min(offset, source.count), in: source),
+                        "offset \(offset)")
+            }
+        }
+    }
+
     private func firstOffset(of needle: String, in source: [UInt8]) -> Int? {
         let pattern = Array(needle.utf8)
         return source.indices.first { source[$0...].starts(with: pattern) }
@@ -91,7 +108,7 @@ import Testing
         var line = 1, lineStart = 0
         for i in 0..<offset where source[i] == 0x0A { line += 1; lineStart = i + 1 }
         if line == 1, source.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = 3 }
-        let column = 1 + source[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+        let column = 1 + source[min(lineStart, offset)..<offset].filter { $0 & 0xC0 != 0x80 }.count
         return SourcePosition(line: line, column: column)
     }
 }
