@@ -47,7 +47,8 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             case .substring(let name, let start, let length):
                 let value = Array(lookup(name) ?? "")
                 guard start < value.count else { continue }  // past the end: empty
-                let end = length.map { min(value.count, start + $0) } ?? value.count
+                // `start + length` could overflow: LENGTH is any whole number.
+                let end = length.map { $0 >= value.count - start ? value.count : start + $0 } ?? value.count
                 result += String(value[start..<end])
             }
         }
