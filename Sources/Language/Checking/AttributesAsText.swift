@@ -10,7 +10,9 @@ enum AttributesAsText {
     /// attributes (one or more, separated by white space); else nil.
     static func pairs(in text: String) -> [String]? {
         // Every text of every element comes here; nearly none has an '='.
-        guard text.utf8.contains(0x3D /* = */) else { return nil }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x3D /* = */) }) ?? text.utf8.contains(0x3D) else {
+            return nil
+        }
         var pairs: [String] = []
         var rest = text.trimmed[...]
         while !rest.isEmpty {

@@ -51,13 +51,14 @@ extension Checker {
             }
             return required == nil ? Template(literal: "") : nil
         }
-        let whole = XMLParsing.Text(value: String(value), position: first.position)
+        let string = String(value)  // once: the text of every verb comes here
+        let whole = XMLParsing.Text(value: string, position: first.position)
         if reportAttributesAsText(whole, of: element, asWarning: anyText, needsContent: required != nil), !anyText { return nil }
-        if value.hasPrefix(">") {
+        if value.utf8.first == 0x3E /* > */ {
             warning("stray-angle-bracket", "text of <\(element.name)> starts with '>'", at: first.position,
                     hint: "a tag closed twice? '>' is part of the text here")
         }
-        return template(String(value), at: first.position, in: "<\(element.name)>")
+        return template(string, at: first.position, in: "<\(element.name)>")
     }
 
     /// Visits the children of an element that takes only the elements named
