@@ -1,6 +1,6 @@
 /// One published diagnostic code: its severity and a one-line meaning. Each
 /// layer lists the codes it emits; the command line joins the lists, and the
-/// README documents them (a test keeps the two in step).
+/// docs/checking.md documents them (a test keeps the two in step).
 public struct CatalogEntry: Sendable {
     public let code: DiagnosticCode
     public let severity: Severity

@@ -6,7 +6,7 @@ public enum Severity: String, Sendable, Hashable, Codable {
 
 /// A stable, machine-readable name for a kind of problem (`unknown-element`,
 /// `bare-ampersand`, ...). Teams grep and suppress by code, so a code, once
-/// published in the README, is never renamed.
+/// published in docs/checking.md, is never renamed.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Comparable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {

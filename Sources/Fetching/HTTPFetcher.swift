@@ -5,7 +5,7 @@ import FoundationNetworking
 #endif
 import Language
 
-/// How far a fetch may go. Documented in README.md ("Fetching documents").
+/// How far a fetch may go. Documented in docs/running.md ("Fetching documents").
 public struct FetchLimits: Sendable {
     /// Seconds for the whole request, connecting, redirects and body
     /// included: a deadline, however often the server sends a little.

@@ -1,5 +1,5 @@
 /// What the parser refuses before or while reading, so that a hostile
-/// document costs little time and bounded memory. Documented in README.md.
+/// document costs little time and bounded memory. Documented in docs/limits.md.
 public struct ParseLimits: Sendable, Hashable {
     /// Documents larger than this are refused unread.
     public var maximumBytes: Int

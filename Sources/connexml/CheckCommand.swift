@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             A folder is searched for *.xml files. '-' reads a script from standard input.
             --directory FILE validates a directory (SIP profiles, users) with the scripts, or alone.
-            Every diagnostic has a stable code (see README.md); --ignore CODE hides warnings of that code.
+            Every diagnostic has a stable code (see docs/checking.md); --ignore CODE hides warnings of that code.
             """
     )
 

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import connexml
 
-/// `connexml explain`, and every example in README.md's "Who may do what"
+/// `connexml explain`, and every example in docs/policy.md's "Who may do what"
 /// section, run as written and compared with the output shown there.
 @Suite struct ExplainCommandTests {
-    /// `$ connexml explain …` lines in the README, each followed by its
+    /// `$ connexml explain …` lines in docs/policy.md, each followed by its
     /// output up to the closing fence or the next `$` line.
     static var readmeExamples: [(command: String, output: String)] {
-        let readme = (try? String(contentsOf: Connexml.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        let readme = (try? String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/policy.md"), encoding: .utf8)) ?? ""
         var examples: [(String, String)] = []
         var current: (String, [String])?
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// The README's REPL session, replayed: its inputs piped in, its output
+/// The REPL session of docs/repl.md, replayed: its inputs piped in, its output
 /// expected word for word (the start of a call placed "now" aside).
 @Suite struct ReplTranscriptTests {
     /// The first block under the REPL's heading with a prompt in it.
     static func transcript(in readme: String) -> [String]? {
-        guard let section = readme.range(of: "## Trying call flows: `connexml repl`") else { return nil }
+        guard let section = readme.range(of: "# Trying call flows: `connexml repl`") else { return nil }
         var lines: [String] = []
         var inBlock = false
         for line in readme[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -28,9 +28,9 @@ import Testing
     }
 
     @Test func theReadmeSessionReplays() throws {
-        // CONNEXML_README: another copy of the README (a section being written).
+        // CONNEXML_README: another copy of the page (a section being written).
         let path = ProcessInfo.processInfo.environment["CONNEXML_README"]
-            ?? Connexml.packageRoot.appendingPathComponent("README.md").path
+            ?? Connexml.packageRoot.appendingPathComponent("docs/repl.md").path
         let readme = try String(contentsOfFile: path, encoding: .utf8)
         let transcript = try #require(Self.transcript(in: readme), "no REPL session in \(path)")
         let prompts = ["connexml> ", "...> "]

@@ -4,7 +4,7 @@ import Policy
 import YAMLFields
 import Yams
 
-/// Reads a scenario file (YAML, README "Scenarios"), listing every problem.
+/// Reads a scenario file (YAML, docs/running.md "Scenarios"), listing every problem.
 public enum ScenarioLoader {
     public struct Result: Sendable {
         public let scenario: Scenario?

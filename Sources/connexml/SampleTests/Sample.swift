@@ -1,7 +1,7 @@
 import Foundation
 
 /// A regression test of a call flow: a script, a scenario, and the trace
-/// the call is expected to produce. Layout (README "Regression tests"):
+/// the call is expected to produce. Layout (docs/testing.md):
 ///
 ///     NAME.xml                  the script
 ///     NAME.scenario.yaml        a scenario   → NAME.trace
