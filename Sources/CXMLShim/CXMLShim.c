@@ -375,24 +375,6 @@ cxml_node *cxml_node_first_child(const cxml_node *node) {
     return (cxml_node *)((const xmlNode *)node)->children;
 }
 
-int cxml_node_content_child_count(const cxml_node *node) {
-    int count = 0;
-    for (const xmlNode *c = ((const xmlNode *)node)->children; c != NULL; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE) count++;
-        else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-                 !cxml_node_is_blank((const cxml_node *)c)) count++;
-    }
-    return count;
-}
-
-int cxml_node_attribute_count(const cxml_node *node) {
-    const xmlNode *n = (const xmlNode *)node;
-    int count = 0;
-    if (n->type == XML_ELEMENT_NODE)
-        for (const xmlAttr *a = n->properties; a != NULL; a = a->next) count++;
-    return count;
-}
-
 cxml_node *cxml_node_next_sibling(const cxml_node *node) {
     return (cxml_node *)((const xmlNode *)node)->next;
 }

@@ -97,9 +97,6 @@ int cxml_node_is_blank(const cxml_node *node);
 /// Line of the node as libxml2 recorded it (0 when unknown).
 long cxml_node_line(const cxml_node *node);
 cxml_node *cxml_node_first_child(const cxml_node *node);
-/// How many children are elements or non-blank text (to size arrays once).
-int cxml_node_content_child_count(const cxml_node *node);
-int cxml_node_attribute_count(const cxml_node *node);
 cxml_node *cxml_node_next_sibling(const cxml_node *node);
 
 cxml_attribute *cxml_node_first_attribute(const cxml_node *node);
