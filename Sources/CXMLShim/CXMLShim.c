@@ -167,11 +167,17 @@ static void report_as_tree_builder(xmlParserCtxtPtr ctxt, int code, const char *
                                    const xmlChar *value) {
     struct parse_state *state = ctxt->_private;
     if (state->refused) return;
-    char message[512];
-    snprintf(message, sizeof message, format, (const char *)value);
+    // The whole message, as libxml2 formats its own (up to 64,000 bytes).
+    int length = snprintf(NULL, 0, format, (const char *)value);
+    if (length < 0) return;
+    size_t size = (size_t)length + 1 < 64000 ? (size_t)length + 1 : 64000;
+    char *message = malloc(size);
+    if (message == NULL) return;
+    snprintf(message, size, format, (const char *)value);
     int line = ctxt->input ? ctxt->input->line : 0;
     int column = ctxt->input ? ctxt->input->col : 0;
     state->report(state->context, code, 2, line, column, message);
+    free(message);
 }
 
 /// The tree builder (xmlSAX2AttributeNs) checks xml:id attributes, the one

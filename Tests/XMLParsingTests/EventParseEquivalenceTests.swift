@@ -71,6 +71,18 @@ import Testing
         expectSameOutcome(Array(text.utf8), text)
     }
 
+    /// The tree builder's own complaint about an xml:id value is the first
+    /// error of a document that then fails: the event parse reports it
+    /// too, with the same message, however long the value.
+    @Test func sameOutcomeWhenAnXMLIDComplaintComesFirst() {
+        for length in [1, 100, 600, 5_000] {
+            let value = "1" + String(repeating: "x", count: length)
+            expectSameOutcome(Array("<Response xml:id=\"\(value)\"><Say>&nope;</Say></Response>".utf8), "xml:id of \(length + 1)")
+            expectSameOutcome(Array("<Response><Say xml:id=\"a\(value)\"/><Say xml:id=\"a\(value)\"/><Say>&nope;</Say></Response>".utf8),
+                              "duplicate xml:id of \(length + 1)")
+        }
+    }
+
     @Test func sameOutcomeInOtherEncodings() {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Response><Say voice=\"\u{E9}\">caf\u{E9}</Say><Pause/></Response>"
         let latin1 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
