@@ -73,20 +73,30 @@ public struct Element: Sendable {
 
     /// The child elements, without text.
     public var childElements: [Element] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+        var elements: [Element] = []
+        for child in childReferences where !child.isText {
+            elements.append(Element(tree: tree, index: child.index))
+        }
+        return elements
     }
 
     /// The text content of this element's direct text children, joined.
     public var text: String {
         var result = ""
-        for case .text(let t) in children { result += t.value }
+        for child in childReferences where child.isText { result += tree.texts[child.index].value }
         return result
     }
 
     /// The first non-blank text child, if any.
     public var firstText: Text? {
-        for case .text(let t) in children { return t }
+        for child in childReferences where child.isText { return tree.texts[child.index] }
         return nil
+    }
+
+    /// The references to this element's children in its tree.
+    private var childReferences: ArraySlice<ChildReference> {
+        let first = Int(tree.elements[index].firstChild)
+        return tree.children[first..<first + Int(tree.elements[index].childCount)]
     }
 
     /// An element's attributes, in document order.
