@@ -11,12 +11,22 @@ struct AttributeReader {
     /// Few per element: an array beats a set here.
     private var handled: [String] = []
 
+    /// Whether the names read are kept even when no `Vocabulary` asks for
+    /// them: only for a did-you-mean about an attribute left unread, which
+    /// an element without attributes cannot have.
+    private let keepsKnown: Bool
+
     init(_ element: Element) {
         self.element = element
-        // One allocation each instead of several as they grow: this runs for
-        // every element of every script.
-        known.reserveCapacity(16)
-        handled.reserveCapacity(element.attributes.count)
+        let count = element.attributes.count
+        keepsKnown = count > 0
+        // One allocation each instead of several as they grow, and none for
+        // an element without attributes: this runs for every element of
+        // every script.
+        if count > 0 {
+            known.reserveCapacity(16)
+            handled.reserveCapacity(count)
+        }
     }
 
     private var what: String { "<\(element.name)>" }
@@ -28,7 +38,7 @@ struct AttributeReader {
 
     /// An attribute without a default: nil when absent (or invalid).
     mutating func optional<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
-        known.append(name)
+        if keepsKnown || checker.knownAttributes != nil { known.append(name) }
         guard let attribute = element.attribute(name) else { return nil }
         handled.append(name)
         return setting(of: attribute, kind, &checker)
@@ -46,7 +56,7 @@ struct AttributeReader {
 
     /// A raw text attribute read as a template (names, values of `Set`).
     mutating func template(_ name: String, _ checker: inout Checker) -> Template? {
-        known.append(name)
+        if keepsKnown || checker.knownAttributes != nil { known.append(name) }
         guard let attribute = element.attribute(name) else { return nil }
         handled.append(name)
         return checker.template(attribute.value, at: attribute.position, in: "\(name) of \(what)")
