@@ -98,6 +98,28 @@ import Testing
         }
     }
 
+    /// Positions asked at increasing offsets of random documents (line
+    /// feeds, carriage returns, ASCII and two-, three- and four-byte
+    /// characters, with and without a byte-order mark) agree with counting
+    /// from the line's start.
+    @Test func positionsOnRandomDocumentsAgreeWithCountingFromTheLineStart() {
+        var random = SeededRandom(seed: 0xC0_1A_B5)
+        let pieces = ["\n", "\r\n", "a", "<", " ", "é", "日", "😀", "\n\n", "abcdefgh"].map { Array($0.utf8) }
+        for round in 0..<300 {
+            var source: [UInt8] = round % 3 == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<random.next(below: 200) { source += pieces[random.next(below: pieces.count)] }
+            source.withUnsafeBufferPointer { buffer in
+                var locator = SourceLocator(bytes: buffer)
+                var offset = 0
+                while offset <= source.count {
+                    #expect(locator.position(ofOffset: offset) == naivePosition(ofOffset: offset, in: source),
+                            "round \(round), offset \(offset)")
+                    offset += random.next(below: 24) + 1
+                }
+            }
+        }
+    }
+
     private func firstOffset(of needle: String, in source: [UInt8]) -> Int? {
         let pattern = Array(needle.utf8)
         return source.indices.first { source[$0...].starts(with: pattern) }
