@@ -66,12 +66,14 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching"]),
-        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy"]),
+        // What several test targets share: scripts/http-server.py on a loopback port.
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy", "TestSupport"]),
         // Properties that must hold for every directory and world, not just
         // the examples: barging never crosses customers, `explain` and `run`
         // always agree.
         .testTarget(name: "InvariantTests", dependencies: ["connexml", "Engine", "Policy", "Language",
                                                           .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing"], exclude: ["pty-session.py"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing", "TestSupport"], exclude: ["pty-session.py"]),
     ]
 )

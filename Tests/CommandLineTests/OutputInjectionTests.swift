@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -238,7 +239,7 @@ import Glibc
             "served.xml": "<Response><Say>&#x9B;2J&#x85;</Say><Pause length=\"1&#10;\(Self.forged)&#x9B;\"/></Response>"
         ])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try LoopbackServer(root: dir)
+        let server = try TestServer(root: dir)
         let script = dir.appendingPathComponent("entry.xml")
         try "<Response><Redirect method=\"GET\">\(server.url("/served.xml"))</Redirect></Response>".write(
             to: script, atomically: true, encoding: .utf8)
@@ -288,44 +289,4 @@ import Glibc
         #expect(result.stdout.contains(#"cannot read \#(dir.path)/missing\u001b[2J\u0085.xml"#))
         #expect(result.stdout.contains(#"typed line 1:8: error: length="2\n\#(Self.forged)\u0085""#))
     }
-}
-
-/// scripts/http-server.py serving `root` on a free loopback port, while the
-/// value lives.
-final class LoopbackServer {
-    private let process = Process()
-    private let pid: Int32
-    let port: Int
-
-    init(root: URL) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Connexml.packageRoot.appendingPathComponent("scripts/http-server.py").path,
-                             "--root", root.path, "--max-seconds", "60"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        // "listening on PORT pid PID", once it is ready.
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        let words = String(decoding: line, as: UTF8.self).split(separator: " ")
-        guard words.count == 5, let port = Int(words[2]), let pid = Int32(words[4]) else {
-            process.terminate()
-            throw ServerDidNotStart()
-        }
-        self.port = port
-        self.pid = pid
-    }
-
-    deinit {
-        // The server's own pid (python3 may run under a launcher), and the
-        // launcher; the server also stops by itself after a minute.
-        kill(pid, SIGKILL)
-        kill(process.processIdentifier, SIGKILL)
-    }
-
-    struct ServerDidNotStart: Error {}
-
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 }

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Fetching
 import Testing
+import TestSupport
 
 /// What a hostile or broken web server cannot do to a fetch: make it hold
 /// more than the size limit (compressed, declared or not), or keep it past

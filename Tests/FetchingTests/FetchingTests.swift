@@ -4,6 +4,7 @@ import Foundation
 import Language
 import Policy
 import Testing
+import TestSupport
 
 /// Hand-overs and callbacks against a real HTTP server on loopback
 /// (scripts/http-server.py, started per test).

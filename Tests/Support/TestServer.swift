@@ -1,35 +1,35 @@
 import Foundation
-import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// scripts/http-server.py on a free loopback port, for one test: serves
-/// samples/app and the /_test/ pages, and logs every request.
-final class TestServer {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+/// samples/app (or another folder) and the /_test/ pages, and logs every
+/// request. Shared by the test targets that need a web server.
+public final class TestServer {
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     let process = Process()
-    let port: Int
+    public let port: Int
     /// The server's own pid (`python3` may be a launcher script's child).
     let pid: Int32
     let log: URL
 
-    struct Request {
-        let method: String
-        let path: String
-        let query: [String: String]
-        let form: [String: String]
-        let contentType: String?
-        let acceptEncoding: String?
+    public struct Request {
+        public let method: String
+        public let path: String
+        public let query: [String: String]
+        public let form: [String: String]
+        public let contentType: String?
+        public let acceptEncoding: String?
     }
 
-    init() throws {
+    public init(root: URL = TestServer.packageRoot.appendingPathComponent("samples/app")) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-http-\(UUID().uuidString).jsonl")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.packageRoot.appendingPathComponent("scripts/http-server.py").path,
-                             "--root", Self.packageRoot.appendingPathComponent("samples/app").path,
+                             "--root", root.path,
                              "--log", log.path, "--max-seconds", "60"]
         let output = Pipe()
         process.standardOutput = output
@@ -57,12 +57,12 @@ final class TestServer {
         try? FileManager.default.removeItem(at: log)
     }
 
-    struct ServerDidNotStart: Error {}
+    public struct ServerDidNotStart: Error {}
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// The requests it received, in order.
-    func requests() -> [Request] {
+    public func requests() -> [Request] {
         records().filter { $0["event"] == nil }.map { object in
             Request(method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
                     query: object["query"] as? [String: String] ?? [:], form: object["form"] as? [String: String] ?? [:],
