@@ -48,6 +48,19 @@ static void refuse(xmlParserCtxtPtr ctxt, int code, const char *message) {
     xmlStopParser(ctxt);
 }
 
+/// One level deeper: refuses the document (and says no) past the depth
+/// limit. Both parse paths (the event parse and the reference tree parse)
+/// enter elements through here, so the limit is one rule.
+static int enter_element(xmlParserCtxtPtr ctxt) {
+    struct parse_state *state = ctxt->_private;
+    state->depth += 1;
+    if (state->depth > state->max_depth) {
+        refuse(ctxt, CXML_REFUSED_DEPTH, "elements nested too deeply");
+        return 0;
+    }
+    return 1;
+}
+
 static void on_structured_error(void *user_data, xmlErrorPtr error) {
     // user_data is the parser context (libxml2 passes ctxt->userData, which
     // is the context itself for DOM parsing).
@@ -79,13 +92,7 @@ static void on_start_element(void *user_data, const xmlChar *localname,
                              int nb_namespaces, const xmlChar **namespaces,
                              int nb_attributes, int nb_defaulted,
                              const xmlChar **attributes) {
-    xmlParserCtxtPtr ctxt = user_data;
-    struct parse_state *state = ctxt->_private;
-    state->depth += 1;
-    if (state->depth > state->max_depth) {
-        refuse(ctxt, CXML_REFUSED_DEPTH, "elements nested too deeply");
-        return;
-    }
+    if (!enter_element(user_data)) return;
     xmlSAX2StartElementNs(user_data, localname, prefix, uri, nb_namespaces,
                           namespaces, nb_attributes, nb_defaulted, attributes);
 }
@@ -214,11 +221,7 @@ static void on_event_start_element(void *user_data, const xmlChar *localname,
     (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
     xmlParserCtxtPtr ctxt = user_data;
     struct parse_state *state = ctxt->_private;
-    state->depth += 1;
-    if (state->depth > state->max_depth) {
-        refuse(ctxt, CXML_REFUSED_DEPTH, "elements nested too deeply");
-        return;
-    }
+    if (!enter_element(ctxt)) return;
     // As the tree builder names it: an undeclared prefix stays in the name.
     const xmlChar *name = localname;
     if (prefix != NULL && uri == NULL) {
