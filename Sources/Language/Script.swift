@@ -18,8 +18,10 @@ public struct Script: Sendable {
     }
 }
 
-/// One step of a script. Each case's meaning lives in its own file under
-/// Verbs/ (checking) and, later, in one place of the engine (running).
+/// One step of a script. Each case's syntax, outcomes and nested verbs are
+/// declared in its own file under Verbs/ (see `VerbDefinition`), its run
+/// semantics in one file of the engine; `accept` (VerbVisitor.swift) is the
+/// one place that tells the cases apart.
 public indirect enum Verb: Sendable {
     case say(Say)
     case play(Play)
@@ -37,50 +39,6 @@ public indirect enum Verb: Sendable {
     case start(Start)
     case echo(Echo)
     case condition(Condition)
-
-    /// Where the verb's start tag is.
-    public var position: SourcePosition {
-        switch self {
-        case .say(let v): v.position
-        case .play(let v): v.position
-        case .pause(let v): v.position
-        case .hangup(let v): v.position
-        case .reject(let v): v.position
-        case .redirect(let v): v.position
-        case .gather(let v): v.position
-        case .enqueue(let v): v.position
-        case .dial(let v): v.position
-        case .press(let v): v.position
-        case .transfer(let v): v.position
-        case .enter(let v): v.position
-        case .set(let v): v.position
-        case .start(let v): v.position
-        case .echo(let v): v.position
-        case .condition(let v): v.position
-        }
-    }
-
-    /// The element the verb was written as (`Say`, `Set`, ...).
-    public var elementName: String {
-        switch self {
-        case .say: Say.elementName
-        case .play: Play.elementName
-        case .pause: Pause.elementName
-        case .hangup: Hangup.elementName
-        case .reject: Reject.elementName
-        case .redirect: Redirect.elementName
-        case .gather: Gather.elementName
-        case .enqueue: Enqueue.elementName
-        case .dial: Dial.elementName
-        case .press: Press.elementName
-        case .transfer: Transfer.elementName
-        case .enter: Enter.elementName
-        case .set: SetVariable.elementName
-        case .start: Start.elementName
-        case .echo: Echo.elementName
-        case .condition: Condition.elementName
-        }
-    }
 
     /// Whether nothing after this verb, in the same list, can run. A blind
     /// transfer hands the call away; an attended one comes back when the

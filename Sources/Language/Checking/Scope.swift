@@ -20,8 +20,7 @@ enum Scope: Equatable {
 
 /// The checking side of one verb: its element name and how its element
 /// becomes a typed value. One conforming type per file under Verbs/.
-protocol VerbSyntax: Sendable {
-    static var elementName: String { get }
+protocol VerbSyntax: VerbDefinition {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb?
 }
 

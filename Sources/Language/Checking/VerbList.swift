@@ -6,12 +6,7 @@ import XMLParsing
 /// elements that are not verbs here, and verbs no call can reach.
 enum VerbList {
     /// Every verb, by element name.
-    static let syntaxes: [String: any VerbSyntax.Type] = Dictionary(
-        uniqueKeysWithValues: ([
-            Say.self, Play.self, Pause.self, Hangup.self, Reject.self, Redirect.self, Gather.self,
-            Enqueue.self, Dial.self, Press.self, Transfer.self, Enter.self, SetVariable.self,
-            Start.self, Echo.self, Condition.self,
-        ] as [any VerbSyntax.Type]).map { ($0.elementName, $0) })
+    static var syntaxes: [String: any VerbSyntax.Type] { VerbRegistry.byElementName }
 
     /// Elements that exist in ConneXML but only inside a particular parent.
     static let placedElements: [String: String] = {

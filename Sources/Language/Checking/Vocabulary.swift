@@ -5,7 +5,7 @@ import XMLParsing
 /// `AttributeReader` reads — so they cannot drift from what `check` knows.
 public enum Vocabulary {
     /// The verbs, sorted.
-    public static let verbNames: [String] = VerbList.syntaxes.keys.sorted()
+    public static let verbNames: [String] = VerbRegistry.all.map { $0.elementName }.sorted()
     /// Every element name: verbs, nouns and the elements of one parent.
     public static let elementNames: [String] = Set(VerbList.allElementNames).sorted()
 

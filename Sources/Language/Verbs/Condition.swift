@@ -30,8 +30,8 @@ public struct Condition: Sendable {
     static let aliases = ["time": "time-of-day", "date_time": "date-time"]
 }
 
-extension Condition: VerbSyntax {
-    static let elementName = "Condition"
+extension Condition: VerbDefinition, VerbSyntax {
+    public static let elementName = "Condition"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
@@ -105,4 +105,16 @@ extension Condition: VerbSyntax {
         checker.warning("reversed-range", message, at: attribute.position,
                         hint: "write \(attribute.name)=\"\(reversed.safeValue)\"")
     }
+}
+
+extension Condition {
+    /// Whether its verbs run.
+    public enum Outcome {
+        public static let holds = VerbOutcome("true", "every test holds: its verbs run")
+        public static let fails = VerbOutcome("false", "a test fails: the script goes on after it")
+    }
+
+    public static var possibleOutcomes: [VerbOutcome] { [Outcome.holds, Outcome.fails] }
+    public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
+    public var nestedVerbs: [Verb] { verbs }
 }

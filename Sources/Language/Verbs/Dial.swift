@@ -49,8 +49,8 @@ public struct Dial: Sendable {
     }
 }
 
-extension Dial: VerbSyntax {
-    static let elementName = "Dial"
+extension Dial: VerbDefinition, VerbSyntax {
+    public static let elementName = "Dial"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
@@ -122,5 +122,28 @@ extension Dial: VerbSyntax {
             return nil
         }
         return Number.fromText(of: element, &checker).map { (.number($0), []) }
+    }
+}
+
+extension Dial {
+    /// How a Dial ends: the value of `DialCallStatus` after it, and whether
+    /// policy refused it (then `DialCallStatus` is `failed` too).
+    public enum Outcome {
+        public static let completed = VerbOutcome("completed", "answered, talked, and the other party hung up")
+        public static let busy = VerbOutcome("busy", "the destination was busy")
+        public static let noAnswer = VerbOutcome("no-answer", "nobody answered within the timeout")
+        public static let failed = VerbOutcome("failed", "the destination could not be reached")
+        public static let canceled = VerbOutcome("canceled", "the caller hung up while it rang")
+        public static let denied = VerbOutcome("denied", "policy refused it: DialCallStatus is failed and the script goes on")
+    }
+
+    public static var possibleOutcomes: [VerbOutcome] {
+        [Outcome.completed, Outcome.busy, Outcome.noAnswer, Outcome.failed, Outcome.canceled, Outcome.denied]
+    }
+
+    /// A barge joins a call in progress or fails; it never rings.
+    public var outcomes: [VerbOutcome] {
+        if case .barge = destination { return [Outcome.completed, Outcome.failed, Outcome.denied] }
+        return Self.possibleOutcomes
     }
 }

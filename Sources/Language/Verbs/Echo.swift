@@ -6,8 +6,8 @@ public struct Echo: Sendable {
     public let position: SourcePosition
 }
 
-extension Echo: VerbSyntax {
-    static let elementName = "Echo"
+extension Echo: VerbDefinition, VerbSyntax {
+    public static let elementName = "Echo"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)

@@ -7,8 +7,8 @@ public struct Enqueue: Sendable {
     public let position: SourcePosition
 }
 
-extension Enqueue: VerbSyntax {
-    static let elementName = "Enqueue"
+extension Enqueue: VerbDefinition, VerbSyntax {
+    public static let elementName = "Enqueue"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)

@@ -9,8 +9,8 @@ public struct Enter: Sendable {
     public let position: SourcePosition
 }
 
-extension Enter: VerbSyntax {
-    static let elementName = "Enter"
+extension Enter: VerbDefinition, VerbSyntax {
+    public static let elementName = "Enter"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)

@@ -39,8 +39,8 @@ public struct Gather: Sendable {
     public static let defaults = (minDigits: 1, maxDigits: 128, finishOnKey: "#", timeout: 5)
 }
 
-extension Gather: VerbSyntax {
-    static let elementName = "Gather"
+extension Gather: VerbDefinition, VerbSyntax {
+    public static let elementName = "Gather"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
@@ -100,4 +100,15 @@ public enum DTMF {
     public static func isKeys<S: StringProtocol>(_ text: S) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy(isKey)
     }
+}
+
+extension Gather {
+    /// How a Gather ends (with `action`, digits hand the call over).
+    public enum Outcome {
+        public static let digits = VerbOutcome("digits", "the caller entered digits")
+        public static let noInput = VerbOutcome("no input", "the timeout passed without a digit")
+    }
+
+    public static var possibleOutcomes: [VerbOutcome] { [Outcome.digits, Outcome.noInput] }
+    public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
 }

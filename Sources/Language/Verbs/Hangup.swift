@@ -6,8 +6,8 @@ public struct Hangup: Sendable {
     public let position: SourcePosition
 }
 
-extension Hangup: VerbSyntax {
-    static let elementName = "Hangup"
+extension Hangup: VerbDefinition, VerbSyntax {
+    public static let elementName = "Hangup"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)

@@ -11,8 +11,8 @@ public struct Pause: Sendable {
     public static let defaultLength = 5
 }
 
-extension Pause: VerbSyntax {
-    static let elementName = "Pause"
+extension Pause: VerbDefinition, VerbSyntax {
+    public static let elementName = "Pause"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)

@@ -52,8 +52,8 @@ public enum AudioReference: Sendable, Equatable {
     }
 }
 
-extension Play: VerbSyntax {
-    static let elementName = "Play"
+extension Play: VerbDefinition, VerbSyntax {
+    public static let elementName = "Play"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         checkPrompt(element, &checker).map { .play($0) }

@@ -24,8 +24,8 @@ public struct Press: Sendable {
     }
 }
 
-extension Press: VerbSyntax {
-    static let elementName = "Press"
+extension Press: VerbDefinition, VerbSyntax {
+    public static let elementName = "Press"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
@@ -53,4 +53,15 @@ extension Press: VerbSyntax {
         }
         return .press(Press(digits: keys, context: context?.fixedValue, leg: leg, verbs: verbs, position: element.position))
     }
+}
+
+extension Press {
+    /// A binding either fires or never does; never firing is no branch.
+    public enum Outcome {
+        public static let pressed = VerbOutcome("pressed", "the key was pressed in its context: its verbs run")
+    }
+
+    public static var possibleOutcomes: [VerbOutcome] { [Outcome.pressed] }
+    public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
+    public var nestedVerbs: [Verb] { verbs }
 }

@@ -10,8 +10,8 @@ public struct Redirect: Sendable {
     public let position: SourcePosition
 }
 
-extension Redirect: VerbSyntax {
-    static let elementName = "Redirect"
+extension Redirect: VerbDefinition, VerbSyntax {
+    public static let elementName = "Redirect"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)

@@ -13,8 +13,8 @@ public struct Reject: Sendable {
     public let position: SourcePosition
 }
 
-extension Reject: VerbSyntax {
-    static let elementName = "Reject"
+extension Reject: VerbDefinition, VerbSyntax {
+    public static let elementName = "Reject"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)

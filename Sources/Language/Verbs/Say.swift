@@ -16,8 +16,8 @@ public struct Say: Sendable {
     }
 }
 
-extension Say: VerbSyntax {
-    static let elementName = "Say"
+extension Say: VerbDefinition, VerbSyntax {
+    public static let elementName = "Say"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         checkPrompt(element, &checker).map { .say($0) }

@@ -25,8 +25,8 @@ public struct SetVariable: Sendable {
     }
 }
 
-extension SetVariable: VerbSyntax {
-    static let elementName = "Set"
+extension SetVariable: VerbDefinition, VerbSyntax {
+    public static let elementName = "Set"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         checkSet(element, &checker).map { .set($0) }

@@ -30,8 +30,8 @@ public struct Stream: Sendable {
     public let position: SourcePosition
 }
 
-extension Start: VerbSyntax {
-    static let elementName = "Start"
+extension Start: VerbDefinition, VerbSyntax {
+    public static let elementName = "Start"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)

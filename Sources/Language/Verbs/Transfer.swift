@@ -21,8 +21,8 @@ public struct Transfer: Sendable {
     ).explaining { text in DialString.compacted(text).map { "as a number, write it without separators: \($0)" } }
 }
 
-extension Transfer: VerbSyntax {
-    static let elementName = "Transfer"
+extension Transfer: VerbDefinition, VerbSyntax {
+    public static let elementName = "Transfer"
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
@@ -31,5 +31,26 @@ extension Transfer: VerbSyntax {
         guard let text = checker.expectText(element, required: "the number, extension or SIP user to transfer to"),
               let target = checker.setting(text, targetKind, of: element, what: "transfer target") else { return nil }
         return .transfer(Transfer(target: target, attended: attended, position: element.position))
+    }
+}
+
+extension Transfer {
+    /// How a Transfer ends. A blind one hands the call away at once; an
+    /// attended one comes back to the script unless the recipient answers.
+    public enum Outcome {
+        public static let transferred = VerbOutcome("transferred", "the call was handed to the target")
+        public static let busy = VerbOutcome("busy", "an attended transfer's target was busy: the script goes on")
+        public static let noAnswer = VerbOutcome("no-answer", "an attended transfer's target did not answer: the script goes on")
+        public static let failed = VerbOutcome("failed", "an attended transfer's target could not be reached: the script goes on")
+        public static let denied = VerbOutcome("denied", "policy refused it: the script goes on")
+    }
+
+    public static var possibleOutcomes: [VerbOutcome] {
+        [Outcome.transferred, Outcome.busy, Outcome.noAnswer, Outcome.failed, Outcome.denied]
+    }
+
+    public var outcomes: [VerbOutcome] {
+        if attended.fixedValue == false { return [Outcome.transferred, Outcome.denied] }
+        return Self.possibleOutcomes
     }
 }
