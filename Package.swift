@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching", "CLineEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // scripts/bench-run.sh: many calls, events only counted.

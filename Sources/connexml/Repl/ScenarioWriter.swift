@@ -1,46 +1,90 @@
 import Engine
 import Foundation
+import Policy
+import Yams
 
-/// A scenario written back as YAML (for `:save`), in the format the
-/// scenario loader reads.
+/// A scenario written back as YAML (for `:save`), with every field the
+/// scenario loader reads (docs/running.md "Scenarios"), so that loading the
+/// file gives the same world. Yams emits it: quoting and escaping are the
+/// YAML library's, not ours.
 enum ScenarioWriter {
-    static func yaml(_ s: Scenario) -> String {
-        func q(_ text: String) -> String { TraceRenderer.quoted(text) }
-        var out = "# Saved from connexml repl.\ncall:\n"
-        out += "  from: \(q(s.from))\n  to: \(q(s.to))\n"
-        out += "  start: \(q(CivilTimeText.iso8601(s.start)))\n  timezone: \(q(s.timeZoneName))\n"
-        if let profile = s.profile { out += "  profile: \(q(profile))\n" }
-        if let customer = s.customer { out += "  customer: \(q(customer))\n" }
-        out += "  sid: \(q(s.sid ?? "CA-repl"))\n"
-        if !s.variables.isEmpty {
-            out += "  variables:\n" + s.variables.sorted { $0.key < $1.key }.map { "    \(q($0.key)): \(q($0.value))\n" }.joined()
-        }
-        if !s.keys.isEmpty {
-            out += "dtmf:\n"
-            for key in s.keys {
-                var fields = ["digits: \(q(key.digits))"]
-                if let at = key.at { fields.append("at: \(TraceRenderer.number(at))") }
-                if key.leg == .b { fields.append("leg: b") }
-                out += "  - {\(fields.joined(separator: ", "))}\n"
-            }
-        }
-        if !s.answers.isEmpty {
-            out += "answers:\n"
-            for (target, a) in s.answers.sorted(by: { $0.key < $1.key }) {
-                out += "  \(q(target)): {status: \(a.status.rawValue), ring: \(TraceRenderer.number(a.ring)), talk: \(TraceRenderer.number(a.talk))}\n"
-            }
-        }
-        if !s.callsInProgress.isEmpty {
-            out += "calls_in_progress:\n"
-            for call in s.callsInProgress {
-                out += "  - id: \(q(call.id))\n    parties: [\(call.parties.map(q).joined(separator: ", "))]\n"
-                out += "    started: \(q(CivilTimeText.iso8601(Date(timeIntervalSince1970: call.started))))\n"
-            }
-        }
-        if let target = s.bargeTarget { out += "barge_target: \(q(target))\n" }
-        if !s.loggedIn.isEmpty { out += "logged_in: [\(s.loggedIn.map(q).joined(separator: ", "))]\n" }
-        if let at = s.hangupAt { out += "hangup_at: \(TraceRenderer.number(at))\n" }
-        return out
+    static func yaml(_ s: Scenario) throws -> String {
+        // Non-ASCII is escaped (`\u202E`): a saved file shown on a terminal
+        // cannot reorder or hide text, and it still reads back the same.
+        "# Saved from connexml repl.\n" + (try Yams.serialize(node: Node(topLevel(s)), width: -1, allowUnicode: false))
+    }
+
+    private static func topLevel(_ s: Scenario) -> [(Node, Node)] {
+        var top: [(Node, Node)] = [(key("call"), Node(call(s)))]
+        if !s.keys.isEmpty { top.append((key("dtmf"), Node(s.keys.map(keyPress)))) }
+        let answers = answerEntries(s)
+        if !answers.isEmpty { top.append((key("answers"), Node(answers))) }
+        if !s.callsInProgress.isEmpty { top.append((key("calls_in_progress"), Node(s.callsInProgress.map { callInProgress($0) }))) }
+        if let target = s.bargeTarget { top.append((key("barge_target"), text(target))) }
+        if s.bargeTalk != Scenario().bargeTalk { top.append((key("barge_talk"), number(s.bargeTalk))) }
+        if !s.loggedIn.isEmpty { top.append((key("logged_in"), Node(s.loggedIn.map(text), .implicit, .flow))) }
+        if !s.documents.isEmpty { top.append((key("documents"), map(s.documents, text))) }
+        if !s.audioSeconds.isEmpty { top.append((key("audio"), map(s.audioSeconds, number))) }
+        if let at = s.hangupAt { top.append((key("hangup_at"), number(at))) }
+        return top
+    }
+
+    private static func call(_ s: Scenario) -> [(Node, Node)] {
+        var call: [(Node, Node)] = [
+            (key("from"), text(s.from)), (key("to"), text(s.to)),
+            (key("start"), text(CivilTimeText.iso8601(s.start))), (key("timezone"), text(s.timeZoneName)),
+        ]
+        if let profile = s.profile { call.append((key("profile"), text(profile))) }
+        if let customer = s.customer { call.append((key("customer"), text(customer))) }
+        // A fixed id: a generated one would differ on every replay of the trace.
+        call.append((key("sid"), text(s.sid ?? "CA-repl")))
+        if !s.variables.isEmpty { call.append((key("variables"), map(s.variables, text))) }
+        return call
+    }
+
+    private static func keyPress(_ press: KeyPress) -> Node {
+        var fields: [(Node, Node)] = [(key("digits"), text(press.digits))]
+        if let at = press.at { fields.append((key("at"), number(at))) }
+        if press.leg != .a { fields.append((key("leg"), key(press.leg.rawValue))) }
+        return Node(fields, .implicit, .flow)
+    }
+
+    /// Destinations in order, then `default` when it is not the loader's own.
+    private static func answerEntries(_ s: Scenario) -> [(Node, Node)] {
+        var entries = s.answers.sorted { $0.key < $1.key }.map { (name($0.key), answer($0.value)) }
+        if s.defaultAnswer != Scenario().defaultAnswer { entries.append((key("default"), answer(s.defaultAnswer))) }
+        return entries
+    }
+
+    private static func answer(_ a: Answer) -> Node {
+        Node([(key("status"), key(a.status.rawValue)), (key("ring"), number(a.ring)), (key("talk"), number(a.talk))], .implicit, .flow)
+    }
+
+    private static func callInProgress(_ call: CallInProgress) -> Node {
+        Node([
+            (key("id"), text(call.id)),
+            (key("parties"), Node(call.parties.map(text), .implicit, .flow)),
+            (key("started"), text(CivilTimeText.iso8601(Date(timeIntervalSince1970: call.started)))),
+        ])
+    }
+
+    private static func map<Value>(_ values: [String: Value], _ node: (Value) -> Node) -> Node {
+        Node(values.sorted { $0.key < $1.key }.map { (name($0.key), node($0.value)) })
+    }
+
+    /// A name of the format (a key or an enumerated value): plain.
+    private static func key(_ name: String) -> Node { Node(name, .implicit, .plain) }
+
+    /// A user's key (a variable, destination, URL or file): the loader reads
+    /// keys as text whatever they look like, so Yams quotes only what YAML needs.
+    private static func name(_ value: String) -> Node { Node(value, .implicit, .any) }
+
+    /// A user's text, always quoted: `1001`, `yes` or `null` stay text.
+    private static func text(_ value: String) -> Node { Node(value, .implicit, .doubleQuoted) }
+
+    /// Seconds exactly as held (shortest form that reads back the same).
+    private static func number(_ n: Double) -> Node {
+        Node(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n), .implicit, .plain)
     }
 }
 
