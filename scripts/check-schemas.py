@@ -6,7 +6,9 @@ yaml-language-server reads it (`# yaml-language-server: $schema=PATH`, PATH
 relative to the file). A file under a folder whose name starts with
 `invalid` must be rejected by its schema, every other one accepted;
 docs/schemas/invalid/*.yaml are rejected too (the loaders refuse them as
-well: Tests/EngineTests/ConfigSchemaTests.swift).
+well: Tests/EngineTests/ConfigSchemaTests.swift). The YAML examples of
+docs/running.md and docs/policy.md (a block with `call:` is a scenario, one
+with `profiles:` a directory) must be valid too.
 
 Needs the jsonschema package (`pip install jsonschema`) and PyYAML.
 Prints one line per problem and closes with "N passed, N failed".
@@ -92,6 +94,24 @@ def main() -> int:
             print(f"{relative}: {problem}")
         else:
             passed += 1
+    examples = 0
+    for markdown in ("docs/running.md", "docs/policy.md"):
+        for block in re.findall(r"```yaml\n(.*?)```", (ROOT / markdown).read_text(encoding="utf-8"), re.S):
+            document = yaml.load(block, Loader=YAML12Loader)
+            kind = "scenario" if isinstance(document, dict) and "call" in document else \
+                "directory" if isinstance(document, dict) and "profiles" in document else None
+            if kind is None:
+                continue
+            examples += 1
+            errors = list(validator(ROOT / "docs" / "schemas" / f"{kind}.schema.json").iter_errors(document))
+            if errors:
+                failed += 1
+                print(f"{markdown}: the {kind} example: {errors[0].message}")
+            else:
+                passed += 1
+    if examples < 2:
+        failed += 1
+        print("docs/running.md, docs/policy.md: expected a scenario and a directory example")
     print(f"schemas: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
