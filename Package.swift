@@ -1,17 +1,22 @@
 // swift-tools-version:6.0
-// The layers of connexml, bottom to top (see "Layout" in README.md):
-//   CLibXML2 → CXMLShim → XMLParsing → Language ┐
-//                         Diagnostics → Policy ─┴→ Engine → Fetching → connexml
-//                                               CLineEdit (libedit, dlopen) ┘
-// Each target imports only the ones below it.
+// The layers of connexml, bottom to top ("Layout" in docs/development.md):
+//   CLibXML2 → CXMLShim → XMLParsing → Language ──┐
+//   Diagnostics → YAMLFields → Policy ────────────┴→ Engine → Fetching → connexml
+//                                       CLineEdit (libedit, dlopen) ─────────┘
+// Each target imports only the ones below it (Diagnostics: all of them).
+//
+// Platforms: Linux, where it is built and tested (CI: Debian 12, x86_64,
+// Swift 6.3). macOS is not supported: the code has Darwin branches that no
+// one has compiled, and `Mutex` (Synchronization) would need macOS 15. No
+// `platforms:` minimum is declared until a macOS job builds and tests it.
 import PackageDescription
 
 let package = Package(
     name: "connexml",
     products: [
         .executable(name: "connexml", targets: ["connexml"]),
+        // The libraries: what the fuzz targets (Fuzz/Package.swift) build on.
         .library(name: "ConneXMLLanguage", targets: ["Language"]),
-        // Used by the fuzz targets (Fuzz/Package.swift).
         .library(name: "ConneXMLXMLParsing", targets: ["XMLParsing"]),
         .library(name: "ConneXMLPolicy", targets: ["Policy"]),
         .library(name: "ConneXMLEngine", targets: ["Engine"]),
