@@ -57,11 +57,13 @@ let package = Package(
         // Where hand-overs find documents (scenario mappings, local files,
         // HTTP with limits), and status callbacks over HTTP.
         .target(name: "Fetching", dependencies: ["Engine", "Language", "XMLParsing"]),
+        // The call flow of checked scripts as a graph, drawn as DOT or Mermaid (`connexml graph`).
+        .target(name: "FlowGraph", dependencies: ["Language", "Policy", "Diagnostics"]),
         // The command-line tool: argument parsing, files, rendering.
         .executableTarget(
             name: "connexml",
             dependencies: [
-                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching", "CLineEdit",
+                "Language", "XMLParsing", "Diagnostics", "Policy", "Engine", "Fetching", "CLineEdit", "FlowGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "FlowGraphTests", dependencies: ["FlowGraph", "Language", "Policy", "XMLParsing"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching"]),
         // What several test targets share: scripts/http-server.py on a loopback port.
         .target(name: "TestSupport", path: "Tests/Support"),
