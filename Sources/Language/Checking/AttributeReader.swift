@@ -48,7 +48,7 @@ struct AttributeReader {
     mutating func required<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         let result = optional(name, kind, &checker)
         if element.attribute(name) == nil {
-            checker.error("missing-attribute", "\(what) needs a \(name) attribute", at: element.position,
+            checker.error(.missingAttribute, "\(what) needs a \(name) attribute", at: element.position,
                           hint: "\(name) is \(kind.expected)")
         }
         return result
@@ -78,11 +78,11 @@ struct AttributeReader {
         guard let attribute = element.attribute(alias) else { return nil }
         handled.append(alias)
         if element.attribute(name) != nil {
-            checker.error("duplicate-attribute", "\(what) has both \(alias) and \(name), which mean the same",
+            checker.error(.duplicateAttribute, "\(what) has both \(alias) and \(name), which mean the same",
                           at: attribute.position, hint: "keep \(name) only")
             return nil
         }
-        checker.warning("attribute-alias", "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
+        checker.warning(.attributeAlias, "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
                         hint: "write \(name)=\"\(attribute.value)\"")
         return setting(of: attribute, kind, &checker)
     }
@@ -93,7 +93,7 @@ struct AttributeReader {
         for name in names {
             guard let attribute = element.attribute(name) else { continue }
             handled.append(name)
-            checker.warning("unsupported-attribute",
+            checker.warning(.unsupportedAttribute,
                             "\(what) attribute '\(name)' is \(dialect.rawValue), not ConneXML; it is ignored",
                             at: attribute.position)
         }
@@ -108,9 +108,9 @@ struct AttributeReader {
             let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }
             let message = "unknown attribute '\(attribute.qualifiedName)' on \(what)"
             if asErrors {
-                checker.error("unknown-attribute", message, at: attribute.position, hint: hint)
+                checker.error(.unknownAttribute, message, at: attribute.position, hint: hint)
             } else {
-                checker.warning("unknown-attribute", message + "; it is ignored", at: attribute.position, hint: hint)
+                checker.warning(.unknownAttribute, message + "; it is ignored", at: attribute.position, hint: hint)
             }
         }
     }
@@ -124,7 +124,7 @@ struct AttributeReader {
         }
         guard let literal = template.literal else { return Setting(template: template, kind: kind) }
         guard let value = kind.parse(literal) else {
-            checker.error("invalid-value", "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
+            checker.error(.invalidValue, "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
                           at: attribute.position, hint: Self.hint(for: literal, kind))
             return nil
         }
@@ -137,4 +137,20 @@ struct AttributeReader {
         if kind.parse(literal.lowercased()) != nil { return "values are case-sensitive: write \"\(literal.lowercased())\"" }
         return nil
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// An attribute or text value out of range, not allowed, or malformed.
+    static let invalidValue: DiagnosticCode = "invalid-value"
+    /// A required attribute is absent.
+    static let missingAttribute: DiagnosticCode = "missing-attribute"
+    /// An attribute and its alias on one element (the XML layer reports a name given twice).
+    static let duplicateAttribute: DiagnosticCode = "duplicate-attribute"
+    /// A documented misspelling, read as the right name.
+    static let attributeAlias: DiagnosticCode = "attribute-alias"
+    /// An attribute of another dialect, which ConneXML ignores.
+    static let unsupportedAttribute: DiagnosticCode = "unsupported-attribute"
+    /// An attribute no check reads (an error on `<Condition>`).
+    static let unknownAttribute: DiagnosticCode = "unknown-attribute"
 }

@@ -61,10 +61,16 @@ extension Checker {
         let tag = AttributesAsText.correctedTag(for: element, adding: pairs, needsContent: needsContent)
         let hint = "write them inside the start tag: \(tag)"
         if asWarning {
-            warning("attribute-as-text", message + "; it is read as text", at: text.position, hint: hint)
+            warning(.attributeAsText, message + "; it is read as text", at: text.position, hint: hint)
         } else {
-            error("attribute-as-text", message, at: text.position, hint: hint)
+            error(.attributeAsText, message, at: text.position, hint: hint)
         }
         return true
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// Attributes written as element text.
+    static let attributeAsText: DiagnosticCode = "attribute-as-text"
 }

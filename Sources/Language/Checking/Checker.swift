@@ -56,20 +56,30 @@ public struct Checker {
     private mutating func report(_ failure: TemplateError, at position: SourcePosition, in what: String) {
         switch failure.kind {
         case .unclosed(let opener):
-            error("template-syntax", "template in \(what) opens '\(opener)' but never closes it",
+            error(.templateSyntax, "template in \(what) opens '\(opener)' but never closes it",
                   at: position, hint: opener == "{{" ? "close it with '}}'" : "close it with '}'")
         case .emptyExpression:
-            error("template-syntax", "empty template expression in \(what)", at: position, hint: "write {{ name }} or ${name}")
+            error(.templateSyntax, "empty template expression in \(what)", at: position, hint: "write {{ name }} or ${name}")
         case .invalidVariableName(let name):
-            error("template-syntax", "'\(name)' is not a variable name (in \(what))", at: position,
+            error(.templateSyntax, "'\(name)' is not a variable name (in \(what))", at: position,
                   hint: "variable names are letters, digits, '_', '-' and '.', starting with a letter or '_'")
         case .unknownFunction(let name):
             let hint = Suggestions.closest(to: name, among: Template.functions).map { "did you mean '\($0)'?" }
                 ?? "the only template function is {{ substring NAME START [LENGTH] }}"
-            error("unknown-template-function", "unknown template function '\(name)' in \(what)", at: position, hint: hint)
+            error(.unknownTemplateFunction, "unknown template function '\(name)' in \(what)", at: position, hint: hint)
         case .badSubstring(let usage):
-            error("template-syntax", "substring in \(what) is written {{ \(usage) }}", at: position,
+            error(.templateSyntax, "substring in \(what) is written {{ \(usage) }}", at: position,
                   hint: "START and LENGTH are whole numbers; START counts from 0")
         }
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A malformed template.
+    static let templateSyntax: DiagnosticCode = "template-syntax"
+    /// A template function other than substring.
+    static let unknownTemplateFunction: DiagnosticCode = "unknown-template-function"
+    /// A setting that does nothing where it stands (several verbs emit it).
+    static let noEffect: DiagnosticCode = "no-effect"
 }

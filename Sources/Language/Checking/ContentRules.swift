@@ -9,11 +9,11 @@ extension Checker {
         for child in element.children {
             switch child {
             case .element(let e):
-                error("unexpected-child", "<\(element.name)> takes no child elements, but has <\(e.qualifiedName)>",
+                error(.unexpectedChild, "<\(element.name)> takes no child elements, but has <\(e.qualifiedName)>",
                       at: e.position)
             case .text(let t):
                 if reportAttributesAsText(t, of: element) { continue }
-                error("unexpected-text", "<\(element.name)> takes no text, but has \(Self.quote(t.value))",
+                error(.unexpectedText, "<\(element.name)> takes no text, but has \(Self.quote(t.value))",
                       at: t.position, hint: "write it self-closing: <\(element.name)/>")
             }
         }
@@ -32,10 +32,10 @@ extension Checker {
             case .element(let e):
                 reportedChild = true
                 if let markup = Dialect.foreignMarkup(e, in: element) {
-                    error("foreign-element", "<\(e.qualifiedName)> in <\(element.name)> is \(markup), not ConneXML",
+                    error(.foreignElement, "<\(e.qualifiedName)> in <\(element.name)> is \(markup), not ConneXML",
                           at: e.position, hint: "ConneXML's <\(element.name)> takes plain text: write the words without tags")
                 } else {
-                    error("unexpected-child", "<\(element.name)> takes only text, but has <\(e.qualifiedName)>", at: e.position)
+                    error(.unexpectedChild, "<\(element.name)> takes only text, but has <\(e.qualifiedName)>", at: e.position)
                 }
             case .text(let t):
                 if text == nil { text = t }
@@ -46,7 +46,7 @@ extension Checker {
         guard let first = text, !value.isEmpty else {
             // A child was the attempt at content, and is reported already.
             if let required, !reportedChild {
-                error("missing-text", "<\(element.name)> needs text: \(required)", at: element.position)
+                error(.missingText, "<\(element.name)> needs text: \(required)", at: element.position)
                 return nil
             }
             return required == nil ? Template(literal: "") : nil
@@ -55,7 +55,7 @@ extension Checker {
         let whole = XMLParsing.Text(value: string, position: first.position)
         if reportAttributesAsText(whole, of: element, asWarning: anyText, needsContent: required != nil), !anyText { return nil }
         if value.utf8.first == 0x3E /* > */ {
-            warning("stray-angle-bracket", "text of <\(element.name)> starts with '>'", at: first.position,
+            warning(.strayAngleBracket, "text of <\(element.name)> starts with '>'", at: first.position,
                     hint: "a tag closed twice? '>' is part of the text here")
         }
         return template(string, at: first.position, in: "<\(element.name)>")
@@ -72,7 +72,7 @@ extension Checker {
             switch child {
             case .text(let text):
                 if reportAttributesAsText(text, of: element) { continue }
-                error("stray-text", "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
+                error(.strayText, "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
                       at: text.position, hint: hint)
             case .element(let e) where e.prefix == nil && allowed.contains(e.name):
                 visit(e, &self)
@@ -81,7 +81,7 @@ extension Checker {
             case .element(let e):
                 let known = VerbList.syntaxes[e.name] != nil || VerbList.placedElements[e.name] != nil
                 if known {
-                    error("invalid-child", "<\(element.name)> takes only \(list), not <\(e.name)>", at: e.position,
+                    error(.invalidChild, "<\(element.name)> takes only \(list), not <\(e.name)>", at: e.position,
                           hint: element.name == "Gather" ? "put <\(e.name)> after the <Gather>" : nil)
                 } else {
                     VerbList.reportNotAVerb(e, in: "<\(element.name)>", &self)
@@ -109,10 +109,24 @@ extension Checker {
     mutating func setting<V>(_ text: Template, _ kind: ValueKind<V>, of element: Element, what: String) -> Setting<V>? {
         guard let literal = text.literal else { return Setting(template: text, kind: kind) }
         guard let value = kind.parse(literal) else {
-            error("invalid-value", "\(Self.quote(literal)) is not a valid \(what) in <\(element.name)>: expected \(kind.expected)",
+            error(.invalidValue, "\(Self.quote(literal)) is not a valid \(what) in <\(element.name)>: expected \(kind.expected)",
                   at: element.firstText?.position ?? element.position, hint: AttributeReader.hint(for: literal, kind))
             return nil
         }
         return Setting(value, explicit: true)
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A child element in an element that takes none, or only text.
+    static let unexpectedChild: DiagnosticCode = "unexpected-child"
+    /// Text in an element that must be empty.
+    static let unexpectedText: DiagnosticCode = "unexpected-text"
+    /// An element that needs text has none.
+    static let missingText: DiagnosticCode = "missing-text"
+    /// A known element among the children of one that does not take it.
+    static let invalidChild: DiagnosticCode = "invalid-child"
+    /// Text that starts with '>', likely a tag closed twice.
+    static let strayAngleBracket: DiagnosticCode = "stray-angle-bracket"
 }

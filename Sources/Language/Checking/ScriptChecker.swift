@@ -21,7 +21,7 @@ public enum ScriptChecker {
             } else {
                 hint = "a ConneXML document is <Response> with verbs inside"
             }
-            checker.error("invalid-root", "the root element must be <Response>, not <\(root.qualifiedName)>",
+            checker.error(.invalidRoot, "the root element must be <Response>, not <\(root.qualifiedName)>",
                           at: root.position, hint: hint)
             return Result(script: nil, diagnostics: checker.diagnostics)
         }
@@ -42,4 +42,10 @@ public enum ScriptChecker {
         case .document(let document): return check(document)
         }
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// The root element is not `<Response>`.
+    static let invalidRoot: DiagnosticCode = "invalid-root"
 }

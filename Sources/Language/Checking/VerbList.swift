@@ -28,7 +28,7 @@ enum VerbList {
             case .text(let text):
                 if checker.reportAttributesAsText(text, of: parent, needsContent: true) { continue }
                 let hint = text.value.trimmed.hasPrefix(">") ? "a stray '>': is a tag closed twice?" : "put text to speak inside <Say>"
-                checker.error("stray-text", "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
+                checker.error(.strayText, "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
                               at: text.position, hint: hint)
             case .element(let element):
                 if element.prefix == nil, element.name == "Before", let beforeBlock {
@@ -47,7 +47,7 @@ enum VerbList {
                     case .transfer: "hands the call away (a blind transfer; only a refused one goes on)"
                     default: "ends the call"
                     }
-                    checker.warning("unreachable", "<\(element.name)> is never reached",
+                    checker.warning(.unreachable, "<\(element.name)> is never reached",
                                     at: element.position,
                                     hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")
                 }
@@ -62,18 +62,18 @@ enum VerbList {
     /// noun out of place, a case slip, or unknown.
     static func reportNotAVerb(_ element: Element, in place: String, _ checker: inout Checker) {
         if element.prefix != nil {
-            checker.error("unknown-element", "<\(element.qualifiedName)> is not ConneXML: ConneXML elements have no namespace prefix",
+            checker.error(.unknownElement, "<\(element.qualifiedName)> is not ConneXML: ConneXML elements have no namespace prefix",
                           at: element.position)
         } else if let dialect = Dialect.foreignElements[element.name] {
-            checker.error("foreign-element", "<\(element.name)> is \(dialect.rawValue), not ConneXML",
+            checker.error(.foreignElement, "<\(element.name)> is \(dialect.rawValue), not ConneXML",
                           at: element.position, hint: "the ConnexCS platform will not run it; see \"Portability\" in the README")
         } else if let home = placedElements[element.name] {
-            checker.error("misplaced-element", "<\(element.name)> cannot stand in \(place): it belongs in \(home)",
+            checker.error(.misplacedElement, "<\(element.name)> cannot stand in \(place): it belongs in \(home)",
                           at: element.position)
         } else if syntaxes[element.name] != nil {
-            checker.error("misplaced-element", "<\(element.name)> cannot stand in \(place)", at: element.position)
+            checker.error(.misplacedElement, "<\(element.name)> cannot stand in \(place)", at: element.position)
         } else {
-            checker.error("unknown-element", "unknown element <\(element.name)>", at: element.position,
+            checker.error(.unknownElement, "unknown element <\(element.name)>", at: element.position,
                           hint: didYouMean(element.name))
         }
     }
@@ -83,4 +83,18 @@ enum VerbList {
         if match.lowercased() == name.lowercased() { return "did you mean <\(match)>? Element names are case-sensitive" }
         return "did you mean <\(match)>?"
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// Text where only elements may stand.
+    static let strayText: DiagnosticCode = "stray-text"
+    /// An element ConneXML does not have.
+    static let unknownElement: DiagnosticCode = "unknown-element"
+    /// An element of another dialect (TwiML, TeXML, SSML).
+    static let foreignElement: DiagnosticCode = "foreign-element"
+    /// A known element where it may not stand.
+    static let misplacedElement: DiagnosticCode = "misplaced-element"
+    /// Verbs after one that ends the list.
+    static let unreachable: DiagnosticCode = "unreachable"
 }

@@ -48,7 +48,7 @@ extension Barge: DialNounSyntax {
                     group = text
                 } else {
                     let hint = PlainName.suggestion(for: literal).map { "did you mean '\($0)'?" }
-                    checker.error("invalid-group-name",
+                    checker.error(.invalidGroupName,
                                   "barge group \(Checker.quote(literal)) is not a valid name: use lowercase letters, digits and _ only",
                                   at: element.firstText?.position ?? element.position, hint: hint)
                 }
@@ -58,4 +58,10 @@ extension Barge: DialNounSyntax {
         }
         return .barge(Barge(group: group, whisper: whisper, bridge: bridge, commands: commands, position: element.position))
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A barge group that is not `^[a-z_0-9]+$`.
+    static let invalidGroupName: DiagnosticCode = "invalid-group-name"
 }

@@ -43,12 +43,12 @@ extension Client: DialNounSyntax {
         attributes.foreign(["url", "method"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if events != nil, callback == nil, element.attribute("statusCallback") == nil {
-            checker.warning("no-effect", "statusCallbackEvent has no effect on <Client> without statusCallback",
+            checker.warning(.noEffect, "statusCallbackEvent has no effect on <Client> without statusCallback",
                             at: element.attribute("statusCallbackEvent")?.position ?? element.position)
         }
         if let attribute = element.attribute("statusCallback") {
             if element.attribute("statusCallbackEvent") == nil {
-                checker.warning("no-effect", "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
+                checker.warning(.noEffect, "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
                                 at: attribute.position,
                                 hint: "the documented default of statusCallbackEvent is none: add statusCallbackEvent=\"completed\" (or initiated ringing answered completed)")
             }
@@ -66,7 +66,13 @@ extension Checker {
     /// does not have.
     mutating func noteRelativeCallback(_ url: String, on what: String, at position: SourcePosition) {
         guard !documentIsFetched, URLText.isRelative(url) else { return }
-        warning("relative-url", "statusCallback=\"\(url)\" on \(what) is relative to the document's URL", at: position,
+        warning(.relativeURL, "statusCallback=\"\(url)\" on \(what) is relative to the document's URL", at: position,
                 hint: "the platform resolves it against the URL it fetched this document from; a local file has none: write an https:// URL to be sure")
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A relative URL in a local file, which has no URL to resolve it against (`<Play>` emits it too).
+    static let relativeURL: DiagnosticCode = "relative-url"
 }

@@ -21,7 +21,7 @@ extension Voicemail: DialNounSyntax {
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if let user, user.literal == "" {
-            checker.error("invalid-value", "user=\"\" on <Voicemail> names nobody", at: element.attribute("user")?.position,
+            checker.error(.invalidValue, "user=\"\" on <Voicemail> names nobody", at: element.attribute("user")?.position,
                           hint: "leave user out for the caller's own mailbox")
         }
         return .voicemail(Voicemail(inbox: inbox, user: user, position: element.position))

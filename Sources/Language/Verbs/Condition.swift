@@ -41,7 +41,7 @@ extension Condition: VerbDefinition, VerbSyntax {
         for attribute in attributes.raw(timeAttributes) {
             let name = attribute.name, text = attribute.value
             if let canonical = aliases[name], element.attribute(canonical) != nil {
-                checker.error("duplicate-attribute", "<Condition> has both \(name) and \(canonical), which mean the same",
+                checker.error(.duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
                               at: attribute.position)
                 continue
             }
@@ -52,7 +52,7 @@ extension Condition: VerbDefinition, VerbSyntax {
                     warn(reversed, of: attribute, &checker)
                 }
             case .failure(let failure):
-                checker.error("invalid-value", "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
+                checker.error(.invalidValue, "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
                               at: attribute.position, hint: failure.hint)
             }
         }
@@ -64,10 +64,10 @@ extension Condition: VerbDefinition, VerbSyntax {
         switch (field, expression) {
         case (let field?, let expression?):
             if !checker.isValidRegularExpression(expression) {
-                checker.error("invalid-value", "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
+                checker.error(.invalidValue, "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
                               at: element.attribute("expression")?.position)
             } else if let anchored = UnanchoredExpression.anchored(expression) {
-                checker.warning("unanchored-expression",
+                checker.warning(.unanchoredExpression,
                                 "expression \(Checker.quote(expression)) on <Condition> has no ^ or $: FreeSWITCH matches it anywhere "
                                     + "in the value, so any value containing \(UnanchoredExpression.alternatives(expression)) matches",
                                 at: element.attribute("expression")?.position,
@@ -75,14 +75,14 @@ extension Condition: VerbDefinition, VerbSyntax {
             }
             match = FieldMatch(field: field, expression: expression)
         case (.some, nil):
-            checker.error("missing-attribute", "<Condition> has field but no expression to match it against",
+            checker.error(.missingAttribute, "<Condition> has field but no expression to match it against",
                           at: element.position, hint: "add expression=\"…\"")
         case (nil, .some):
-            checker.error("missing-attribute", "<Condition> has expression but no field to match",
+            checker.error(.missingAttribute, "<Condition> has expression but no field to match",
                           at: element.position, hint: "add field=\"${variable}\"")
         case (nil, nil):
             if tests.isEmpty, element.attributes.isEmpty {
-                checker.warning("no-effect", "<Condition> has no test, so its verbs always run", at: element.position)
+                checker.warning(.noEffect, "<Condition> has no test, so its verbs always run", at: element.position)
             }
         }
         let verbs = VerbList.check(element, in: .condition, &checker)
@@ -102,7 +102,7 @@ extension Condition: VerbDefinition, VerbSyntax {
             ? "\(subject) \(ends) before \(it) \(one ? "starts" : "start"), so \(it) never \(one ? "matches" : "match")"
             : "\(subject) \(ends) below \(one ? "its" : "their") start, so \(it) never \(matches) as connexml runs \(one ? "it" : "them"): "
                 + "ranges do not wrap around (newer FreeSWITCH releases do wrap them)"
-        checker.warning("reversed-range", message, at: attribute.position,
+        checker.warning(.reversedRange, message, at: attribute.position,
                         hint: "write \(attribute.name)=\"\(reversed.safeValue)\"")
     }
 }
@@ -117,4 +117,12 @@ extension Condition {
     public static var possibleOutcomes: [VerbOutcome] { [Outcome.holds, Outcome.fails] }
     public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
     public var nestedVerbs: [Verb] { verbs }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A time range that ends below its start.
+    static let reversedRange: DiagnosticCode = "reversed-range"
+    /// An expression of plain text without `^` or `$`.
+    static let unanchoredExpression: DiagnosticCode = "unanchored-expression"
 }

@@ -65,12 +65,12 @@ extension Dial: VerbDefinition, VerbSyntax {
         attributes.finish(&checker)
 
         if let context = element.attribute("hangupOnStarContext"), hangupOnStar.fixedValue == false {
-            checker.warning("no-effect", "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
+            checker.warning(.noEffect, "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
                             at: context.position, hint: "add hangupOnStar=\"true\", or remove hangupOnStarContext")
         }
         guard let (destination, ignored) = checkDestination(element, &checker) else { return nil }
         if case .conference = destination, hangupOnStar.fixedValue == true {
-            checker.warning("no-effect", "hangupOnStar has no effect when dialling a <Conference>",
+            checker.warning(.noEffect, "hangupOnStar has no effect when dialling a <Conference>",
                             at: element.attribute("hangupOnStar")?.position ?? element.position)
         }
         return .dial(Dial(destination: destination, ignoredDestinations: ignored, callerId: callerId, fromDisplayName: fromDisplayName,
@@ -99,13 +99,13 @@ extension Dial: VerbDefinition, VerbSyntax {
             nouns.append(e)
         }
         if !text.isEmpty, let first = nouns.first {
-            checker.error("ambiguous-destination", "<Dial> has both a number as text and <\(first.name)>",
+            checker.error(.ambiguousDestination, "<Dial> has both a number as text and <\(first.name)>",
                           at: element.firstText?.position ?? element.position,
                           hint: "dial either the text or one noun: move the number into <Number>, or remove it")
             return nil
         }
         if nouns.count > 1 {
-            checker.warning("too-many-destinations",
+            checker.warning(.tooManyDestinations,
                             "<Dial> has \(nouns.count) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(nouns[0].name)>",
                             at: nouns[1].position,
                             hint: "TwiML rings them all at once; to be sure, give each destination its own <Dial> (connexml run dials the first)")
@@ -117,7 +117,7 @@ extension Dial: VerbDefinition, VerbSyntax {
         }
         guard !text.isEmpty else {
             if reportedChildren { return nil }  // the child was the attempt; it is reported already
-            checker.error("missing-destination", "<Dial> has no destination", at: element.position,
+            checker.error(.missingDestination, "<Dial> has no destination", at: element.position,
                           hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
             return nil
         }
@@ -146,4 +146,14 @@ extension Dial {
         if case .barge = destination { return [Outcome.completed, Outcome.failed, Outcome.denied] }
         return Self.possibleOutcomes
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// `<Dial>` with a number as text and a noun.
+    static let ambiguousDestination: DiagnosticCode = "ambiguous-destination"
+    /// `<Dial>` with neither.
+    static let missingDestination: DiagnosticCode = "missing-destination"
+    /// `<Dial>` with more than one noun.
+    static let tooManyDestinations: DiagnosticCode = "too-many-destinations"
 }

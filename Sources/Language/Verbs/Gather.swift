@@ -58,21 +58,21 @@ extension Gather: VerbDefinition, VerbSyntax {
         attributes.finish(&checker)
 
         if let min = minDigits.fixedValue, let max = maxDigits.fixedValue, min > max {
-            checker.error("invalid-value", "minDigits=\"\(min)\" is more than maxDigits=\"\(max)\" on <Gather>",
+            checker.error(.invalidValue, "minDigits=\"\(min)\" is more than maxDigits=\"\(max)\" on <Gather>",
                           at: element.attribute("minDigits")?.position ?? element.position)
         }
         if let n = numDigits?.fixedValue, let max = maxDigits.fixedValue, n > max {
-            checker.error("invalid-value", "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
+            checker.error(.invalidValue, "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
                           at: element.attribute("numDigits")?.position ?? element.position)
         }
         if let n = numDigits?.fixedValue, let min = minDigits.fixedValue, n < min {
-            checker.warning("conflicting-settings",
+            checker.warning(.conflictingSettings,
                             "numDigits=\"\(n)\" is below minDigits=\"\(min)\" on <Gather>: the platform may stop at \(n) digits or wait for \(min)",
                             at: element.attribute("numDigits")?.position ?? element.position,
                             hint: "make numDigits at least minDigits, or leave one of them out")
         }
         if action == nil, onEmpty.fixedValue == true {
-            checker.warning("no-effect", "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
+            checker.warning(.noEffect, "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
                             at: element.attribute("actionOnEmptyResult")?.position ?? element.position)
         }
 
@@ -111,4 +111,10 @@ extension Gather {
 
     public static var possibleOutcomes: [VerbOutcome] { [Outcome.digits, Outcome.noInput] }
     public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// Settings that contradict each other.
+    static let conflictingSettings: DiagnosticCode = "conflicting-settings"
 }

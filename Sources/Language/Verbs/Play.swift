@@ -80,7 +80,7 @@ extension Checker {
     /// does not have. (In a fetched document it is what TwiML does.)
     mutating func noteRelativeAudio(_ file: String, in what: String, at position: SourcePosition) {
         guard !documentIsFetched, AudioReference(classifying: file) == .relativeURL else { return }
-        warning("relative-url", "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
+        warning(.relativeURL, "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
                 hint: "the platform fetches it from where it fetched this document; to be sure, write a sound folder (ivr/\(file.split(separator: "/").last ?? "")) or an https:// URL")
     }
 }

@@ -34,21 +34,21 @@ extension Press: VerbDefinition, VerbSyntax {
         let leg = attributes.value("dtmf_leg", .choice, default: Leg.a, &checker)
         attributes.finish(&checker)
         if scope == .press {
-            checker.error("misplaced-element", "<Press> cannot be nested in <Press>", at: element.position,
+            checker.error(.misplacedElement, "<Press> cannot be nested in <Press>", at: element.position,
                           hint: "bind keys side by side, or <Enter> a context whose <Press> bindings apply")
         }
         let verbs = VerbList.check(element, in: .press, &checker)
         if element.childElements.isEmpty {
-            checker.warning("no-effect", "<Press> has no verbs to run", at: element.position)
+            checker.warning(.noEffect, "<Press> has no verbs to run", at: element.position)
         }
         // Templates make no sense for keys and contexts: they are bound when
         // the script is read.
         guard let keys = digits?.fixedValue else {
-            if let d = digits, d.fixedValue == nil { checker.error("invalid-value", "digit of <Press> cannot be a template", at: element.attribute("digit")?.position) }
+            if let d = digits, d.fixedValue == nil { checker.error(.invalidValue, "digit of <Press> cannot be a template", at: element.attribute("digit")?.position) }
             return nil
         }
         if let c = context, c.fixedValue == nil {
-            checker.error("invalid-value", "context of <Press> cannot be a template", at: element.attribute("context")?.position)
+            checker.error(.invalidValue, "context of <Press> cannot be a template", at: element.attribute("context")?.position)
             return nil
         }
         return .press(Press(digits: keys, context: context?.fixedValue, leg: leg, verbs: verbs, position: element.position))

@@ -22,7 +22,7 @@ extension Reject: VerbDefinition, VerbSyntax {
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if scope != .response {
-            checker.error("misplaced-element", "<Reject> must be a direct child of <Response>, not inside \(scope.description)",
+            checker.error(.misplacedElement, "<Reject> must be a direct child of <Response>, not inside \(scope.description)",
                           at: element.position, hint: "a call can only be rejected before it is answered; use <Hangup> here")
         }
         return .reject(Reject(reason: reason, position: element.position))

@@ -41,24 +41,30 @@ extension SetVariable: VerbDefinition, VerbSyntax {
         checker.expectEmpty(element)
         guard let name else {
             if element.attribute("name") == nil {
-                checker.error("missing-attribute", "<Set> needs a name attribute", at: element.position,
+                checker.error(.missingAttribute, "<Set> needs a name attribute", at: element.position,
                               hint: "write <Set name=\"x\" value=\"…\"/>")
             }
             return nil
         }
         if let literal = name.literal, literal.isEmpty {
-            checker.error("invalid-value", "name of <Set> is empty", at: element.attribute("name")?.position)
+            checker.error(.invalidValue, "name of <Set> is empty", at: element.attribute("name")?.position)
         }
         if header.fixedValue == true {
             if let literal = name.literal, !literal.isEmpty, !isHeaderName(literal) {
-                checker.error("invalid-header", "'\(literal)' is not a valid SIP header name", at: element.attribute("name")?.position,
+                checker.error(.invalidHeader, "'\(literal)' is not a valid SIP header name", at: element.attribute("name")?.position,
                               hint: "header names are letters, digits and -.!%*_+`'~, such as X-Account-Id")
             }
             if let literal = value.literal, !isHeaderValue(literal) {
-                checker.error("invalid-header", "the value of SIP header \(Checker.quote(name.description)) contains a line break or control character",
+                checker.error(.invalidHeader, "the value of SIP header \(Checker.quote(name.description)) contains a line break or control character",
                               at: element.attribute("value")?.position, hint: "a header value is one line of text")
             }
         }
         return SetVariable(name: name, value: value, header: header, position: element.position)
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A SIP header name or value that would corrupt the INVITE.
+    static let invalidHeader: DiagnosticCode = "invalid-header"
 }

@@ -40,7 +40,7 @@ extension Start: VerbDefinition, VerbSyntax {
             if let stream = Stream.check(e, &checker) { streams.append(stream) }
         }
         if streams.isEmpty, !element.childElements.contains(where: { $0.name == "Stream" }) {
-            checker.error("missing-child", "<Start> needs a <Stream>", at: element.position,
+            checker.error(.missingChild, "<Start> needs a <Stream>", at: element.position,
                           hint: "write <Start><Stream url=\"wss://…\"/></Start>")
         }
         return .start(Start(streams: streams, position: element.position))
@@ -69,11 +69,17 @@ extension Stream {
             if let name {
                 parameters.append(Parameter(name: name, value: value, position: e.position))
             } else if e.attribute("name") == nil {
-                checker.error("missing-attribute", "<Parameter> needs a name attribute", at: e.position)
+                checker.error(.missingAttribute, "<Parameter> needs a name attribute", at: e.position)
             }
         }
         guard let url else { return nil }
         return Stream(url: url, statusCallback: callback, statusCallbackMethod: method, mixType: mix,
                       parameters: parameters, position: element.position)
     }
+}
+
+/// The codes this file emits (their meanings for users: ScriptDiagnostics).
+extension DiagnosticCode {
+    /// A required child is missing.
+    static let missingChild: DiagnosticCode = "missing-child"
 }
