@@ -15,7 +15,8 @@ struct Connexml: ParsableCommand {
             (scripts/install.sh installs all three).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self,
+                      GraphCommand.self]
     )
 
     /// ArgumentParser exits 64 for usage errors; design.md promises 2 for

@@ -1,0 +1,67 @@
+/// Edges as drawn: those between the same two nodes, of the same style and
+/// overlay verdict, become one arrow with their labels joined
+/// (`completed, busy, no-answer`), so a Dial's outcomes that all lead on
+/// are one arrow, while the ones no sample took stay apart, in red.
+struct DrawnEdge {
+    let from: String
+    let to: String
+    var labels: [String]
+    let style: Edge.Style
+    let mark: Edge.Mark
+
+    var label: String? {
+        guard !labels.isEmpty else { return nil }
+        let text = labels.joined(separator: ", ")
+        return mark == .neverTaken ? "never: " + text : text
+    }
+
+    /// In the order of the nodes they leave, then as they were made, so
+    /// the output reads in document order and is stable.
+    static func bundle(_ graph: FlowGraph) -> [DrawnEdge] {
+        let edges = graph.edges.enumerated().sorted { a, b in
+            let (x, y) = (graph.nodeIndex[a.element.from] ?? -1, graph.nodeIndex[b.element.from] ?? -1)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        struct Key: Hashable {
+            let from: String, to: String, style: Edge.Style, mark: Edge.Mark
+        }
+        var drawn: [DrawnEdge] = []
+        var index: [Key: Int] = [:]
+        for edge in edges {
+            let key = Key(from: edge.from, to: edge.to, style: edge.style, mark: edge.mark)
+            if let i = index[key] {
+                if let label = edge.label, !drawn[i].labels.contains(label) { drawn[i].labels.append(label) }
+            } else {
+                index[key] = drawn.count
+                drawn.append(DrawnEdge(from: edge.from, to: edge.to, labels: edge.label.map { [$0] } ?? [],
+                                       style: edge.style, mark: edge.mark))
+            }
+        }
+        return drawn
+    }
+}
+
+extension Node {
+    /// The lines of its box: title, summary, policy.
+    var lines: [String] { [title] + (summary.map { [$0] } ?? []) + policy }
+
+    /// Dial, Transfer and the other verbs policy gates are tinted.
+    var isGated: Bool { !policy.isEmpty }
+
+    var isDecision: Bool {
+        if case .verb(let name) = kind { return name == "Condition" || name == "Gather" }
+        return false
+    }
+}
+
+extension FlowGraph {
+    /// Nodes per document, and those outside every document, in order.
+    var nodesByDocument: (inside: [[Node]], outside: [Node]) {
+        var inside = Array(repeating: [Node](), count: documents.count)
+        var outside: [Node] = []
+        for node in nodes {
+            if let d = node.document { inside[d].append(node) } else { outside.append(node) }
+        }
+        return (inside, outside)
+    }
+}
