@@ -16,7 +16,7 @@ struct Connexml: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self,
-                      GraphCommand.self]
+                      GraphCommand.self, ReferenceCommand.self]
     )
 
     /// ArgumentParser exits 64 for usage errors; design.md promises 2 for

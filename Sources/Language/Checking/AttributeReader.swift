@@ -10,8 +10,12 @@ struct AttributeReader {
     private var known: [String] = []
     /// Few per element: an array beats a set here.
     private var handled: [String] = []
+    /// What a `SyntaxRecording` is told at `finish`; empty unless one asks.
+    private var recorded: [AttributeSyntax] = []
+    private var ignored: [IgnoredAttribute] = []
+    private var aliases: [(alias: String, name: String)] = []
 
-    /// Whether the names read are kept even when no `Vocabulary` asks for
+    /// Whether the names read are kept even when no recording asks for
     /// them: only for a did-you-mean about an attribute left unread, which
     /// an element without attributes cannot have.
     private let keepsKnown: Bool
@@ -32,41 +36,80 @@ struct AttributeReader {
     private var what: String { "<\(element.name)>" }
 
     /// An attribute with a default: the default when absent (not explicit).
-    mutating func value<V>(_ name: String, _ kind: ValueKind<V>, default defaultValue: V, _ checker: inout Checker) -> Setting<V> {
-        optional(name, kind, &checker) ?? Setting(defaultValue, explicit: false)
+    /// `about` says what it does, for the reference (every read has one).
+    mutating func value<V>(_ name: String, _ kind: ValueKind<V>, default defaultValue: V, about: String,
+                           _ checker: inout Checker) -> Setting<V> {
+        record(name, kind, about, default: defaultValue, &checker)
+        return read(name, kind, &checker) ?? Setting(defaultValue, explicit: false)
     }
 
     /// An attribute without a default: nil when absent (or invalid).
-    mutating func optional<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
-        if keepsKnown || checker.knownAttributes != nil { known.append(name) }
-        guard let attribute = element.attribute(name) else { return nil }
-        handled.append(name)
-        return setting(of: attribute, kind, &checker)
+    mutating func optional<V>(_ name: String, _ kind: ValueKind<V>, about: String, _ checker: inout Checker) -> Setting<V>? {
+        record(name, kind, about, default: nil, &checker)
+        return read(name, kind, &checker)
     }
 
     /// An attribute that must be present.
-    mutating func required<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
-        let result = optional(name, kind, &checker)
-        if element.attribute(name) == nil {
-            checker.error(.missingAttribute, "\(what) needs a \(name) attribute", at: element.position,
-                          hint: "\(name) is \(kind.expected)")
-        }
+    mutating func required<V>(_ name: String, _ kind: ValueKind<V>, about: String, _ checker: inout Checker) -> Setting<V>? {
+        record(name, kind, about, default: nil, required: true, &checker)
+        let result = read(name, kind, &checker)
+        if element.attribute(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
         return result
     }
 
-    /// A raw text attribute read as a template (names, values of `Set`).
-    mutating func template(_ name: String, _ checker: inout Checker) -> Template? {
-        if keepsKnown || checker.knownAttributes != nil { known.append(name) }
-        guard let attribute = element.attribute(name) else { return nil }
+    /// An attribute whose value must be written out, because it is used
+    /// when the script is read (`Press` binds its keys then): a template is
+    /// an error. Nil when absent, invalid or a template.
+    mutating func literal<V>(_ name: String, _ kind: ValueKind<V>, required: Bool = false, about: String,
+                             _ checker: inout Checker) -> V? {
+        record(name, kind, about, default: nil, required: required, templates: false, &checker)
+        let setting = read(name, kind, &checker)
+        if required, element.attribute(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
+        guard let setting else { return nil }
+        guard let value = setting.fixedValue else {
+            checker.error(.invalidValue, "\(name) of \(what) cannot be a template", at: element.attribute(name)?.position)
+            return nil
+        }
+        return value
+    }
+
+    /// A raw text attribute read as a template (names, values of `Set`);
+    /// with `required`, its absence is an error whose hint is `required`'s
+    /// text (or none when it is empty).
+    mutating func template(_ name: String, required hint: String? = nil, about: String, _ checker: inout Checker) -> Template? {
+        if checker.recording != nil {
+            recorded.append(AttributeSyntax(name: name, description: about, expected: "any text", schema: .text,
+                                            defaultValue: nil, isRequired: hint != nil, acceptsTemplates: true))
+        }
+        if keepsKnown || checker.recording != nil { known.append(name) }
+        guard let attribute = element.attribute(name) else {
+            if let hint { reportMissing(name, hint: hint.isEmpty ? nil : hint, &checker) }
+            return nil
+        }
         handled.append(name)
         return checker.template(attribute.value, at: attribute.position, in: "\(name) of \(what)")
     }
 
     /// The attributes among `names` that the element has, in document
     /// order, as written (for attributes with their own little languages).
-    mutating func raw(_ names: [String]) -> [Attribute] {
-        known.append(contentsOf: names)
-        let present = element.attributes.filter { $0.prefix == nil && names.contains($0.name) }
+    /// `expected` says what each takes; `aliasOf` names the attribute an
+    /// alias among them is read as.
+    mutating func raw(_ names: [(name: String, about: String)], expected: (String) -> String,
+                      aliasOf: [String: String] = [:], _ checker: inout Checker) -> [Attribute] {
+        known.append(contentsOf: names.map(\.name))
+        if checker.recording != nil {
+            for (name, about) in names {
+                if let canonical = aliasOf[name] {
+                    aliases.append((name, canonical))
+                } else {
+                    recorded.append(AttributeSyntax(name: name, description: about, expected: expected(name), schema: .text,
+                                                    defaultValue: nil, isRequired: false, acceptsTemplates: false))
+                }
+            }
+        }
+        let present = element.attributes.filter { attribute in
+            attribute.prefix == nil && names.contains { $0.name == attribute.name }
+        }
         handled.append(contentsOf: present.map(\.name))
         return present
     }
@@ -75,6 +118,7 @@ struct AttributeReader {
     /// Both on one element is a duplicate, as XML's own rule would have it
     /// were they spelt alike: which one the platform reads is anyone's guess.
     mutating func alias<V>(_ alias: String, for name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
+        if checker.recording != nil { aliases.append((alias, name)) }
         guard let attribute = element.attribute(alias) else { return nil }
         handled.append(alias)
         if element.attribute(name) != nil {
@@ -89,6 +133,7 @@ struct AttributeReader {
 
     /// Attributes of another dialect that ConneXML ignores: a warning naming it.
     mutating func foreign(_ names: [String], dialect: Dialect, _ checker: inout Checker) {
+        if checker.recording != nil { ignored += names.map { IgnoredAttribute(name: $0, dialect: dialect.rawValue) } }
         guard hasUnread else { return }
         for name in names {
             guard let attribute = element.attribute(name) else { continue }
@@ -102,7 +147,7 @@ struct AttributeReader {
     /// Reports every attribute nobody read. `asErrors` for elements where
     /// an unknown attribute changes meaning (`Condition`).
     func finish(_ checker: inout Checker, asErrors: Bool = false) {
-        checker.knownAttributes?.append((element, known))
+        checker.recording?.record(attributes: recorded, known: known, ignored: ignored, aliases: aliases, of: element)
         guard hasUnread else { return }
         for attribute in element.attributes where !handled.contains(attribute.qualifiedName) {
             let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }
@@ -113,6 +158,33 @@ struct AttributeReader {
                 checker.warning(.unknownAttribute, message + "; it is ignored", at: attribute.position, hint: hint)
             }
         }
+    }
+
+    /// The value of `name`, when present (nil too when invalid).
+    private mutating func read<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
+        if keepsKnown || checker.recording != nil { known.append(name) }
+        guard let attribute = element.attribute(name) else { return nil }
+        handled.append(name)
+        return setting(of: attribute, kind, &checker)
+    }
+
+    private func reportMissing(_ name: String, hint: String?, _ checker: inout Checker) {
+        checker.error(.missingAttribute, "\(what) needs a \(name) attribute", at: element.position, hint: hint)
+    }
+
+    /// Tells the recording, when there is one, what the attribute is.
+    private mutating func record<V>(_ name: String, _ kind: ValueKind<V>, _ about: String, default defaultValue: V?,
+                                    required: Bool = false, templates: Bool = true, _ checker: inout Checker) {
+        guard checker.recording != nil else { return }
+        recorded.append(AttributeSyntax(name: name, description: about, expected: kind.expected, schema: kind.schema,
+                                        defaultValue: defaultValue.map(Self.text(of:)), isRequired: required,
+                                        acceptsTemplates: templates))
+    }
+
+    /// A default as a script would write it (`us-old`, not `usOld`).
+    private static func text<V>(of value: V) -> String {
+        if let word = value as? any RawRepresentable, let raw = word.rawValue as? String { return raw }
+        return "\(value)"
     }
 
     /// Whether some attribute has not been read yet.

@@ -10,9 +10,9 @@ public struct Checker {
     /// Regular expressions already compiled once in this document (scripts
     /// repeat the same `expression` across many `<Condition>`s).
     private var regularExpressions: [String: Bool] = [:]
-    /// When not nil, each element's `AttributeReader` records here the
-    /// attributes it knows (`Vocabulary`); nil while checking scripts.
-    var knownAttributes: [(element: Element, names: [String])]?
+    /// When not nil, what each element may hold is recorded here
+    /// (`Vocabulary`, `LanguageSyntax`); nil while checking scripts.
+    var recording: SyntaxRecording?
 
     /// Whether the document came over HTTP (its file is its URL): relative
     /// URLs in it resolve against that URL; a local file has none.

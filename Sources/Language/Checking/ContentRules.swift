@@ -6,6 +6,7 @@ import XMLParsing
 extension Checker {
     /// The element must be empty: no text, no child elements.
     mutating func expectEmpty(_ element: Element) {
+        recordContent(.empty, of: element)
         for child in element.children {
             switch child {
             case .element(let e):
@@ -25,6 +26,7 @@ extension Checker {
     /// written as text — an error, or only a warning where `anyText` is
     /// allowed (words to speak, a queue name), and then the text is kept.
     mutating func expectText(_ element: Element, required: String?, anyText: Bool = false) -> Template? {
+        recordContent(.text(TextSyntax(what: required, isRequired: required != nil)), of: element)
         var text: XMLParsing.Text?
         var reportedChild = false
         for child in element.children {
@@ -66,6 +68,7 @@ extension Checker {
     /// and any other element are reported here, once, in the same words.
     mutating func forEachChild(of element: Element, allowing allowed: [String], hint: String? = nil,
                                _ visit: (Element, inout Checker) -> Void) {
+        recordContent(.elements(allowed), of: element)
         // Only messages need it: built when one is.
         var list: String { allowed.map { "<\($0)>" }.joined(separator: " and ") }
         for child in element.children {
@@ -104,6 +107,14 @@ extension StringProtocol {
 }
 
 extension Checker {
+    /// The element's text (`required`, see `expectText`) as a value of `kind`,
+    /// which `what` names in messages.
+    mutating func expectText<V>(_ element: Element, required: String, as kind: ValueKind<V>, what: String) -> Setting<V>? {
+        let text = expectText(element, required: required)
+        recordContent(.text(TextSyntax(what: required, isRequired: true, expected: kind.expected, schema: kind.schema)), of: element)
+        return text.flatMap { setting($0, kind, of: element, what: what) }
+    }
+
     /// Element text read as a typed value: checked now when it is literal,
     /// when the call runs when it is a template.
     mutating func setting<V>(_ text: Template, _ kind: ValueKind<V>, of element: Element, what: String) -> Setting<V>? {

@@ -20,7 +20,7 @@ enum Scope: Equatable {
 
 /// The checking side of one verb: its element name and how its element
 /// becomes a typed value. One conforming type per file under Verbs/.
-protocol VerbSyntax: VerbDefinition {
+protocol VerbSyntax: VerbDefinition, ElementDocumentation {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb?
 }
 

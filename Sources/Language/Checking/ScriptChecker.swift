@@ -11,6 +11,11 @@ public enum ScriptChecker {
 
     public static func check(_ document: ParsedDocument) -> Result {
         var checker = Checker(file: document.file)
+        return check(document, &checker)
+    }
+
+    /// With the caller's checker (one that records, for `LanguageSyntax`).
+    static func check(_ document: ParsedDocument, _ checker: inout Checker) -> Result {
         let root = document.root
         guard root.prefix == nil, root.name == "Response" else {
             let hint: String
@@ -48,4 +53,12 @@ public enum ScriptChecker {
 extension DiagnosticCode {
     /// The root element is not `<Response>`.
     static let invalidRoot: DiagnosticCode = "invalid-root"
+}
+
+extension ScriptChecker {
+    /// The root element's reference text.
+    static let responseReference = ElementReference(
+        summary: "The root of every ConneXML document: its verbs run in document order, top to bottom.",
+        run: "Runs the `<Set>`s of every `<Before>` first, then the verbs in order. When the last verb finishes, the call is hung up, unless a verb handed it elsewhere.",
+        checks: ["Any other root element: error `invalid-root` (a fragment of verbs: \"wrap it in <Response>…</Response>\")."])
 }

@@ -20,6 +20,7 @@ enum VerbList {
 
     static func check(_ parent: Element, in scope: Scope, _ checker: inout Checker,
                       beforeBlock: ((Element, inout Checker) -> Void)? = nil) -> [Verb] {
+        checker.recordContent(.verbs(scope, acceptsBefore: beforeBlock != nil), of: parent)
         var verbs: [Verb] = []
         var endedBy: Verb?
         var reportedUnreachable = false

@@ -19,12 +19,12 @@ public enum Vocabulary {
             + parents.reversed().map { "</\($0)>" }.joined() + "</Response>"
         guard case .document(let document) = XMLParser.parse(Array(text.utf8), file: "vocabulary") else { return [] }
         var checker = Checker(file: "vocabulary")
-        checker.knownAttributes = []
+        checker.recording = SyntaxRecording()
         _ = VerbList.check(document.root, in: .response, &checker) { before, checker in _ = Before.check(before, &checker) }
         // The innermost element is the one that starts last.
-        let innermost = checker.knownAttributes?.filter { $0.element.name == element }
-            .max { $0.element.position.column < $1.element.position.column }
-        return innermost?.names ?? []
+        let innermost = checker.recording?.elements.filter { $0.value.name == element }
+            .max { $0.key.column < $1.key.column }
+        return innermost?.value.known ?? []
     }
 
     private static func isName(_ name: String) -> Bool {

@@ -23,6 +23,22 @@ public enum TimeField: String, Sendable, Hashable, CaseIterable {
     case year, yday, mon, mday, week, mweek, wday, hour, minute
     case minuteOfDay = "minute-of-day"
 
+    /// What the test compares, for the reference.
+    public var meaning: String {
+        switch self {
+        case .year: "the year"
+        case .yday: "the day of the year"
+        case .mon: "the month"
+        case .mday: "the day of the month"
+        case .week: "the week of the year: (day of year − 1) div 7 + 1, so 1–7 January is week 1"
+        case .mweek: "the week of the month, weeks starting on Sunday; the week holding the 1st is week 1"
+        case .wday: "the day of the week, Sunday = 1, or the names sun…sat"
+        case .hour: "the hour"
+        case .minute: "the minute"
+        case .minuteOfDay: "the minute of the day: hour × 60 + minute + 1, so 00:00 is 1 and noon 721"
+        }
+    }
+
     public var bounds: ClosedRange<Int> {
         switch self {
         case .year: 0...9999

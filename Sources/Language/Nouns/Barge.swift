@@ -32,13 +32,14 @@ extension Barge: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        let whisper = attributes.value("whisper", .choice, default: Legs.ab, &checker)
-        let bridge = attributes.value("bridge", .choice, default: Legs.ab, &checker)
+        let whisper = attributes.value("whisper", .choice, default: Legs.ab, about: "the legs that hear the barger (a: the leg that placed the joined call, b: the other)", &checker)
+        let bridge = attributes.value("bridge", .choice, default: Legs.ab, about: "the legs the barger hears", &checker)
         // Decision (language.md): the documentation's table says `command`,
         // its examples `commands`; `commands` is the name.
-        let spelled = attributes.optional("commands", .boolean, &checker)
+        let spelled = attributes.value("commands", .boolean, default: true,
+                                       about: "true: the barger's keys change the mode while barging", &checker)
         let alias = attributes.alias("command", for: "commands", .boolean, &checker)
-        let commands = spelled ?? alias ?? Setting(true, explicit: false)
+        let commands = spelled.isExplicit ? spelled : alias ?? spelled
         attributes.finish(&checker)
         guard let text = checker.expectText(element, required: nil) else { return nil }
         var group: Template?
@@ -64,4 +65,11 @@ extension Barge: DialNounSyntax {
 extension DiagnosticCode {
     /// A barge group that is not `^[a-z_0-9]+$`.
     static let invalidGroupName: DiagnosticCode = "invalid-group-name"
+}
+
+extension Barge {
+    static let reference = ElementReference(
+        summary: "Listens in on (and optionally talks into) a call in progress; the text is the barge group, empty for any call of the caller's customer.",
+        run: "Policy decides (the barge flag, the group, the target call, and the whisper flag for being heard). On joining, and after every key, the trace states who hears whom. With `commands`, keys work as FreeSWITCH's eavesdrop: `2` talk to A, `1` to B, `3` to both, `0` back to listening, `*` leave; other keys are traced with no effect.",
+        checks: ["A group that is not `^[a-z_0-9]+$` (`GROUPA`): error `invalid-group-name`."])
 }

@@ -18,7 +18,8 @@ public struct Client: Sendable {
     public let position: SourcePosition
 
     public static let eventsKind = ValueKind<[Event]>(
-        expected: "space-separated events among initiated, ringing, answered, completed"
+        expected: "space-separated events among initiated, ringing, answered, completed",
+        schema: .pattern("(initiated|ringing|answered|completed)( (initiated|ringing|answered|completed))*")
     ) { text in
         let words = text.split(separator: " ")
         let events = words.compactMap { Event(rawValue: String($0)) }
@@ -37,9 +38,9 @@ extension Client: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        let events = attributes.optional("statusCallbackEvent", eventsKind, &checker)
-        let callback = attributes.optional("statusCallback", callbackKind, &checker)
-        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST, &checker)
+        let events = attributes.optional("statusCallbackEvent", eventsKind, about: "the events reported to statusCallback; none when absent, so no callback is sent", &checker)
+        let callback = attributes.optional("statusCallback", callbackKind, about: "where the events are sent", &checker)
+        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST, about: "how statusCallback is requested", &checker)
         attributes.foreign(["url", "method"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if events != nil, callback == nil, element.attribute("statusCallback") == nil {
@@ -75,4 +76,14 @@ extension Checker {
 extension DiagnosticCode {
     /// A relative URL in a local file, which has no URL to resolve it against (`<Play>` emits it too).
     static let relativeURL: DiagnosticCode = "relative-url"
+}
+
+extension Client {
+    static let reference = ElementReference(
+        summary: "A SIP user of the directory to dial (its text is the user name).",
+        run: "Dialled if the user exists and belongs to the caller's customer (policy); each event of `statusCallbackEvent` that happens is sent to `statusCallback`.",
+        checks: [
+            "`statusCallback` without `statusCallbackEvent` (no callback is sent), or the events without the URL: warning `no-effect`.",
+            "A relative `statusCallback` in a local file: warning `relative-url`.",
+        ])
 }

@@ -21,3 +21,9 @@ extension Conference: DialNounSyntax {
         return .conference(Conference(room: room, position: element.position))
     }
 }
+
+extension Conference {
+    static let reference = ElementReference(
+        summary: "A conference room to join (its text is the room's name).",
+        run: "Needs the caller's profile to allow conferences (policy); `hangupOnStar` does nothing here.")
+}

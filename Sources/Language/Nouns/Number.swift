@@ -9,13 +9,16 @@ public struct Number: Sendable {
 
     /// `+` (optional), then digits, `*` or `#`; at most 32 characters
     /// (`DialString`, which the policy layer judges numbers by too).
-    public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001") { text in
+    public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001",
+                                                    schema: .pattern("\\+[0-9*#]{1,\(DialString.maximumLength - 1)}|[0-9*#]{1,\(DialString.maximumLength)}")) { text in
         DialString.isValid(text) ? text : nil
     }
 
+    /// What the text of `<Number>` (or of `<Dial>`) is.
+    static let textMeaning = "the number to dial"
+
     static func fromText(of element: Element, _ checker: inout Checker) -> Number? {
-        guard let text = checker.expectText(element, required: "the number to dial"),
-              let number = checker.setting(text, numberKind, of: element, what: "number") else { return nil }
+        guard let number = checker.expectText(element, required: textMeaning, as: numberKind, what: "number") else { return nil }
         return Number(number: number, position: element.firstText?.position ?? element.position)
     }
 }
@@ -30,4 +33,10 @@ extension Number: DialNounSyntax {
         attributes.finish(&checker)
         return fromText(of: element, &checker).map { .number(Number(number: $0.number, position: element.position)) }
     }
+}
+
+extension Number {
+    static let reference = ElementReference(
+        summary: "An E.164 or local number to dial, or a service code such as `*55`; may come from a template (dynamic dial).",
+        run: "Dialled through the caller's dial rules (see `<Dial>`).")
 }

@@ -16,8 +16,8 @@ extension Voicemail: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        let inbox = attributes.value("inbox", .boolean, default: false, &checker)
-        let user = attributes.template("user", &checker)
+        let inbox = attributes.value("inbox", .boolean, default: false, about: "true: listen to the mailbox's messages; false: leave a message", &checker)
+        let user = attributes.template("user", about: "the SIP user whose mailbox; the caller's own when absent", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if let user, user.literal == "" {
@@ -26,4 +26,11 @@ extension Voicemail: DialNounSyntax {
         }
         return .voicemail(Voicemail(inbox: inbox, user: user, position: element.position))
     }
+}
+
+extension Voicemail {
+    static let reference = ElementReference(
+        summary: "Voicemail: leave a message, or with `inbox=\"true\"` listen to a mailbox.",
+        run: "Needs the caller's profile to allow voicemail (policy); `user`, when given, must be a SIP user of the caller's customer.",
+        checks: ["`user=\"\"`: error `invalid-value` (it names nobody)."])
 }

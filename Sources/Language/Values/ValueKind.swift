@@ -7,26 +7,33 @@ public struct ValueKind<Value: Sendable>: Sendable {
     private let describe: @Sendable () -> String
     private let parser: @Sendable (String) -> Value?
     private let explain: (@Sendable (String) -> String?)?
+    /// The valid values as the XML Schema states them (`.text` where a
+    /// pattern would only approximate the parser: URLs, audio files).
+    public let schema: ValueSchema
 
-    public init(expected: String, parse: @escaping @Sendable (String) -> Value?) {
+    public init(expected: String, schema: ValueSchema = .text, parse: @escaping @Sendable (String) -> Value?) {
         self.describe = { expected }
         self.parser = parse
         self.explain = nil
+        self.schema = schema
     }
 
     /// For descriptions that cost something to build: made only when a
     /// message needs them, not for every attribute read.
-    public init(describedBy describe: @escaping @Sendable () -> String, parse: @escaping @Sendable (String) -> Value?) {
+    public init(describedBy describe: @escaping @Sendable () -> String, schema: ValueSchema = .text,
+                parse: @escaping @Sendable (String) -> Value?) {
         self.describe = describe
         self.parser = parse
         self.explain = nil
+        self.schema = schema
     }
 
     private init(describe: @escaping @Sendable () -> String, parser: @escaping @Sendable (String) -> Value?,
-                 explain: (@Sendable (String) -> String?)?) {
+                 explain: (@Sendable (String) -> String?)?, schema: ValueSchema) {
         self.describe = describe
         self.parser = parser
         self.explain = explain
+        self.schema = schema
     }
 
     /// What a valid value looks like, for messages: "a whole number from 1 to 120".
@@ -40,7 +47,7 @@ public struct ValueKind<Value: Sendable>: Sendable {
 
     /// The same kind, with `hint` explaining some invalid values.
     public func explaining(_ hint: @escaping @Sendable (String) -> String?) -> ValueKind {
-        ValueKind(describe: describe, parser: parser, explain: hint)
+        ValueKind(describe: describe, parser: parser, explain: hint, schema: schema)
     }
 }
 
@@ -48,7 +55,8 @@ extension ValueKind where Value == Int {
     /// A whole number within `range` (digits only, no sign, no spaces).
     public static func integer(_ range: ClosedRange<Int>, unit: String = "") -> ValueKind {
         let unitText = unit.isEmpty ? "" : " \(unit)"
-        return ValueKind(expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)") { text in
+        return ValueKind(expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)",
+                         schema: .integer(range)) { text in
             guard ASCII.isDigits(text, maximumCount: 9), let n = Int(text), range.contains(n) else { return nil }
             return n
         }
@@ -57,7 +65,7 @@ extension ValueKind where Value == Int {
 
 extension ValueKind where Value == Bool {
     /// `true` or `false`, exactly.
-    public static let boolean = ValueKind(expected: "true or false") { text in
+    public static let boolean = ValueKind(expected: "true or false", schema: .choice(["true", "false"])) { text in
         switch text {
         case "true": true
         case "false": false
@@ -69,20 +77,22 @@ extension ValueKind where Value == Bool {
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
     public static var choice: ValueKind {
-        ValueKind(describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") }) { Value(rawValue: $0) }
+        ValueKind(describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") },
+                  schema: .choice(Value.allCases.map(\.rawValue))) { Value(rawValue: $0) }
     }
 }
 
 extension ValueKind where Value == String {
     /// Plain-text names of the SIP Profile page (barge groups): `^[a-z_0-9]+$`.
-    public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only") { text in
+    public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only", schema: .pattern("[a-z_0-9]+")) { text in
         PlainName.isValid(text) ? text : nil
     }
 
     /// Context names (`Enter`, `Press context`, `hangupOnStarContext`):
     /// case-sensitive, letters, digits, `_` and `-` (the documentation's
     /// contexts are `A` and `B`).
-    public static let contextName = ValueKind(expected: "a name of letters, digits, _ and - (case-sensitive)") { text in
+    public static let contextName = ValueKind(expected: "a name of letters, digits, _ and - (case-sensitive)",
+                                              schema: .pattern("[A-Za-z0-9_\\-]+")) { text in
         ContextName.isValid(text) ? text : nil
     }
 
@@ -90,6 +100,7 @@ extension ValueKind where Value == String {
     /// documentation's own example is `callerId="1234"`).
     public static let phoneNumber = ValueKind(
         expected: "a phone number of 1 to 15 digits, optionally after +, such as +441234567890",
+        schema: .pattern("\\+?[0-9]{1,15}"),
         parse: { PhoneNumber.isValid($0) ? $0 : nil }
     ).explaining { text in PhoneNumber.compacted(text).map { "write it without separators: \($0)" } }
 
@@ -99,7 +110,7 @@ extension ValueKind where Value == String {
     }
 
     /// A WebSocket URL.
-    public static let webSocketURL = ValueKind(expected: "a ws:// or wss:// URL") { text in
+    public static let webSocketURL = ValueKind(expected: "a ws:// or wss:// URL", schema: .pattern("wss?://\\S+")) { text in
         URLText.hasScheme(text, ["ws://", "wss://"]) ? text : nil
     }
 
@@ -115,7 +126,7 @@ extension ValueKind where Value == String {
     }
 
     /// Any text that is not empty.
-    public static let nonEmpty = ValueKind(expected: "a value that is not empty") { $0.isEmpty ? nil : $0 }
+    public static let nonEmpty = ValueKind(expected: "a value that is not empty", schema: .pattern(".+")) { $0.isEmpty ? nil : $0 }
 }
 
 /// A phone number as `callerId` takes it: an optional `+`, then 1 to 15

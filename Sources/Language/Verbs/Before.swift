@@ -16,3 +16,9 @@ enum Before {
         return sets
     }
 }
+
+extension Before {
+    static let reference = ElementReference(
+        summary: "A block of `<Set>` elements that run before anything else in the document, wherever it stands.",
+        run: "Its `<Set>`s run first, in document order, before the first verb.")
+}

@@ -25,8 +25,14 @@ public struct Condition: Sendable {
 
     /// Every time-test attribute; `time` and `date_time` are aliases
     /// (Decision in language.md: the documentation uses both spellings).
-    public static let timeAttributes = TimeField.allCases.map(\.rawValue)
-        + ["sunmontuewedthufrisat", "time-of-day", "date-time", "time", "date_time"]
+    static let timeTests: [(name: String, about: String)] = TimeField.allCases.map { ($0.rawValue, $0.meaning) } + [
+        ("sunmontuewedthufrisat", "the day of the week, as wday (the documentation's garbled name for it)"),
+        ("time-of-day", "the time of day: the start included, the end not"),
+        ("date-time", "the date and time, both ends included"),
+        ("time", "read as time-of-day"),
+        ("date_time", "read as date-time"),
+    ]
+    public static let timeAttributes = timeTests.map(\.name)
     static let aliases = ["time": "time-of-day", "date_time": "date-time"]
 }
 
@@ -35,10 +41,13 @@ extension Condition: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let field = attributes.template("field", &checker)
-        let expression = attributes.optional("expression", .nonEmpty, &checker)?.fixedValue
+        let field = attributes.template("field", about: "the value to test, a template such as ${gather_result}", &checker)
+        let expression = attributes.literal("expression", .nonEmpty,
+                                            about: "a regular expression the expanded field must match, anywhere in it (as FreeSWITCH matches)",
+                                            &checker)
         var tests: [NamedTimeTest] = []
-        for attribute in attributes.raw(timeAttributes) {
+        let timeTestAttributes = attributes.raw(timeTests, expected: Self.expected(of:), aliasOf: aliases, &checker)
+        for attribute in timeTestAttributes {
             let name = attribute.name, text = attribute.value
             if let canonical = aliases[name], element.attribute(canonical) != nil {
                 checker.error(.duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
@@ -89,6 +98,12 @@ extension Condition: VerbDefinition, VerbSyntax {
         return .condition(Condition(match: match, timeTests: tests, verbs: verbs, position: element.position))
     }
 
+    /// What a time test takes, in the words of its own error message.
+    private static func expected(of attribute: String) -> String {
+        if case .failure(let failure) = TimeTestParser.parse(attribute: attribute, value: "") { return failure.expected }
+        return "a time test"
+    }
+
     /// A range ending below its start: what it does here and on the
     /// platform, and the spelling that means the same everywhere.
     private static func warn(_ reversed: ReversedRange, of attribute: Attribute, _ checker: inout Checker) {
@@ -125,4 +140,17 @@ extension DiagnosticCode {
     static let reversedRange: DiagnosticCode = "reversed-range"
     /// An expression of plain text without `^` or `$`.
     static let unanchoredExpression: DiagnosticCode = "unanchored-expression"
+}
+
+extension Condition {
+    static let reference = ElementReference(
+        summary: "Runs its verbs only when every test on it holds: a field matched against a regular expression, and time tests on the call's clock.",
+        run: "Tests `field` against `expression` (a regular-expression search, so `1` matches `21`) and each time test on the call's clock in its time zone, the FreeSWITCH way. A time test takes a value, a range `lo-hi` (both ends included) or a comma-separated list; a range whose end is below its start never matches. When every test holds its verbs run, then the script goes on after it.",
+        checks: [
+            "An unknown attribute: an error, not a warning (a misspelt test would make the condition always true).",
+            "`field` without `expression` or the reverse: error `missing-attribute`; an expression that does not compile: error `invalid-value`.",
+            "An expression of plain text without `^` or `$`: warning `unanchored-expression`.",
+            "A range ending below its start: warning `reversed-range`; an alias and its name together: error `duplicate-attribute`.",
+            "No test at all: warning `no-effect`.",
+        ])
 }

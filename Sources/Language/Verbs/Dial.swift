@@ -38,7 +38,7 @@ public struct Dial: Sendable {
     public static let timeoutKind = ValueKind<Int>.integer(1...600, unit: "seconds")
     public static let defaultTimeout = 30
     public static let displayNameKind = ValueKind<String>(
-        expected: "at most 128 letters, digits, spaces and -_~!.+"
+        expected: "at most 128 letters, digits, spaces and -_~!.+", schema: .pattern("[\\p{L}\\p{N} \\-_~!.+]{0,128}")
     ) { text in
         text.count <= 128 && text.allSatisfy { $0.isLetter || $0.isNumber || " -_~!.+".contains($0) } ? text : nil
     }
@@ -54,12 +54,12 @@ extension Dial: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let callerId = attributes.optional("callerId", .phoneNumber, &checker)
-        let fromDisplayName = attributes.optional("fromDisplayName", displayNameKind, &checker)
-        let hangupOnStar = attributes.value("hangupOnStar", .boolean, default: false, &checker)
-        let starContext = attributes.optional("hangupOnStarContext", .contextName, &checker)
-        let ringTone = attributes.value("ringTone", .choice, default: RingTone.us, &checker)
-        let timeout = attributes.value("timeout", timeoutKind, default: defaultTimeout, &checker)
+        let callerId = attributes.optional("callerId", .phoneNumber, about: "the caller ID shown to the callee", &checker)
+        let fromDisplayName = attributes.optional("fromDisplayName", displayNameKind, about: "the name shown to the callee; the callerId number when absent", &checker)
+        let hangupOnStar = attributes.value("hangupOnStar", .boolean, default: false, about: "true: the caller pressing * hangs up the callee and the script goes on", &checker)
+        let starContext = attributes.optional("hangupOnStarContext", .contextName, about: "* hangs up only while the call is in this context (see Enter)", &checker)
+        let ringTone = attributes.value("ringTone", .choice, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
+        let timeout = attributes.value("timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
         attributes.foreign(["action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
                             "trim", "sequential", "referUrl", "recordingTrack"], dialect: .twiml, &checker)
         attributes.finish(&checker)
@@ -80,6 +80,9 @@ extension Dial: VerbDefinition, VerbSyntax {
 
     /// The text as a number, or the first noun (and where the others are).
     private static func checkDestination(_ element: Element, _ checker: inout Checker) -> (Destination, [SourcePosition])? {
+        checker.recordContent(.textOrElements(TextSyntax(what: Number.textMeaning, isRequired: false,
+                                                         expected: Number.numberKind.expected, schema: Number.numberKind.schema),
+                                              DialNoun.names), of: element)
         var nouns: [Element] = []
         var reportedChildren = false
         var text = element.text.trimmed
@@ -156,4 +159,15 @@ extension DiagnosticCode {
     static let missingDestination: DiagnosticCode = "missing-destination"
     /// `<Dial>` with more than one noun.
     static let tooManyDestinations: DiagnosticCode = "too-many-destinations"
+}
+
+extension Dial {
+    static let reference = ElementReference(
+        summary: "Connects the call to another party: the number in its text, or one noun.",
+        run: "Expands templates, then policy decides (the caller's dial rules, profile flags, capacity; `callerId` or `fromDisplayName` needs the caller-ID flag); emergency numbers are always allowed. The destination answers as the scenario's `answers` say; while connected, `*` with `hangupOnStar` hangs up the callee and bound `<Press>` keys fire (a binding that dials again hangs this call up first). Afterwards `DialCallStatus` holds the outcome and the script goes on with the next verb; a denied dial sets it to `failed`. Of several nouns, the first is dialled and the trace says so.",
+        checks: [
+            "Both a number as text and a noun: error `ambiguous-destination`; neither: error `missing-destination`.",
+            "More than one noun: warning `too-many-destinations` (the platform may dial only the first).",
+            "`hangupOnStarContext` without `hangupOnStar=\"true\"`, or `hangupOnStar` with `<Conference>`: warning `no-effect`.",
+        ])
 }

@@ -15,3 +15,9 @@ extension Echo: VerbDefinition, VerbSyntax {
         return .echo(Echo(position: element.position))
     }
 }
+
+extension Echo {
+    static let reference = ElementReference(
+        summary: "Loops the caller's audio back to them (a call-path test).",
+        run: "Echoes for 10 seconds on the call's clock, then the script goes on.")
+}

@@ -19,3 +19,9 @@ extension Enqueue: VerbDefinition, VerbSyntax {
         return .enqueue(Enqueue(queue: queue, position: element.position))
     }
 }
+
+extension Enqueue {
+    static let reference = ElementReference(
+        summary: "Puts the call into a call queue; the text is the queue's name.",
+        run: "Needs the caller's profile to allow queues (else denied, and the script goes on); traces the queue and goes on.")
+}

@@ -15,3 +15,9 @@ extension Hangup: VerbDefinition, VerbSyntax {
         return .hangup(Hangup(position: element.position))
     }
 }
+
+extension Hangup {
+    static let reference = ElementReference(
+        summary: "Ends the call.",
+        run: "Hangs up; nothing after it runs.")
+}

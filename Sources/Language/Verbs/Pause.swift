@@ -16,9 +16,15 @@ extension Pause: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let length = attributes.value("length", lengthKind, default: defaultLength, &checker)
+        let length = attributes.value("length", lengthKind, default: defaultLength, about: "how long to wait, in seconds", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         return .pause(Pause(length: length, position: element.position))
     }
+}
+
+extension Pause {
+    static let reference = ElementReference(
+        summary: "Waits in silence.",
+        run: "The call's clock moves on `length` seconds; a bound `<Press>` key cuts the wait short.")
 }

@@ -62,11 +62,10 @@ extension Play: VerbDefinition, VerbSyntax {
     /// Also used for `Play` as a noun of `Gather`.
     static func checkPrompt(_ element: Element, _ checker: inout Checker) -> Play? {
         var attributes = AttributeReader(element)
-        let loop = attributes.value("loop", loopKind, default: 1, &checker)
+        let loop = attributes.value("loop", loopKind, default: 1, about: "how many times the file is played", &checker)
         attributes.foreign(["digits"], dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let text = checker.expectText(element, required: "the audio file to play"),
-              let file = checker.setting(text, fileKind, of: element, what: "audio file") else { return nil }
+        guard let file = checker.expectText(element, required: "the audio file to play", as: fileKind, what: "audio file") else { return nil }
         if let literal = file.fixedValue {
             checker.noteRelativeAudio(literal, in: "<Play>", at: element.firstText?.position ?? element.position)
         }
@@ -83,4 +82,10 @@ extension Checker {
         warning(.relativeURL, "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
                 hint: "the platform fetches it from where it fetched this document; to be sure, write a sound folder (ivr/\(file.split(separator: "/").last ?? "")) or an https:// URL")
     }
+}
+
+extension Play {
+    static let reference = ElementReference(
+        summary: "Plays an audio file to the caller; also a prompt inside `<Gather>`.",
+        run: "Plays the file `loop` times: as long as the scenario's `audio:` says it lasts, else a default length. A relative name in a fetched document is resolved against the document's URL. A bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.")
 }

@@ -19,7 +19,7 @@ public struct Press: Sendable {
     public let verbs: [Verb]
     public let position: SourcePosition
 
-    public static let digitsKind = ValueKind<String>(expected: "one or more keys of 0-9, * and #") {
+    public static let digitsKind = ValueKind<String>(expected: "one or more keys of 0-9, * and #", schema: .pattern("[0-9*#]+")) {
         DTMF.isKeys($0) ? $0 : nil
     }
 }
@@ -29,9 +29,11 @@ extension Press: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let digits = attributes.required("digit", digitsKind, &checker)
-        let context = attributes.optional("context", .contextName, &checker)
-        let leg = attributes.value("dtmf_leg", .choice, default: Leg.a, &checker)
+        // Keys and contexts are bound when the script is read: no templates.
+        let digits = attributes.literal("digit", digitsKind, required: true, about: "the key or key sequence (3, #0)", &checker)
+        let context = attributes.literal("context", .contextName,
+                                         about: "the context in which the binding is active; every context when absent", &checker)
+        let leg = attributes.value("dtmf_leg", .choice, default: Leg.a, about: "whose keys count: the caller's leg (a) or the other party's (b)", &checker)
         attributes.finish(&checker)
         if scope == .press {
             checker.error(.misplacedElement, "<Press> cannot be nested in <Press>", at: element.position,
@@ -41,17 +43,8 @@ extension Press: VerbDefinition, VerbSyntax {
         if element.childElements.isEmpty {
             checker.warning(.noEffect, "<Press> has no verbs to run", at: element.position)
         }
-        // Templates make no sense for keys and contexts: they are bound when
-        // the script is read.
-        guard let keys = digits?.fixedValue else {
-            if let d = digits, d.fixedValue == nil { checker.error(.invalidValue, "digit of <Press> cannot be a template", at: element.attribute("digit")?.position) }
-            return nil
-        }
-        if let c = context, c.fixedValue == nil {
-            checker.error(.invalidValue, "context of <Press> cannot be a template", at: element.attribute("context")?.position)
-            return nil
-        }
-        return .press(Press(digits: keys, context: context?.fixedValue, leg: leg, verbs: verbs, position: element.position))
+        guard let keys = digits, context != nil || element.attribute("context") == nil else { return nil }
+        return .press(Press(digits: keys, context: context, leg: leg, verbs: verbs, position: element.position))
     }
 }
 
@@ -64,4 +57,14 @@ extension Press {
     public static var possibleOutcomes: [VerbOutcome] { [Outcome.pressed] }
     public var outcomes: [VerbOutcome] { Self.possibleOutcomes }
     public var nestedVerbs: [Verb] { verbs }
+}
+
+extension Press {
+    static let reference = ElementReference(
+        summary: "Binds a key to verbs while the call is in a context: a binding, not a step.",
+        run: "From where it stands for the rest of the call, a key pressed on `dtmf_leg` in the binding's context (or in any, without `context`) cuts short what is playing and runs the binding's verbs; then the script goes on after the verb the key interrupted. A sequence such as `#0` matches keys pressed one at a time, each within 1.5 s of the previous (FreeSWITCH's `bind_digit_action`). A bound key pressed while a binding's verbs run takes over from it; bindings never nest.",
+        checks: [
+            "A template in `digit` or `context`: error `invalid-value` (bindings are made when the script is read).",
+            "`<Press>` inside `<Press>`: error `misplaced-element`; a `<Press>` without verbs: warning `no-effect`.",
+        ])
 }

@@ -18,7 +18,7 @@ extension Reject: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let reason = attributes.value("reason", .choice, default: Reason.rejected, &checker)
+        let reason = attributes.value("reason", .choice, default: Reason.rejected, about: "what the caller is told: refused, or busy", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if scope != .response {
@@ -27,4 +27,11 @@ extension Reject: VerbDefinition, VerbSyntax {
         }
         return .reject(Reject(reason: reason, position: element.position))
     }
+}
+
+extension Reject {
+    static let reference = ElementReference(
+        summary: "Refuses the call; it is never answered.",
+        run: "Ends the call with `reason`. Before anything was answered the call is never answered; the trace says whether it was.",
+        checks: ["Anywhere but directly in `<Response>`: error `misplaced-element` (a call can only be refused before it is answered)."])
 }

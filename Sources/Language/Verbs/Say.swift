@@ -26,10 +26,16 @@ extension Say: VerbDefinition, VerbSyntax {
     /// Also used for `Say` as a noun of `Gather`.
     static func checkPrompt(_ element: Element, _ checker: inout Checker) -> Say? {
         var attributes = AttributeReader(element)
-        let loop = attributes.value("loop", loopKind, default: 1, &checker)
+        let loop = attributes.value("loop", loopKind, default: 1, about: "how many times the words are spoken", &checker)
         attributes.foreign(["voice", "language"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let text = checker.expectText(element, required: "the words to speak", anyText: true) else { return nil }
         return Say(text: text, loop: loop, position: element.position)
     }
+}
+
+extension Say {
+    static let reference = ElementReference(
+        summary: "Speaks its text to the caller (text to speech); also a prompt inside `<Gather>`.",
+        run: "Expands the templates in the text and speaks it `loop` times. The call's clock moves on 2.5 words a second (at least one second a time); a bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.")
 }

@@ -34,18 +34,14 @@ extension SetVariable: VerbDefinition, VerbSyntax {
 
     static func checkSet(_ element: Element, _ checker: inout Checker) -> SetVariable? {
         var attributes = AttributeReader(element)
-        let name = attributes.template("name", &checker)
-        let value = attributes.template("value", &checker) ?? Template(literal: "")
-        let header = attributes.value("header", .boolean, default: false, &checker)
+        let name = attributes.template("name", required: "write <Set name=\"x\" value=\"…\"/>",
+                                       about: "the variable (or SIP header) to set", &checker)
+        let value = attributes.template("value", about: "its value; empty when absent", &checker) ?? Template(literal: "")
+        let header = attributes.value("header", .boolean, default: false,
+                                      about: "true: also send it as a SIP header on the next outgoing INVITE", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
-        guard let name else {
-            if element.attribute("name") == nil {
-                checker.error(.missingAttribute, "<Set> needs a name attribute", at: element.position,
-                              hint: "write <Set name=\"x\" value=\"…\"/>")
-            }
-            return nil
-        }
+        guard let name else { return nil }
         if let literal = name.literal, literal.isEmpty {
             checker.error(.invalidValue, "name of <Set> is empty", at: element.attribute("name")?.position)
         }
@@ -67,4 +63,14 @@ extension SetVariable: VerbDefinition, VerbSyntax {
 extension DiagnosticCode {
     /// A SIP header name or value that would corrupt the INVITE.
     static let invalidHeader: DiagnosticCode = "invalid-header"
+}
+
+extension SetVariable {
+    static let reference = ElementReference(
+        summary: "Sets a variable, or with `header=\"true\"` also a SIP header on the next outgoing INVITE.",
+        run: "Expands `name` and `value` and sets the variable. A header needs the caller's profile to allow SIP headers (else denied, and nothing is set); a header name or value that would split the INVITE is refused with an error event.",
+        checks: [
+            "An empty `name`: error `invalid-value`.",
+            "With `header=\"true\"`, a name that is not a SIP token or a value with a line break: error `invalid-header`.",
+        ])
 }

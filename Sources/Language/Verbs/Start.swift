@@ -36,10 +36,10 @@ extension Start: VerbDefinition, VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         AttributeReader(element).finish(&checker)
         var streams: [Stream] = []
-        checker.forEachChild(of: element, allowing: ["Stream"]) { e, checker in
+        checker.forEachChild(of: element, allowing: [Stream.elementName]) { e, checker in
             if let stream = Stream.check(e, &checker) { streams.append(stream) }
         }
-        if streams.isEmpty, !element.childElements.contains(where: { $0.name == "Stream" }) {
+        if streams.isEmpty, !element.childElements.contains(where: { $0.name == Stream.elementName }) {
             checker.error(.missingChild, "<Start> needs a <Stream>", at: element.position,
                           hint: "write <Start><Stream url=\"wss://…\"/></Start>")
         }
@@ -50,27 +50,26 @@ extension Start: VerbDefinition, VerbSyntax {
 extension Stream {
     static func check(_ element: Element, _ checker: inout Checker) -> Stream? {
         var attributes = AttributeReader(element)
-        let url = attributes.required("url", .webSocketURL, &checker)
-        let callback = attributes.optional("statusCallback", Client.callbackKind, &checker)
-        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST, &checker)
-        let mix = attributes.value("mix_type", .choice, default: MixType.mono, &checker)
+        let url = attributes.required("url", .webSocketURL, about: "the WebSocket server the audio goes to", &checker)
+        let callback = attributes.optional("statusCallback", Client.callbackKind,
+                                           about: "told when the stream starts (stream-started)", &checker)
+        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST,
+                                      about: "how statusCallback is requested", &checker)
+        let mix = attributes.value("mix_type", .choice, default: MixType.mono,
+                                   about: "how the legs' audio is put into the stream", &checker)
         attributes.foreign(["name", "track"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if let url = callback?.fixedValue, let at = element.attribute("statusCallback")?.position {
             checker.noteRelativeCallback(url, on: "<Stream>", at: at)
         }
         var parameters: [Parameter] = []
-        checker.forEachChild(of: element, allowing: ["Parameter"]) { e, checker in
+        checker.forEachChild(of: element, allowing: [Parameter.elementName]) { e, checker in
             var p = AttributeReader(e)
-            let name = p.template("name", &checker)
-            let value = p.template("value", &checker) ?? Template(literal: "")
+            let name = p.template("name", required: "", about: "the parameter's name", &checker)
+            let value = p.template("value", about: "its value; empty when absent", &checker) ?? Template(literal: "")
             p.finish(&checker)
             checker.expectEmpty(e)
-            if let name {
-                parameters.append(Parameter(name: name, value: value, position: e.position))
-            } else if e.attribute("name") == nil {
-                checker.error(.missingAttribute, "<Parameter> needs a name attribute", at: e.position)
-            }
+            if let name { parameters.append(Parameter(name: name, value: value, position: e.position)) }
         }
         guard let url else { return nil }
         return Stream(url: url, statusCallback: callback, statusCallbackMethod: method, mixType: mix,
@@ -82,4 +81,25 @@ extension Stream {
 extension DiagnosticCode {
     /// A required child is missing.
     static let missingChild: DiagnosticCode = "missing-child"
+}
+
+extension Start {
+    static let reference = ElementReference(
+        summary: "Starts streaming the call's audio to a WebSocket server (`<Stream>`) while the script goes on.",
+        run: "Needs the caller's profile to allow streams (else denied, and the script goes on). Each `<Stream>` is traced with its URL, mix and parameters, and its `statusCallback` is told `stream-started`; a stream whose templates expand to an invalid value is skipped.",
+        checks: ["A `<Start>` without `<Stream>`: error `missing-child`."])
+}
+
+extension Stream {
+    static let elementName = "Stream"
+    static let reference = ElementReference(
+        summary: "One audio stream of `<Start>`: where it goes and how.",
+        run: "See `<Start>`.")
+}
+
+extension Stream.Parameter {
+    static let elementName = "Parameter"
+    static let reference = ElementReference(
+        summary: "A name and value sent to the stream's server when it starts.",
+        run: "Both are expanded and sent with the stream (in the trace, its `parameters`).")
 }
