@@ -14,19 +14,20 @@ enum TraceRenderer {
     /// line up as in plain text.
     static func text(_ event: TraceEvent, palette: Palette) -> String {
         let time = palette.paint(String(format: "%7.1f", event.time), .dim)
-        let padding = String(repeating: " ", count: max(0, 14 - event.name.count))
-        let name = (style(of: event.name).map { palette.paint(event.name, $0) } ?? event.name) + padding
+        let written = event.name.rawValue
+        let padding = String(repeating: " ", count: max(0, 14 - written.count))
+        let name = (style(of: event.name).map { palette.paint(written, $0) } ?? written) + padding
         let lineNumber = event.line.map { "L\($0)" } ?? ""
         let line = palette.paint(lineNumber, .dim) + String(repeating: " ", count: max(0, 5 - lineNumber.count))
-        let fields = event.fields.map { "\(PrintableText.line($0.key))=\(text($0.value))" }.joined(separator: " ")
+        let fields = event.fields.map { "\(PrintableText.line($0.key.name))=\(text($0.value))" }.joined(separator: " ")
         return "\(time)  \(name) \(line)\(fields)".trimmingTrailingSpaces
     }
 
     /// Events that must catch the eye.
-    private static func style(of name: String) -> Palette.Style? {
+    private static func style(of name: TraceEvent.Name) -> Palette.Style? {
         switch name {
-        case "denied", "error": .error
-        case "warning": .warning
+        case .denied, .error: .error
+        case .warning: .warning
         default: nil
         }
     }
@@ -45,17 +46,17 @@ enum TraceRenderer {
             if items.isEmpty { return "-" }
             let joined = items.joined(separator: ",")
             return joined.contains(" ") || PrintableText.needsEscaping(joined) ? quoted(items.joined(separator: "; ")) : joined
-        case .object(let fields): return "{" + fields.map { "\(PrintableText.line($0.key))=\(text($0.value))" }.joined(separator: " ") + "}"
+        case .object(let fields): return "{" + fields.map { "\(PrintableText.line($0.key.name))=\(text($0.value))" }.joined(separator: " ") + "}"
         }
     }
 
     /// One JSON object: `time`, `event`, `file` and `line` when a verb caused
     /// it, then the event's fields in order.
     static func json(_ event: TraceEvent) -> String {
-        var parts = ["\"time\":\(number(event.time))", "\"event\":\(quoted(event.name))"]
+        var parts = ["\"time\":\(number(event.time))", "\"event\":\(quoted(event.name.rawValue))"]
         if let file = event.file { parts.append("\"file\":\(quoted(file))") }
         if let line = event.line { parts.append("\"line\":\(line)") }
-        for field in event.fields { parts.append("\(quoted(field.key)):\(json(field.value))") }
+        for field in event.fields { parts.append("\(quoted(field.key.name)):\(json(field.value))") }
         return "{" + parts.joined(separator: ",") + "}"
     }
 
@@ -65,7 +66,7 @@ enum TraceRenderer {
         case .number(let n): return number(n)
         case .bool(let b): return b ? "true" : "false"
         case .list(let items): return "[" + items.map(quoted).joined(separator: ",") + "]"
-        case .object(let fields): return "{" + fields.map { "\(quoted($0.key)):\(json($0.value))" }.joined(separator: ",") + "}"
+        case .object(let fields): return "{" + fields.map { "\(quoted($0.key.name)):\(json($0.value))" }.joined(separator: ",") + "}"
         }
     }
 

@@ -174,4 +174,32 @@ import XMLParsing
         _ = try Connexml.run(["test", "--update", folder.path])
         #expect(try Connexml.run(["test", "--coverage", folder.path]).stdout.contains("L3 <Condition>: true, false\n"))
     }
+
+    /// Coverage takes each verb's outcomes from the verb (a Dial's canceled
+    /// and denied, a blind Transfer's two) and the branch taken from the
+    /// engine's mark on the event: a denied Dial is denied, not failed.
+    @Test func coverageCountsEveryOutcomeTheVerbDeclares() throws {
+        let folder = try Folder()
+        try folder.write("calls.xml", """
+            <Response>
+              <Dial>1002</Dial>
+              <Dial>+441234567890</Dial>
+              <Transfer>1004</Transfer>
+            </Response>
+            """)
+        func scenario(_ from: String, _ rest: String) -> String {
+            "call: {from: \"\(from)\", start: \"2026-01-05T09:30:00Z\", sid: CA-t}\n" + rest
+        }
+        // The caller hangs up while 1002 rings: canceled.
+        try folder.write("calls.gone.scenario.yaml", scenario("1003", "answers:\n  \"1002\": {status: answered, ring: 5}\nhangup_at: 2\n"))
+        // An agent may neither dial abroad nor transfer.
+        try folder.write("calls.agent.scenario.yaml", scenario("1001", ""))
+        // The operator: 1002 busy, abroad unanswered, the blind transfer made.
+        try folder.write("calls.operator.scenario.yaml", scenario("1003", "answers:\n  \"1002\": {status: busy}\n"))
+        #expect(try Connexml.run(["test", "--update", folder.path]).status == 0)
+        let text = try Connexml.run(["test", "--coverage", folder.path]).stdout
+        #expect(text.contains("L2 <Dial>: busy, no-answer, canceled; never: completed, failed, denied\n"), "\(text)")
+        #expect(text.contains("L3 <Dial>: no-answer, denied; never: completed, busy, failed, canceled\n"), "\(text)")
+        #expect(text.contains("L4 <Transfer>: transferred, denied\n"), "\(text)")
+    }
 }

@@ -19,8 +19,8 @@ import Testing
 
     static let differs = SampleRunner.Report(
         outcome: .differs("--- a\n+++ actual\n@@ -1 +1 @@\n-x\n+y\n"), actualTrace: "    0.0  call.start\n",
-        coverage: [CoverageMark(file: "a.xml", line: 3, event: "condition", outcome: "true"),
-                   CoverageMark(file: "a.xml", line: 6, event: "", outcome: "")],
+        coverage: [CoverageMark(file: "a.xml", line: 3, outcome: "true"),
+                   CoverageMark(file: "a.xml", line: 6, outcome: nil)],
         seconds: 1e-6)
 
     /// Feeds `bytes` in pieces of `piece` bytes and collects the messages.

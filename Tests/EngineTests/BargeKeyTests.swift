@@ -14,14 +14,14 @@ import Testing
 
     @Test func eachKeyRestatesWhoHearsTheBarger() {
         let events = barge("2", "1", "3", "0", "*")
-        #expect(events.all("barge").map { $0["heard_by"]?.list } == [["a", "b"], ["a"], ["b"], ["a", "b"], []])
-        #expect(events.first("barge.leave")?.time == 5)
+        #expect(events.all(.barge).map { $0[.heardBy]?.list } == [["a", "b"], ["a"], ["b"], ["a", "b"], []])
+        #expect(events.first(.bargeLeave)?.time == 5)
     }
 
     @Test func otherKeysAreTracedWithNoEffect() {
         let events = barge("5", "#", "*")
-        #expect(events.all("key").map { $0["digits"]?.string } == ["5", "#"])
-        #expect(events.all("key").allSatisfy { $0["effect"]?.string == "none" })
-        #expect(events.all("barge").count == 1)
+        #expect(events.all(.key).map { $0[.digits]?.string } == ["5", "#"])
+        #expect(events.all(.key).allSatisfy { $0[.effect]?.string == "none" })
+        #expect(events.all(.barge).count == 1)
     }
 }

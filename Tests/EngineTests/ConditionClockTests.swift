@@ -13,7 +13,7 @@ import Testing
         let engine = Engine(directory: Fixture.directory)
         var sink = CollectingSink()
         engine.run(script, scenario: Fixture.scenario(at: start, timeZone: timeZone), sink: &sink)
-        return sink.events.first("condition")?["result"]?.bool
+        return sink.events.first(.condition)?[.result]?.bool
     }
 
     /// Ranges never wrap around (language.md): a range ending below its
@@ -114,7 +114,7 @@ import Testing
         // After a 120 s pause, 09:59:30 becomes 10:01:30.
         let events = Fixture.run("<Pause length=\"120\"/><Condition hour=\"10\"><Say>late</Say></Condition>",
                                  Fixture.scenario(at: "2026-01-05T09:59:30Z"))
-        #expect(events.first("say")?["text"]?.string == "late")
+        #expect(events.first(.say)?[.text]?.string == "late")
     }
 
     @Test func fieldAndExpression() {
@@ -126,7 +126,7 @@ import Testing
             <Condition field="${digits}" expression="1"><Say>anywhere</Say></Condition>
             <Condition field="${digits}" expression="^1$"><Say>whole</Say></Condition>
             """, scenario)
-        #expect(events.all("say").map { $0["text"]?.string } == ["Bonjour", "anywhere"])
+        #expect(events.all(.say).map { $0[.text]?.string } == ["Bonjour", "anywhere"])
     }
 }
 

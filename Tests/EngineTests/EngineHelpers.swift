@@ -45,9 +45,10 @@ enum Fixture {
 }
 
 extension Array where Element == TraceEvent {
-    func first(_ name: String) -> TraceEvent? { first { $0.name == name } }
-    func all(_ name: String) -> [TraceEvent] { filter { $0.name == name } }
-    var names: [String] { map(\.name) }
+    func first(_ name: TraceEvent.Name) -> TraceEvent? { first { $0.name == name } }
+    func all(_ name: TraceEvent.Name) -> [TraceEvent] { filter { $0.name == name } }
+    /// The events' names as the trace writes them.
+    var names: [String] { map(\.name.rawValue) }
     var end: TraceEvent { last! }
 }
 

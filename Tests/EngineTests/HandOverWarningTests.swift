@@ -17,9 +17,9 @@ import Testing
 
     @Test func warningsOfTheNewDocumentAreTraced() {
         let events = Fixture.run("<Redirect>https://app.example.com/next</Redirect>", documents: WebApplication())
-        let warning = events.first { $0.name == "warning" }
-        #expect(warning?["url"]?.string == "https://app.example.com/next")
-        #expect(warning?["code"]?.string == "unsupported-attribute")
+        let warning = events.first { $0.name == .warning }
+        #expect(warning?[.url]?.string == "https://app.example.com/next")
+        #expect(warning?[.code]?.string == "unsupported-attribute")
         #expect(warning?.line == 2)
         #expect(warning?.file == "https://app.example.com/next")
         // After the document event, before what the document does.
@@ -47,24 +47,24 @@ import Testing
 
     @Test func aRelativeCallbackGoesToTheDocumentsServer() {
         let events = run("<Dial><Client statusCallback=\"status\" statusCallbackEvent=\"initiated\">1002</Client></Dial>")
-        #expect(events.first("callback")?["url"]?.string == "https://app.example.com/ivr/status")
+        #expect(events.first(.callback)?[.url]?.string == "https://app.example.com/ivr/status")
     }
 
     @Test func aRelativeAudioFileIsOnTheDocumentsServer() {
         let events = run("<Play>greeting.wav</Play><Play>/sounds/hold.wav</Play>")
-        #expect(events.all("play").map { $0["file"]?.string } == ["https://app.example.com/ivr/greeting.wav",
+        #expect(events.all(.play).map { $0[.file]?.string } == ["https://app.example.com/ivr/greeting.wav",
                                                                    "https://app.example.com/sounds/hold.wav"])
     }
 
     @Test func withoutStatusCallbackEventNothingIsSent() {
         let events = run("<Dial><Client statusCallback=\"https://cb.example.com/s\">1002</Client></Dial>")
-        #expect(events.first("callback") == nil)
-        #expect(events.first("dial") != nil)
+        #expect(events.first(.callback) == nil)
+        #expect(events.first(.dial) != nil)
     }
 
     @Test func onlyTheFirstOfSeveralDestinationsIsDialled() {
         let events = Fixture.run("<Dial><Number>1002</Number><Number>1004</Number></Dial>")
-        #expect(events.all("dial").map { $0["target"]?.string } == ["1002"])
-        #expect(events.first("note")?["message"]?.string == "only the first destination is dialled: the one at line 2 is not")
+        #expect(events.all(.dial).map { $0[.target]?.string } == ["1002"])
+        #expect(events.first(.note)?[.message]?.string == "only the first destination is dialled: the one at line 2 is not")
     }
 }

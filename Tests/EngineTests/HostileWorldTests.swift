@@ -17,11 +17,11 @@ import Testing
             <Pause length="2"/>
             <Say>after</Say>
             """, Fixture.scenario(keys: keys))
-        #expect(events.all("key").count == 10_000)
-        #expect(events.all("key").allSatisfy { $0["effect"]?.string == "binding" })
-        #expect(events.all("pause").count == 10_001)
-        #expect(events.first("say")?["text"]?.string == "after")
-        #expect(events.end["reason"]?.string == "completed")
+        #expect(events.all(.key).count == 10_000)
+        #expect(events.all(.key).allSatisfy { $0[.effect]?.string == "binding" })
+        #expect(events.all(.pause).count == 10_001)
+        #expect(events.first(.say)?[.text]?.string == "after")
+        #expect(events.end[.reason]?.string == "completed")
     }
 
     @Test func aBoundKeyDuringABindingTakesOverThenTheScriptGoesOn() {
@@ -33,9 +33,9 @@ import Testing
             """, Fixture.scenario(keys: [KeyPress(digits: "1", at: 1), KeyPress(digits: "2", at: 2)]))
         // 1 cuts the Pause; 2 cuts binding 1's first Say, whose remaining
         // verbs are dropped; the script goes on after the Pause.
-        #expect(events.all("say").map { $0["text"]?.string } == ["one one one one one one one one one one", "two", "after"])
-        #expect(events.first("say")?.time == 1)
-        #expect(events.all("say")[1].time == 2)
+        #expect(events.all(.say).map { $0[.text]?.string } == ["one one one one one one one one one one", "two", "after"])
+        #expect(events.first(.say)?.time == 1)
+        #expect(events.all(.say)[1].time == 2)
     }
 
     @Test func hugeDurationsGivenDirectlyNeverTrap() {
@@ -47,7 +47,7 @@ import Testing
             <Play loop="100">ivr/long.wav</Play>
             <Condition hour="9-17"><Say>open</Say></Condition>
             """, scenario)
-        #expect(events.end["reason"]?.string == "completed")
+        #expect(events.end[.reason]?.string == "completed")
     }
 
     @Test func scenarioDurationsAreBounded() {
@@ -66,8 +66,8 @@ import Testing
         for text in ["1500-03-01T00:00:00Z", "0001-01-01T00:00:00Z", "1582-10-10T12:00:00Z", "9999-12-31T23:59:59Z"] {
             var scenario = Fixture.scenario(at: text)
             scenario.sid = "CA"
-            let start = Fixture.run("<Hangup/>", scenario).first("call.start")
-            #expect(start?["start"]?.string == text)
+            let start = Fixture.run("<Hangup/>", scenario).first(.callStart)
+            #expect(start?[.start]?.string == text)
         }
         for bad in ["2026-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "2026-01-05T24:00:00Z", "2026-01-05 09:30:00Z",
                     "2026-01-05T09:30:00", "+12026-01-05T09:30:00Z", "2026-01-05T09:30:00Zjunk"] {
@@ -115,10 +115,10 @@ import Testing
             <Dial timeout="{{ t }}">1099</Dial>
             <Dial hangupOnStar="{{ star }}">1002</Dial>
             """, scenario)
-        let results = events.all("dial.result")
-        #expect(results.first?["status"]?.string == "no-answer")
+        let results = events.all(.dialResult)
+        #expect(results.first?[.status]?.string == "no-answer")
         #expect(results.first?.time == 7)  // the expanded timeout, not the default 30
-        #expect(events.contains { $0["effect"]?.string == "hangupOnStar: the callee is hung up" })
+        #expect(events.contains { $0[.effect]?.string == "hangupOnStar: the callee is hung up" })
         #expect(results.last?.time == 10)
     }
 
@@ -127,16 +127,16 @@ import Testing
         scenario.variables = ["cid": "not a number", "name": "<bad>"]
         for xml in ["<Dial callerId=\"{{ cid }}\">1002</Dial>", "<Dial fromDisplayName=\"{{ name }}\">1002</Dial>"] {
             let events = Fixture.run(xml, scenario)
-            #expect(events.first("error")?["message"]?.string?.hasSuffix("the verb is skipped") == true, "\(xml)")
-            #expect(events.first("dial") == nil, "\(xml)")
-            #expect(events.first("dial.answered") == nil, "\(xml)")
+            #expect(events.first(.error)?[.message]?.string?.hasSuffix("the verb is skipped") == true, "\(xml)")
+            #expect(events.first(.dial) == nil, "\(xml)")
+            #expect(events.first(.dialAnswered) == nil, "\(xml)")
         }
     }
 
     @Test func hangupOnStarHasNoEffectInAConference() {
         let events = Fixture.run("<Dial hangupOnStar=\"true\"><Conference>room</Conference></Dial><Say>after</Say>",
                                  Fixture.scenario(from: "1003", keys: [KeyPress(digits: "*", at: 5)]))
-        #expect(events.first("key")?["effect"]?.string == "none")
-        #expect(events.first("dial.result")?.time == 30)
+        #expect(events.first(.key)?[.effect]?.string == "none")
+        #expect(events.first(.dialResult)?.time == 30)
     }
 }

@@ -55,10 +55,10 @@ import Testing
             var sink = CollectingSink()
             let summary = engine.run(script, scenario: scenario, sink: &sink)
             let last = sink.events.last?.name
-            #expect(last == "call.end" || (last == "call.paused" && summary.reason == .paused), "round \(round): ended with \(last ?? "nothing")")
+            #expect(last == .callEnd || (last == .callPaused && summary.reason == .paused), "round \(round): ended with \(last?.rawValue ?? "nothing")")
             let times = sink.events.map(\.time)
             #expect(times == times.sorted(), "round \(round) \(script.file): the clock ran backwards")
-            #expect(sink.events.first?.name == "call.start")
+            #expect(sink.events.first?.name == .callStart)
         }
         // Every call released its capacity.
         for profile in ["agent", "operator", "supervisor", "ivr"] { #expect(engine.capacity.activeUsers(of: profile) == 0) }

@@ -22,7 +22,7 @@ import TestSupport
     static let bombBytes = 128 << 20
 
     func callbackFailure(_ events: [TraceEvent]) -> String? {
-        events.first { $0.name == "callback.error" }.flatMap { if case .string(let s)? = $0["message"] { s } else { nil } }
+        events.first { $0.name == .callbackError }.flatMap { if case .string(let s)? = $0[.message] { s } else { nil } }
     }
 
     /// A client whose status callback is `url`, then a `Say` that must run.
@@ -42,7 +42,7 @@ import TestSupport
     @Test func aCompressedDocumentWithinTheLimitIsRead() throws {
         let server = try TestServer()
         let events = http.call("<Redirect method=\"GET\">\(server.url("/_test/gzip-small"))</Redirect>")
-        #expect(events.first { $0.name == "say" }?["text"] == .string("unzipped"))
+        #expect(events.first { $0.name == .say }?[.text] == .string("unzipped"))
     }
 
     /// AddressSanitizer keeps freed memory in quarantine (up to 256 MB), so
@@ -58,7 +58,7 @@ import TestSupport
         let events = http.call("<Redirect method=\"GET\">\(server.url(Self.bomb))</Redirect>")
         let grown = ResidentMemory.peak() - before
         #expect(http.error(events)?.contains("answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
-        #expect(events.last?["reason"] == .string("error"))
+        #expect(events.last?[.reason] == .string("error"))
         if !Self.underSanitizer { #expect(grown < Self.bombBytes / 2, "peak resident memory grew by \(grown >> 20) MiB") }
     }
 
@@ -69,7 +69,7 @@ import TestSupport
         let events = dialWithCallback(server.url(Self.bomb))
         let grown = ResidentMemory.peak() - before
         #expect(callbackFailure(events)?.contains("answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
-        #expect(events.contains { $0.name == "say" })
+        #expect(events.contains { $0.name == .say })
         if !Self.underSanitizer { #expect(grown < Self.bombBytes / 2, "peak resident memory grew by \(grown >> 20) MiB") }
     }
 
@@ -95,7 +95,7 @@ import TestSupport
         let server = try TestServer()
         let events = dialWithCallback(server.url("/_test/declared-too-large"))
         #expect(callbackFailure(events)?.contains("answered 1073741824 bytes (Content-Length); the limit is 65536") == true)
-        #expect(events.contains { $0.name == "say" })
+        #expect(events.contains { $0.name == .say })
     }
 
     // MARK: the deadline
@@ -108,13 +108,13 @@ import TestSupport
         let events = http.call("<Redirect method=\"GET\">\(server.url("/_test/drip?seconds=2.5"))</Redirect>",
                                fetcher: http.fetcher(timeout: 1))
         #expect(http.error(events)?.contains("did not answer within 1 s") == true)
-        #expect(!events.contains { $0.name == "say" })
+        #expect(!events.contains { $0.name == .say })
     }
 
     @Test func aDrippedCallbackAnswerEndsAtTheDeadline() throws {
         let server = try TestServer()
         let events = dialWithCallback(server.url("/_test/drip?seconds=2.5"), fetcher: http.fetcher(timeout: 1))
         #expect(callbackFailure(events)?.contains("did not answer within 1 s") == true)
-        #expect(events.contains { $0.name == "say" })
+        #expect(events.contains { $0.name == .say })
     }
 }

@@ -38,13 +38,13 @@ import TestSupport
     }
 
     func error(_ events: [TraceEvent]) -> String? {
-        events.first { $0.name == "error" }.flatMap { if case .string(let s)? = $0["message"] { s } else { nil } }
+        events.first { $0.name == .error }.flatMap { if case .string(let s)? = $0[.message] { s } else { nil } }
     }
 
     @Test func redirectPostsTheCallParameters() throws {
         let server = try TestServer()
         let events = call("<Redirect>\(server.url("/_test/echo"))</Redirect>")
-        let said = events.first { $0.name == "say" }?["text"]
+        let said = events.first { $0.name == .say }?[.text]
         #expect(said == .string("POST CallSid=CA-http From=1003 To=160"))
         let request = try #require(server.requests().first)
         #expect(request.method == "POST")
@@ -70,7 +70,7 @@ import TestSupport
         let server = try TestServer()
         let events = call("<Redirect>\(server.url("/_test/plain"))</Redirect>")
         #expect(error(events)?.contains("answered Content-Type 'text/plain', not XML") == true)
-        #expect(events.last?["reason"] == .string("error"))
+        #expect(events.last?[.reason] == .string("error"))
     }
 
     @Test func oversizedAnswersAreRefused() throws {
@@ -85,8 +85,8 @@ import TestSupport
         let server = try TestServer()
         let events = call("<Redirect>\(server.url("/_test/slow?seconds=10"))</Redirect>", fetcher: fetcher(timeout: 1))
         #expect(error(events)?.contains("did not answer within 1 s") == true)
-        #expect(!events.contains { $0.name == "say" })
-        #expect(events.last?["reason"] == .string("error"))
+        #expect(!events.contains { $0.name == .say })
+        #expect(events.last?[.reason] == .string("error"))
     }
 
     @Test func errorStatusesEndTheCall() throws {
@@ -98,7 +98,7 @@ import TestSupport
     @Test func httpRedirectsAreFollowedUpToTheLimit() throws {
         let server = try TestServer()
         let few = call("<Redirect method=\"GET\">\(server.url("/_test/redirect?n=3"))</Redirect>")
-        #expect(few.contains { $0.name == "say" })
+        #expect(few.contains { $0.name == .say })
         let many = call("<Redirect method=\"GET\">\(server.url("/_test/redirect?n=9"))</Redirect>")
         #expect(error(many)?.contains("redirected more than 5 times") == true)
     }
@@ -106,7 +106,7 @@ import TestSupport
     @Test func handOverLoopsEndAfterTheHopLimit() throws {
         let server = try TestServer()
         let events = call("<Redirect method=\"GET\">\(server.url("/_test/loop"))</Redirect>")
-        #expect(events.filter { $0.name == "document" }.count == Engine.maximumHandOvers)
+        #expect(events.filter { $0.name == .document }.count == Engine.maximumHandOvers)
         #expect(error(events)?.contains("more than \(Engine.maximumHandOvers) hand-overs") == true)
     }
 
@@ -114,18 +114,18 @@ import TestSupport
         let server = try TestServer()
         let events = call("<Redirect method=\"GET\">\(server.url("/_test/to-local-file"))</Redirect>")
         #expect(error(events)?.contains("may not hand over to the local file 'file:///etc/passwd'") == true)
-        #expect(!events.contains { $0.name == "say" })
+        #expect(!events.contains { $0.name == .say })
     }
 
     @Test func relativeReferencesInAFetchedDocumentStayOnItsServer() throws {
         let server = try TestServer()
         let events = call("<Redirect method=\"GET\">\(server.url("/_test/relative"))</Redirect>")
         #expect(server.requests().map(\.path) == ["/_test/relative", "/_test/echo"])
-        #expect(events.contains { $0.name == "say" })
+        #expect(events.contains { $0.name == .say })
         let rooted = try TestServer()
         let fromRoot = call("<Redirect method=\"GET\">\(rooted.url("/_test/root-relative"))</Redirect>")
         #expect(rooted.requests().map(\.path) == ["/_test/root-relative", "/_test/echo"])
-        #expect(fromRoot.contains { $0.name == "say" })
+        #expect(fromRoot.contains { $0.name == .say })
     }
 
     @Test func onlyAllowedHostsAreContacted() throws {
@@ -139,7 +139,7 @@ import TestSupport
         let server = try TestServer()
         let local = TestServer.packageRoot.appendingPathComponent("samples/app/choice-support.xml").path
         let events = call("<Redirect>\(server.url("/_test/echo"))</Redirect>", mappings: [server.url("/_test/echo"): local])
-        #expect(events.contains { $0.name == "enqueue" })
+        #expect(events.contains { $0.name == .enqueue })
         #expect(server.requests().isEmpty)
     }
 
@@ -153,10 +153,10 @@ import TestSupport
         let sent = server.requests()
         #expect(sent.map { $0.form["CallStatus"] } == ["initiated", "ringing", "in-progress", "completed"])
         #expect(sent.allSatisfy { $0.method == "POST" && $0.form["To"] == "1002" && $0.form["CallSid"] == "CA-http" })
-        #expect(events.filter { $0.name == "callback" }.count == 5)  // four, and the one that fails
-        #expect(events.contains { $0.name == "callback.error" })
-        #expect(events.contains { $0.name == "say" })
-        #expect(events.last?["reason"] == .string("completed"))
+        #expect(events.filter { $0.name == .callback }.count == 5)  // four, and the one that fails
+        #expect(events.contains { $0.name == .callbackError })
+        #expect(events.contains { $0.name == .say })
+        #expect(events.last?[.reason] == .string("completed"))
     }
 
     @Test func streamStatusCallback() throws {
@@ -184,6 +184,6 @@ import TestSupport
         let events = call("<Redirect method=\"GET\">\(server.url("/menu.xml"))</Redirect>", keys: [KeyPress(digits: "1")])
         #expect(server.requests().map(\.path) == ["/menu.xml", "/app/choice"])
         #expect(server.requests().last?.form["Digits"] == "1")
-        #expect(events.contains { $0.name == "dial" && $0["target"] == .string("01234567890") })
+        #expect(events.contains { $0.name == .dial && $0[.target] == .string("01234567890") })
     }
 }

@@ -33,7 +33,7 @@ import Testing
                                    : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
             let events = world.run(xml, world.scenario(target: named, variables: group.map { ["team": $0] } ?? [:]),
                                    directory: world.directory)
-            let joined = events.first { $0.name == "barge" }?.string("call")
+            let joined = events.first { $0.name == .barge }?.string(.call)
             let profile = world.callerProfile
 
             if let joined, let call = world.calls.first(where: { $0.id == joined }) {
@@ -47,7 +47,7 @@ import Testing
             let expected = mayBarge ? Self.expectedTarget(in: world, group: group, named: named)?.id : nil
             #expect(joined == expected, "joined \(joined ?? "nothing"), policy.md says \(expected ?? "nothing")\n\(world)")
             if joined == nil {
-                #expect(events.contains { $0.name == "denied" && $0.string("action") == "barge" }, "no barge and no denial\n\(world)")
+                #expect(events.contains { $0.name == .denied && $0.string(.action) == "barge" }, "no barge and no denial\n\(world)")
             }
         }
     }
@@ -68,7 +68,7 @@ import Testing
             let xml = group == nil ? "<Response><Dial><Barge/></Dial></Response>"
                                    : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
             let events = world.run(xml, world.scenario(target: nil, variables: group.map { ["team": $0] } ?? [:]), directory: directory)
-            let denial = events.first { $0.name == "denied" && $0.string("action") == "barge" }?.string("reason")
+            let denial = events.first { $0.name == .denied && $0.string(.action) == "barge" }?.string(.reason)
             if let reason = explained.decision.denial {
                 #expect(denial == reason.rawValue, "explain: \(reason.rawValue), run: \(denial ?? "joined")\n\(world)")
             } else {

@@ -19,7 +19,7 @@ import Testing
             guard world.callerCustomer == nil else { return }
             let number = choices.int(0...3) == 0 ? choices.pick(Self.specials)
                 : String((0..<choices.int(0...14)).map { _ in choices.pick(Self.alphabet) })
-            expectExplainAndRunAgree(.dial, on: number, in: world, script: "<Response><Dial>{{ t }}</Dial></Response>", acting: "dial")
+            expectExplainAndRunAgree(.dial, on: number, in: world, script: "<Response><Dial>{{ t }}</Dial></Response>", acting: .dial)
         }
     }
 }
@@ -28,7 +28,7 @@ import Testing
 /// (the variable `t`) agree: allowed exactly when the call goes ahead (its
 /// `acting` event, no denial), denied for the same reason, and a target the
 /// script cannot use (the verb is skipped) is `invalid_destination`.
-func expectExplainAndRunAgree(_ action: ExplainAction, on target: String, in world: World, script: String, acting: String,
+func expectExplainAndRunAgree(_ action: ExplainAction, on target: String, in world: World, script: String, acting: TraceEvent.Name,
                               sourceLocation: SourceLocation = #_sourceLocation) {
     let directory = world.directory
     guard case .success(let caller) = Caller.user(world.caller, in: directory),
@@ -37,8 +37,8 @@ func expectExplainAndRunAgree(_ action: ExplainAction, on target: String, in wor
         return
     }
     let events = world.run(script, world.scenario(target: nil, variables: ["t": target]), directory: directory)
-    let denial = events.first { $0.name == "denied" }?.string("reason")
-    let refused = events.contains { $0.name == "error" }  // not a valid target: the verb is skipped
+    let denial = events.first { $0.name == .denied }?.string(.reason)
+    let refused = events.contains { $0.name == .error }  // not a valid target: the verb is skipped
     let acted = events.contains { $0.name == acting } && denial == nil && !refused
     let context = "\(action.rawValue) '\(target)': explain \(explained.decision.verdict), run \(denial ?? (refused ? "refused" : "went ahead"))\n\(world)"
     #expect(explained.decision.isAllowed == acted, "\(context)", sourceLocation: sourceLocation)

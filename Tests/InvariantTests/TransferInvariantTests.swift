@@ -17,7 +17,7 @@ import Testing
             guard world.callerCustomer == nil else { return }
             let target = choices.bool() ? choices.pick(world.users.map(\.name)) : choices.pick(Self.oddTargets)
             expectExplainAndRunAgree(.transfer, on: target, in: world, script: "<Response><Transfer>{{ t }}</Transfer></Response>",
-                                     acting: "transfer")
+                                     acting: .transfer)
         }
     }
 }

@@ -147,8 +147,8 @@ struct World: CustomStringConvertible {
 }
 
 extension TraceEvent {
-    func string(_ name: String) -> String? {
-        guard case .string(let value) = self[name] else { return nil }
+    func string(_ key: Key) -> String? {
+        guard case .string(let value) = self[key] else { return nil }
         return value
     }
 }

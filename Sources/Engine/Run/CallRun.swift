@@ -15,9 +15,12 @@ enum Flow {
     case rebind(Press)
 }
 
-/// One call in progress: its state, and the loop over verbs. Each verb's
-/// meaning lives in its own file under Verbs/, as an extension of this.
-struct CallRun<Sink: TraceSink> {
+/// One call in progress: its state, and the loop over verbs. It visits each
+/// verb (`VerbVisitor`): each verb's meaning is its `visit` method, in its
+/// own file under Verbs/, as an extension of this.
+struct CallRun<Sink: TraceSink>: VerbVisitor {
+    typealias Result = Flow
+
     let engine: Engine
     let scenario: Scenario
     /// Where events go. A box, so that `emit` need not mutate the call:
@@ -84,7 +87,7 @@ struct CallRun<Sink: TraceSink> {
     private mutating func start() -> CallSummary.Reason? {
         let resolved = Caller.resolve(scenario.from, in: policy.directory, applicationProfile: scenario.profile,
                                       applicationCustomer: scenario.customer)
-        emit("call.start", at: nil, callStartFields(resolved))
+        emit(.callStart, at: nil, callStartFields(resolved))
         switch resolved {
         case .failure(let denial):
             deny(denial, at: nil)
@@ -106,22 +109,22 @@ struct CallRun<Sink: TraceSink> {
 
     /// `call.start`'s fields: who calls, as whom, when (the caller's
     /// profile only when there is one).
-    private func callStartFields(_ resolved: Result<Caller, Decision>) -> [TraceEvent.Field] {
-        var fields: [TraceEvent.Field] = [.init("from", .string(scenario.from)), .init("to", .string(scenario.to)),
-                                          .init("sid", .string(variables["CallSid"]!))]
+    private func callStartFields(_ resolved: Swift.Result<Caller, Decision>) -> [TraceEvent.Field] {
+        var fields: [TraceEvent.Field] = [.init(.from, .string(scenario.from)), .init(.to, .string(scenario.to)),
+                                          .init(.sid, .string(variables["CallSid"]!))]
         guard case .success(let caller) = resolved else { return fields }
-        fields.append(.init("caller", .string(caller.user == nil ? "outside" : "user")))
-        fields.append(.init("profile", .string(caller.profileName)))
-        if let customer = caller.customer { fields.append(.init("customer", .string(customer))) }
-        fields.append(.init("start", .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
-        fields.append(.init("timezone", .string(scenario.timeZoneName)))
+        fields.append(.init(.caller, .string(caller.user == nil ? "outside" : "user")))
+        fields.append(.init(.profile, .string(caller.profileName)))
+        if let customer = caller.customer { fields.append(.init(.customer, .string(customer))) }
+        fields.append(.init(.start, .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
+        fields.append(.init(.timezone, .string(scenario.timeZoneName)))
         return fields
     }
 
     /// Runs the script, then the documents it hands over to.
     private mutating func runDocuments() -> CallSummary.Reason {
         while true {
-            for set in script.script.before { _ = runSet(set) }
+            for set in script.script.before { _ = visit(set) }
             switch run(script.script.verbs) {
             case .next: return .completed
             // Bindings run from `runBinding`, which takes every rebind.
@@ -130,8 +133,9 @@ struct CallRun<Sink: TraceSink> {
             case .handOver(let url, let method, let parameters, let position):
                 handOvers += 1
                 guard handOvers <= Engine.maximumHandOvers else {
-                    emit("error", at: position, [.init("message", .string(
-                        "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))])
+                    emit(.error, at: position, [.init(.message, .string(
+                        "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))],
+                         code: .tooManyHandOvers)
                     return .error
                 }
                 var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
@@ -142,20 +146,20 @@ struct CallRun<Sink: TraceSink> {
                     script = next
                     // The reference as written, not the path it resolved to:
                     // traces must not depend on where the command ran.
-                    emit("document", at: nil, [.init("url", .string(url)), .init("hop", .number(Double(handOvers)))])
+                    emit(.document, at: nil, [.init(.url, .string(url)), .init(.hop, .number(Double(handOvers)))])
                     // What the platform ignores or may do differently in
                     // the new document (a web application answering with
                     // TwiML-only attributes) is said, not silently obeyed.
                     for warning in next.warnings where warning.severity == .warning {
-                        emit("warning", at: warning.position, [.init("url", .string(url)), .init("code", .string(warning.code.rawValue)),
-                                                               .init("message", .string(warning.message))])
+                        emit(.warning, at: warning.position, [.init(.url, .string(url)), .init(.code, .string(warning.code.rawValue)),
+                                                               .init(.message, .string(warning.message))])
                     }
                 case .failure(let failure):
-                    var fields: [TraceEvent.Field] = [.init("url", .string(url)), .init("message", .string(failure.message))]
+                    var fields: [TraceEvent.Field] = [.init(.url, .string(url)), .init(.message, .string(failure.message))]
                     if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
-                        fields.append(.init("problem", .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
+                        fields.append(.init(.problem, .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
                     }
-                    emit("error", at: position, fields)
+                    emit(.error, at: position, fields, code: .documentUnavailable)
                     return .error
                 }
             }
@@ -173,10 +177,10 @@ struct CallRun<Sink: TraceSink> {
         summary.context = context
         summary.bindings = bindings.map { CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line) }
         if reason == .paused {
-            emit("call.paused", at: nil, [.init("waiting", .string(waiting?.description ?? "input"))])
+            emit(.callPaused, at: nil, [.init(.waiting, .string(waiting?.description ?? "input"))])
         } else {
-            emit("call.end", at: nil, [.init("reason", .string(reason.rawValue)), .init("duration", .number(clock.elapsed)),
-                                       .init("verbs", .number(Double(verbsRun))), .init("denials", .number(Double(denials)))])
+            emit(.callEnd, at: nil, [.init(.reason, .string(reason.rawValue)), .init(.duration, .number(clock.elapsed)),
+                                       .init(.verbs, .number(Double(verbsRun))), .init(.denials, .number(Double(denials)))])
         }
         return summary
     }
@@ -192,68 +196,53 @@ struct CallRun<Sink: TraceSink> {
             verbsRun += 1
             if !answered, !verb.isReject {
                 answered = true
-                emit("answer", at: nil, [])
+                emit(.answer, at: nil, [])
             }
-            let flow = step(verb)
+            let flow = verb.accept(&self)
             if case .next = flow { continue }
             return flow
         }
         return .next
     }
 
-    private mutating func step(_ verb: Verb) -> Flow {
-        switch verb {
-        case .say(let v): runSay(v)
-        case .play(let v): runPlay(v)
-        case .pause(let v): runPause(v)
-        case .hangup(let v): runHangup(v)
-        case .reject(let v): runReject(v)
-        case .redirect(let v): runRedirect(v)
-        case .gather(let v): runGather(v)
-        case .enqueue(let v): runEnqueue(v)
-        case .dial(let v): runDial(v)
-        case .press(let v): runPress(v)
-        case .transfer(let v): runTransfer(v)
-        case .enter(let v): runEnter(v)
-        case .set(let v): runSet(v)
-        case .start(let v): runStart(v)
-        case .echo(let v): runEcho(v)
-        case .condition(let v): runCondition(v)
-        }
-    }
-
     // MARK: Tools for verbs
 
     /// The fields are built only for a sink that wants them (a counting
     /// sink, as benchmarks use, costs the call almost nothing).
-    func emit(_ name: String, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field]) {
+    /// `outcome`: the way the verb at `position` went on, when this event
+    /// is where it branched (see `TraceEvent.outcome`).
+    func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
+              outcome: VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
         let wanted = output.sink.wantsFields ? fields() : []
         output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: position == nil ? nil : script.file,
-                                    line: position?.line, fields: wanted))
+                                    line: position?.line, fields: wanted, outcome: outcome, code: code))
     }
 
     /// A denial in the trace: what was attempted (the verb's action and
     /// target, when the decision was about a flag it needs), the reason
     /// code, the evidence.
-    mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil) {
+    /// `outcome`: the branch the denial is of the verb it refused (a
+    /// refused `Dial` or `Transfer` goes on as `denied`).
+    mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil,
+                       outcome: VerbOutcome? = nil) {
         denials += 1
-        var fields: [TraceEvent.Field] = [.init("action", .string(action ?? decision.action.name))]
-        if let target = target ?? decision.action.target { fields.append(.init("target", .string(target))) }
-        fields.append(.init("reason", .string(decision.denial?.rawValue ?? "denied")))
+        var fields: [TraceEvent.Field] = [.init(.action, .string(action ?? decision.action.name))]
+        if let target = target ?? decision.action.target { fields.append(.init(.target, .string(target))) }
+        fields.append(.init(.reason, .string(decision.denial?.rawValue ?? "denied")))
         let e = decision.evidence
-        if let profile = e.profile ?? caller?.profileName { fields.append(.init("profile", .string(profile))) }
-        if let flag = e.flag { fields.append(.init("flag", .string(flag.rawValue))) }
+        if let profile = e.profile ?? caller?.profileName { fields.append(.init(.profile, .string(profile))) }
+        if let flag = e.flag { fields.append(.init(.flag, .string(flag.rawValue))) }
         if let rule = e.rule {
-            fields.append(.init("rule", .object([.init("index", .number(Double(rule.index))),
-                                                 .init("pattern", .string(rule.pattern)),
-                                                 .init("effect", .string(rule.effect.rawValue))])))
+            fields.append(.init(.rule, .object([.init(.index, .number(Double(rule.index))),
+                                                 .init(.pattern, .string(rule.pattern)),
+                                                 .init(.effect, .string(rule.effect.rawValue))])))
         }
-        if let group = e.group { fields.append(.init("group", .string(group))) }
-        if let other = e.otherCustomer { fields.append(.init("other_customer", .string(other))) }
-        if let call = e.call { fields.append(.init("call", .string(call))) }
-        if let capacity = e.capacity { fields.append(.init("capacity", .number(Double(capacity)))) }
-        if !decision.notes.isEmpty { fields.append(.init("notes", .list(decision.notes))) }
-        emit("denied", at: position, fields)
+        if let group = e.group { fields.append(.init(.group, .string(group))) }
+        if let other = e.otherCustomer { fields.append(.init(.otherCustomer, .string(other))) }
+        if let call = e.call { fields.append(.init(.call, .string(call))) }
+        if let capacity = e.capacity { fields.append(.init(.capacity, .number(Double(capacity)))) }
+        if !decision.notes.isEmpty { fields.append(.init(.notes, .list(decision.notes))) }
+        emit(.denied, at: position, fields, outcome: outcome)
     }
 
     /// A template expanded with the call's variables; an unset variable
@@ -270,7 +259,7 @@ struct CallRun<Sink: TraceSink> {
             return value
         }
         for name in unset {
-            emit("warning", at: position, [.init("message", .string("variable \(name) is not set: it expands to nothing"))])
+            emit(.warning, at: position, [.init(.message, .string("variable \(name) is not set: it expands to nothing"))])
         }
         return text
     }
@@ -301,8 +290,9 @@ struct CallRun<Sink: TraceSink> {
         switch setting.resolve({ variables[$0] }) {
         case .success(let value): return value
         case .failure(let invalid):
-            emit("error", at: position, [.init("message", .string(
-                "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))])
+            emit(.error, at: position, [.init(.message, .string(
+                "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))],
+                 code: .invalidAttribute)
             return nil
         }
     }
@@ -311,7 +301,7 @@ struct CallRun<Sink: TraceSink> {
     /// wait check too: a Gather, a ringing or connected Dial).
     mutating func callerHangsUp() -> Flow {
         if let at = scenario.hangupAt { clock.elapsed = max(clock.elapsed, at) }
-        emit("caller.hangup", at: nil, [])
+        emit(.callerHangup, at: nil, [])
         return .end(.callerHangup)
     }
 

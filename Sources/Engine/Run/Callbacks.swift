@@ -26,10 +26,10 @@ extension CallRun {
         // and `check` warns of it).
         let url = script.isFetched ? URLText.resolved(written, against: script.file) : written
         let callback = StatusCallback(url: url, method: method, parameters: parameters)
-        emit("callback", at: position, [.init("url", .string(url)), .init("method", .string(method.rawValue)),
-                                              .init("event", .string(event))])
+        emit(.callback, at: position, [.init(.url, .string(url)), .init(.method, .string(method.rawValue)),
+                                              .init(.event, .string(event))])
         if let sender = engine.callbacks, let failure = sender.send(callback) {
-            emit("callback.error", at: position, [.init("url", .string(url)), .init("message", .string(failure))])
+            emit(.callbackError, at: position, [.init(.url, .string(url)), .init(.message, .string(failure))])
         }
     }
 }

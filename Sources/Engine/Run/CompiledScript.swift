@@ -33,20 +33,14 @@ public struct CompiledScript: Sendable {
         return .success(CompiledScript(script, warnings: checked.diagnostics))
     }
 
+    /// Every `<Condition match>` pattern of the script, nested ones too,
+    /// compiled once.
     private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: FieldMatcher]) {
-        for verb in verbs {
-            switch verb {
-            case .condition(let condition):
-                if let pattern = condition.match?.expression, expressions[pattern] == nil {
-                    // Checked to compile by the language layer.
-                    expressions[pattern] = FieldMatcher(pattern)
-                }
-                collectExpressions(condition.verbs, into: &expressions)
-            case .press(let press):
-                collectExpressions(press.verbs, into: &expressions)
-            default:
-                break
-            }
+        verbs.forEachVerb { verb in
+            guard case .condition(let condition) = verb, let pattern = condition.match?.expression,
+                  expressions[pattern] == nil else { return }
+            // Checked to compile by the language layer.
+            expressions[pattern] = FieldMatcher(pattern)
         }
     }
 }

@@ -1,32 +1,44 @@
+import Language
+
 /// One thing the platform would have done or decided, at a moment of the
 /// call's virtual clock, caused by the verb at `line` of `file` (calls.md,
 /// "The trace"). Field order is the order of rendering.
 public struct TraceEvent: Sendable, Equatable {
     public let time: Double
-    public let name: String
+    public let name: Name
     public let file: String?
     public let line: Int?
     public let fields: [Field]
+    /// The way the verb at `line` went on, when this event is where it
+    /// branched (`dial.result` busy: `Dial.Outcome.busy`): what coverage
+    /// and the call-flow graph read. Not rendered.
+    public let outcome: VerbOutcome?
+    /// What went wrong, as a stable code, for an `error` event. Not rendered
+    /// (the text trace shows every field, and the golden traces predate it).
+    public let code: ErrorCode?
 
     public struct Field: Sendable, Equatable {
-        public let key: String
+        public let key: Key
         public let value: TraceValue
 
-        public init(_ key: String, _ value: TraceValue) {
+        init(_ key: Key, _ value: TraceValue) {
             self.key = key
             self.value = value
         }
     }
 
-    public init(time: Double, name: String, file: String?, line: Int?, fields: [Field]) {
+    init(time: Double, name: Name, file: String?, line: Int?, fields: [Field], outcome: VerbOutcome? = nil,
+         code: ErrorCode? = nil) {
         self.time = time
         self.name = name
         self.file = file
         self.line = line
         self.fields = fields
+        self.outcome = outcome
+        self.code = code
     }
 
-    public subscript(key: String) -> TraceValue? { fields.first { $0.key == key }?.value }
+    public subscript(key: Key) -> TraceValue? { fields.first { $0.key == key }?.value }
 }
 
 public enum TraceValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,

@@ -14,15 +14,16 @@ extension CallRun {
         guard let whisper = resolve(barge.whisper, "whisper", at: position),
               let bridge = resolve(barge.bridge, "bridge", at: position),
               let commands = resolve(barge.commands, "commands", at: position) else { return .next }
-        emit("dial", at: position, [.init("target", .string(group ?? "")), .init("kind", .string("barge"))] + options)
+        emit(.dial, at: position, [.init(.target, .string(group ?? "")), .init(.kind, .string("barge"))] + options)
         let request = BargeRequest(group: group, whisper: Self.legs(whisper), whisperIsExplicit: barge.whisper.isExplicit,
                                    bridge: Self.legs(bridge), commands: commands, commandsIsExplicit: barge.commands.isExplicit,
                                    targetCall: scenario.bargeTarget)
         if let identityDenial { return failDial(identityDenial, at: position, target: group) }
         let result = policy.mayBarge(request, caller: caller!, calls: scenario.callsInProgress)
         guard let grant = result.grant else {
-            deny(result.decision, at: position)  // already a barge decision: action=barge
-            finishDial(.failed, at: position, [])
+            // Already a barge decision: action=barge.
+            deny(result.decision, at: position, outcome: Dial.Outcome.denied)
+            finishDial(.failed, at: position, [], denied: true)
             return .next
         }
 
@@ -40,7 +41,7 @@ extension CallRun {
             keyTime = clock.elapsed
             for character in key.digits where !left {
                 guard grant.commands else {
-                    emit("key", at: position, [.init("digits", .string(String(character))), .init("effect", .string("none: no commands"))])
+                    emit(.key, at: position, [.init(.digits, .string(String(character))), .init(.effect, .string("none: no commands"))])
                     continue
                 }
                 let wanted: LegSet?
@@ -53,11 +54,11 @@ extension CallRun {
                 default: wanted = nil
                 }
                 if left {
-                    emit("barge.leave", at: position, [.init("key", .string("*"))])
+                    emit(.bargeLeave, at: position, [.init(.key, .string("*"))])
                     break
                 }
                 guard let wanted else {
-                    emit("key", at: position, [.init("digits", .string(String(character))), .init("effect", .string("none"))])
+                    emit(.key, at: position, [.init(.digits, .string(String(character))), .init(.effect, .string("none"))])
                     continue
                 }
                 if !wanted.isEmpty {
@@ -72,15 +73,15 @@ extension CallRun {
             }
         }
         if !left { clock.elapsed = max(clock.elapsed, joined + scenario.bargeTalk) }
-        finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - joined))])
+        finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - joined))])
         return .next
     }
 
     private mutating func emitBarge(_ grant: BargeGrant, heardBy: LegSet, notes: [String], at position: SourcePosition) {
-        var fields: [TraceEvent.Field] = [.init("call", .string(grant.call ?? "")), .init("hears", .list(grant.hears.legs)),
-                                          .init("heard_by", .list(heardBy.legs)), .init("commands", .bool(grant.commands))]
-        if !notes.isEmpty { fields.append(.init("notes", .list(notes))) }
-        emit("barge", at: position, fields)
+        var fields: [TraceEvent.Field] = [.init(.call, .string(grant.call ?? "")), .init(.hears, .list(grant.hears.legs)),
+                                          .init(.heardBy, .list(heardBy.legs)), .init(.commands, .bool(grant.commands))]
+        if !notes.isEmpty { fields.append(.init(.notes, .list(notes))) }
+        emit(.barge, at: position, fields)
     }
 
     static func legs(_ legs: Barge.Legs) -> LegSet {

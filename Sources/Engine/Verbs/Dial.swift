@@ -10,6 +10,17 @@ extension CallRun {
     enum DialStatus: String {
         case completed, busy, failed, canceled
         case noAnswer = "no-answer"
+
+        /// The branch of the Dial it is, for coverage and the graph.
+        var outcome: VerbOutcome {
+            switch self {
+            case .completed: Dial.Outcome.completed
+            case .busy: Dial.Outcome.busy
+            case .failed: Dial.Outcome.failed
+            case .canceled: Dial.Outcome.canceled
+            case .noAnswer: Dial.Outcome.noAnswer
+            }
+        }
     }
 
     /// A connected Dial: where it is, and when its talk began.
@@ -27,37 +38,37 @@ extension CallRun {
         let hangupOnStarContext: String?
     }
 
-    mutating func runDial(_ dial: Dial) -> Flow {
+    mutating func visit(_ dial: Dial) -> Flow {
         let at = dial.position
         guard let timeout = resolve(dial.timeout, "timeout", at: at),
               let ringTone = resolve(dial.ringTone, "ringTone", at: at),
               let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at) else { return .next }
         guard let starContext = resolveIfPresent(dial.hangupOnStarContext, "hangupOnStarContext", at: at) else { return .next }
         let settings = Settings(timeout: timeout, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
-        var options: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("ringTone", .string(ringTone.rawValue))]
-        if hangupOnStar { options.append(.init("hangupOnStar", .bool(true))) }
-        if let starContext { options.append(.init("hangupOnStarContext", .string(starContext))) }
+        var options: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.ringTone, .string(ringTone.rawValue))]
+        if hangupOnStar { options.append(.init(.hangupOnStar, .bool(true))) }
+        if let starContext { options.append(.init(.hangupOnStarContext, .string(starContext))) }
 
         // Presenting another identity needs the caller_id flag (checked
         // once the dial is in the trace). An identity whose template
         // expands to something invalid skips the whole verb, as the error
         // event says: the callee must never see an identity nobody checked.
         var identity: Decision?
-        for (name, setting) in [("callerId", dial.callerId), ("fromDisplayName", dial.fromDisplayName)] {
-            guard let value = resolveIfPresent(setting, name, at: at) else { return .next }
+        for (key, setting) in [(TraceEvent.Key.callerId, dial.callerId), (.fromDisplayName, dial.fromDisplayName)] {
+            guard let value = resolveIfPresent(setting, key.name, at: at) else { return .next }
             guard let value else { continue }
             identity = policy.mayUse(.callerId, caller: caller!)
-            options.append(.init(name, .string(value)))
+            options.append(.init(key, .string(value)))
         }
         let identityDenial = identity.flatMap { $0.isAllowed ? nil : $0 }
         if !pendingHeaders.isEmpty {
-            options.append(.init("headers", .object(pendingHeaders.map { .init($0.0, .string($0.1)) })))
+            options.append(.init(.headers, .object(pendingHeaders.map { .init(.named($0.0), .string($0.1)) })))
         }
 
         // The documentation shows one destination per Dial; TwiML would
         // ring several at once. The first is dialled, and the trace says so.
         for ignored in dial.ignoredDestinations {
-            emit("note", at: at, [.init("message", .string("only the first destination is dialled: the one at line \(ignored.line) is not"))])
+            emit(.note, at: at, [.init(.message, .string("only the first destination is dialled: the one at line \(ignored.line) is not"))])
         }
         switch dial.destination {
         case .number(let number):
@@ -79,8 +90,8 @@ extension CallRun {
             guard let action = resolveIfPresent(queue.action, "action", at: at),
                   let music = resolveIfPresent(queue.music, "music", at: at) else { return .next }
             let pickup = action == .pickup
-            if pickup { options.append(.init("action", .string("pickup"))) }
-            if let music { options.append(.init("music", .string(music))) }
+            if pickup { options.append(.init(.action, .string("pickup"))) }
+            if let music { options.append(.init(.music, .string(music))) }
             let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller!)
             return connect(target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
         case .conference(let conference):
@@ -93,7 +104,7 @@ extension CallRun {
         case .voicemail(let voicemail):
             let user = voicemail.user.map { expand($0, at: at) }
             guard let inbox = resolve(voicemail.inbox, "inbox", at: at) else { return .next }
-            options.append(.init("inbox", .bool(inbox)))
+            options.append(.init(.inbox, .bool(inbox)))
             // Leaving a message goes to the dialled number's mailbox; the
             // inbox is the caller's own.
             let target = user ?? (inbox ? caller!.identity : scenario.to)
@@ -101,7 +112,7 @@ extension CallRun {
                            settings, at: at, answersByDefault: true)
         case .llmAgent(let agent):
             let target = expand(agent.agent, at: at)
-            if let app = agent.appId { options.append(.init("appId", .string(expand(app, at: at)))) }
+            if let app = agent.appId { options.append(.init(.appId, .string(expand(app, at: at)))) }
             return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller!),
                            settings, at: at, answersByDefault: true)
         case .barge(let barge):
@@ -109,23 +120,25 @@ extension CallRun {
         }
     }
 
-    /// A dial that did not happen: the denial (if any), then `failed`.
-    mutating func failDial(_ decision: Decision?, at position: SourcePosition, target: String? = nil) -> Flow {
-        if let decision { deny(decision, at: position, as: "dial", target: target) }
-        finishDial(.failed, at: position, [])
+    /// A dial policy refused: the denial, then `failed`.
+    mutating func failDial(_ decision: Decision, at position: SourcePosition, target: String? = nil) -> Flow {
+        deny(decision, at: position, as: "dial", target: target, outcome: Dial.Outcome.denied)
+        finishDial(.failed, at: position, [], denied: true)
         return .next
     }
 
-    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field]) {
+    /// `denied`: after a denial, which is the Dial's outcome (its status is
+    /// `failed` all the same).
+    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field], denied: Bool = false) {
         variables["DialCallStatus"] = status.rawValue
-        emit("dial.result", at: position, [.init("status", .string(status.rawValue))] + extra)
+        emit(.dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra, outcome: denied ? nil : status.outcome)
         pendingHeaders.removeAll()
     }
 
     private mutating func connect(_ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
                                   _ settings: Settings, at position: SourcePosition, answersByDefault: Bool = false,
                                   callbacks: ClientCallbacks? = nil) -> Flow {
-        emit("dial", at: position, [.init("target", .string(target)), .init("kind", .string(kind))] + options)
+        emit(.dial, at: position, [.init(.target, .string(target)), .init(.kind, .string(kind))] + options)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
         hangUpForNewDial(at: position)
         // The Client's status callbacks, for the events it asked for.
@@ -137,7 +150,7 @@ extension CallRun {
         }
         tell(&self, .initiated, "initiated")
         if decision.evidence.emergency {
-            emit("note", at: position, [.init("message", .string("\(target) is an emergency number: always allowed"))])
+            emit(.note, at: position, [.init(.message, .string("\(target) is an emergency number: always allowed"))])
         }
         if let at = scenario.hangupAt, at <= clock.elapsed { return callerHangsUp() }
         // Replayed by the REPL: stop here until somebody says how it answers.
@@ -177,7 +190,7 @@ extension CallRun {
                 return callerHangsUp()
             }
             clock.elapsed += ring
-            emit("dial.answered", at: position, [.init("target", .string(target))])
+            emit(.dialAnswered, at: position, [.init(.target, .string(target))])
             tell(&self, .answered, "in-progress")
             let flow = talk(for: answer.talk, settings, at: position)
             tell(&self, .completed, "completed")
@@ -194,7 +207,7 @@ extension CallRun {
         let end = clock.elapsed + seconds
         if let at = scenario.hangupAt, at < end, !(pendingKey?.at.map { $0 <= at } ?? false) {
             clock.elapsed = max(clock.elapsed, at)
-            finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+            finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
             return callerHangsUp()
         }
         conversations += 1
@@ -208,20 +221,20 @@ extension CallRun {
             }) else { break }
             if case .claimed = outcome {
                 clock.elapsed = max(clock.elapsed, outcome.time)
-                emit("key", at: position, [.init("digits", .string("*")), .init("leg", .string("a")),
-                                           .init("effect", .string("hangupOnStar: the callee is hung up"))])
-                finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+                emit(.key, at: position, [.init(.digits, .string("*")), .init(.leg, .string("a")),
+                                           .init(.effect, .string("hangupOnStar: the callee is hung up"))])
+                finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
                 return .next
             }
             let flow = perform(outcome, at: position)
             // A binding's Dial ended this conversation: its result is said.
             if connected?.id != conversation.id { return flow }
             if case .next = flow { continue }
-            finishDial(.completed, at: position, [.init("talk", .number(clock.elapsed - (end - seconds)))])
+            finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
             return flow
         }
         clock.elapsed = max(clock.elapsed, end)
-        finishDial(.completed, at: position, [.init("talk", .number(seconds))])
+        finishDial(.completed, at: position, [.init(.talk, .number(seconds))])
         return .next
     }
 
@@ -232,7 +245,7 @@ extension CallRun {
     mutating func hangUpForNewDial(at position: SourcePosition) {
         guard let previous = connected else { return }
         connected = nil
-        finishDial(.completed, at: previous.position, [.init("talk", .number(clock.elapsed - previous.started)),
-                                                       .init("note", .string("hung up: the caller dialled again (line \(position.line))"))])
+        finishDial(.completed, at: previous.position, [.init(.talk, .number(clock.elapsed - previous.started)),
+                                                       .init(.note, .string("hung up: the caller dialled again (line \(position.line))"))])
     }
 }

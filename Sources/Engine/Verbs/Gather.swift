@@ -15,7 +15,7 @@ extension CallRun {
         case timeout
     }
 
-    mutating func runGather(_ gather: Gather) -> Flow {
+    mutating func visit(_ gather: Gather) -> Flow {
         let at = gather.position
         guard let timeout = resolve(gather.timeout, "timeout", at: at),
               let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
@@ -27,11 +27,11 @@ extension CallRun {
               let action = resolveIfPresent(gather.action, "action", at: at) else { return .next }
 
         let started = clock.elapsed
-        var settings: [TraceEvent.Field] = [.init("timeout", .number(Double(timeout))), .init("finishOnKey", .string(finishOnKey)),
-                                            .init("minDigits", .number(Double(minDigits))), .init("maxDigits", .number(Double(maxDigits)))]
-        if let numDigits { settings.append(.init("numDigits", .number(Double(numDigits)))) }
-        if let action { settings.append(.init("action", .string(action))) }
-        emit("gather.start", at: at, settings)
+        var settings: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.finishOnKey, .string(finishOnKey)),
+                                            .init(.minDigits, .number(Double(minDigits))), .init(.maxDigits, .number(Double(maxDigits)))]
+        if let numDigits { settings.append(.init(.numDigits, .number(Double(numDigits)))) }
+        if let action { settings.append(.init(.action, .string(action))) }
+        emit(.gatherStart, at: at, settings)
 
         // When would the caller's first key arrive, and would it cut the prompts short?
         let promptsEnd = started + promptSeconds(gather.prompts)
@@ -71,10 +71,10 @@ extension CallRun {
 
         variables["gather_result"] = digits
         variables["Digits"] = digits
-        var fields: [TraceEvent.Field] = [.init("digits", .string(digits)), .init("outcome", .string(outcome.rawValue))]
-        if tooFew { fields.append(.init("note", .string("fewer than minDigits=\(minDigits): treated as no input"))) }
+        var fields: [TraceEvent.Field] = [.init(.digits, .string(digits)), .init(.outcome, .string(outcome.rawValue))]
+        if tooFew { fields.append(.init(.note, .string("fewer than minDigits=\(minDigits): treated as no input"))) }
         fields += settings
-        emit("gather", at: at, fields)
+        emit(.gather, at: at, fields, outcome: digits.isEmpty ? Gather.Outcome.noInput : Gather.Outcome.digits)
 
         guard let action, !digits.isEmpty || onEmpty else { return .next }
         return .handOver(url: action, method: method, parameters: [("Digits", digits)], position: at)
@@ -102,13 +102,13 @@ extension CallRun {
             if let interrupt, clock.elapsed >= interrupt { return }
             let before = clock.elapsed
             switch prompt {
-            case .say(let say): _ = runSay(say)
-            case .play(let play): _ = runPlay(play)
+            case .say(let say): _ = visit(say)
+            case .play(let play): _ = visit(play)
             }
             if let interrupt, clock.elapsed > interrupt {
                 // The prompt was cut short by the first key: the clock stops there.
                 clock.elapsed = interrupt
-                emit("interrupted", at: nil, [.init("after", .number(interrupt - before))])
+                emit(.interrupted, at: nil, [.init(.after, .number(interrupt - before))])
                 return
             }
         }

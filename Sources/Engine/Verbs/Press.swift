@@ -42,12 +42,12 @@ extension CallRun {
         }
     }
 
-    mutating func runPress(_ press: Press) -> Flow {
+    mutating func visit(_ press: Press) -> Flow {
         guard let leg = resolve(press.leg, "dtmf_leg", at: press.position) else { return .next }
         bindings.append(ActiveBinding(press: press, leg: leg == .b ? .b : .a))
-        var fields: [TraceEvent.Field] = [.init("digits", .string(press.digits)), .init("leg", .string(leg.rawValue))]
-        if let context = press.context { fields.append(.init("context", .string(context))) }
-        emit("bind", at: press.position, fields)
+        var fields: [TraceEvent.Field] = [.init(.digits, .string(press.digits)), .init(.leg, .string(leg.rawValue))]
+        if let context = press.context { fields.append(.init(.context, .string(context))) }
+        emit(.bind, at: press.position, fields)
         return .next
     }
 
@@ -131,13 +131,13 @@ extension CallRun {
             return .next
         case .noEffect(let digits, let leg, let time):
             clock.elapsed = max(clock.elapsed, time)
-            emit("key", at: position, [.init("digits", .string(digits)), .init("leg", .string(leg.rawValue)),
-                                       .init("effect", .string("none"))])
+            emit(.key, at: position, [.init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
+                                       .init(.effect, .string("none"))])
             return .next
         case .fire(let press, let digits, let leg, let time):
             clock.elapsed = max(clock.elapsed, time)
-            emit("key", at: press.position, [.init("digits", .string(digits)), .init("leg", .string(leg.rawValue)),
-                                             .init("effect", .string("binding"))])
+            emit(.key, at: press.position, [.init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
+                                             .init(.effect, .string("binding"))], outcome: Press.Outcome.pressed)
             return runBinding(press)
         }
     }

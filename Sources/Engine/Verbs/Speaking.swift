@@ -42,32 +42,32 @@ extension CallRun {
     /// How long `<Echo>` loops the caller's audio back.
     static var echoSeconds: Double { 10 }
 
-    mutating func runSay(_ say: Say) -> Flow {
+    mutating func visit(_ say: Say) -> Flow {
         guard let loop = resolve(say.loop, "loop", at: say.position) else { return .next }
         let text = expand(say.text, at: say.position)
         let seconds = Self.speakingSeconds(text) * Double(loop)
-        emit("say", at: say.position, [.init("text", .string(text)), .init("loop", .number(Double(loop))),
-                                       .init("duration", .number(seconds))])
+        emit(.say, at: say.position, [.init(.text, .string(text)), .init(.loop, .number(Double(loop))),
+                                       .init(.duration, .number(seconds))])
         return timePasses(seconds, at: say.position)
     }
 
-    mutating func runPlay(_ play: Play) -> Flow {
+    mutating func visit(_ play: Play) -> Flow {
         guard let loop = resolve(play.loop, "loop", at: play.position),
               let file = resolve(play.file, "file", at: play.position) else { return .next }
         let seconds = playingSeconds(file, loops: loop)
-        emit("play", at: play.position, [.init("file", .string(audioSource(file).url)), .init("loop", .number(Double(loop))),
-                                         .init("duration", .number(seconds))])
+        emit(.play, at: play.position, [.init(.file, .string(audioSource(file).url)), .init(.loop, .number(Double(loop))),
+                                         .init(.duration, .number(seconds))])
         return timePasses(seconds, at: play.position)
     }
 
-    mutating func runPause(_ pause: Pause) -> Flow {
+    mutating func visit(_ pause: Pause) -> Flow {
         guard let length = resolve(pause.length, "length", at: pause.position) else { return .next }
-        emit("pause", at: pause.position, [.init("length", .number(Double(length)))])
+        emit(.pause, at: pause.position, [.init(.length, .number(Double(length)))])
         return timePasses(Double(length), at: pause.position)
     }
 
-    mutating func runEcho(_ echo: Echo) -> Flow {
-        emit("echo", at: echo.position, [.init("duration", .number(Self.echoSeconds))])
+    mutating func visit(_ echo: Echo) -> Flow {
+        emit(.echo, at: echo.position, [.init(.duration, .number(Self.echoSeconds))])
         return timePasses(Self.echoSeconds, at: echo.position)
     }
 

@@ -8,25 +8,37 @@ import Policy
 /// blind transfer hands the call away at once, an attended one only when
 /// the recipient answers (else the script goes on).
 extension CallRun {
-    mutating func runTransfer(_ transfer: Transfer) -> Flow {
+    mutating func visit(_ transfer: Transfer) -> Flow {
         let at = transfer.position
         guard let target = resolve(transfer.target, "target", at: at),
               let attended = resolve(transfer.attended, "attended", at: at) else { return .next }
-        emit("transfer", at: at, [.init("target", .string(target)), .init("attended", .bool(attended))])
+        // Decided before the `transfer` event, which is where a blind
+        // transfer that goes ahead takes its branch (nothing follows it).
         let decision = policy.mayTransfer(to: target, caller: caller!)
+        emit(.transfer, at: at, [.init(.target, .string(target)), .init(.attended, .bool(attended))],
+             outcome: decision.isAllowed && !attended ? Transfer.Outcome.transferred : nil)
         guard decision.isAllowed else {
-            deny(decision, at: at)
+            deny(decision, at: at, outcome: Transfer.Outcome.denied)
             return .next
         }
         guard attended else { return .end(.transferred) }
         let answer = scenario.answers[target] ?? scenario.defaultAnswer
         if answer.status == .answered {
             clock.elapsed += answer.ring
-            emit("transfer.result", at: at, [.init("status", .string("completed"))])
+            emit(.transferResult, at: at, [.init(.status, .string("completed"))], outcome: Transfer.Outcome.transferred)
             return .end(.transferred)
         }
         clock.elapsed += answer.status == .noAnswer ? Double(Dial.defaultTimeout) : 1
-        emit("transfer.result", at: at, [.init("status", .string(answer.status.rawValue))])
+        emit(.transferResult, at: at, [.init(.status, .string(answer.status.rawValue))], outcome: Self.outcome(of: answer.status))
         return .next
+    }
+
+    /// The branch an attended transfer whose target did not answer takes.
+    private static func outcome(of status: Answer.Status) -> VerbOutcome {
+        switch status {
+        case .busy: Transfer.Outcome.busy
+        case .noAnswer: Transfer.Outcome.noAnswer
+        case .failed, .answered: Transfer.Outcome.failed
+        }
     }
 }

@@ -150,7 +150,7 @@ extension ReplSession {
             let engine = Engine(directory: directory, documents: documents)
             var sink = CollectingSink()
             let summary = engine.run(script, scenario: world, sink: &sink)
-            return (sink.events.filter { $0.name != "call.paused" }, summary)
+            return (sink.events.filter { $0.name != .callPaused }, summary)
         }
     }
 
@@ -162,7 +162,7 @@ extension ReplSession {
         // A call that had ended and runs on (a verb typed since) ends later:
         // its old end is no news. Anything else shown that the replay no
         // longer has is: say so.
-        if events[common...].contains(where: { $0.name != "call.end" }) {
+        if events[common...].contains(where: { $0.name != .callEnd }) {
             out("-- the call went differently from here on:\n")
         }
         for event in result.events[common...] { out(TraceRenderer.text(event) + "\n") }
@@ -226,14 +226,7 @@ extension ReplSession {
 
     static func verbLines(_ verbs: [Verb]) -> Set<Int> {
         var lines = Set<Int>()
-        for verb in verbs {
-            lines.insert(verb.position.line)
-            switch verb {
-            case .condition(let condition): lines.formUnion(verbLines(condition.verbs))
-            case .press(let press): lines.formUnion(verbLines(press.verbs))
-            default: break
-            }
-        }
+        verbs.forEachVerb { lines.insert($0.position.line) }
         return lines
     }
 

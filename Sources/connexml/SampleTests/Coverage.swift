@@ -4,14 +4,16 @@ import Foundation
 import Language
 
 /// Which call paths the samples of each script exercised, and which they
-/// never did: every verb (did it run?), and the outcomes of the verbs that
-/// branch — each `Gather` (digits, no input), each `Condition` (true, false),
-/// each `Press` binding (pressed), each `Dial` (completed, busy, no-answer,
-/// failed).
+/// never did: every verb (did it run?), and each outcome of the verbs that
+/// branch, as the verb declares them (`VerbDefinition.outcomes`: a `Gather`'s
+/// digits and no input, a `Condition`'s true and false, a `Press` binding
+/// pressed, a `Dial`'s completed, busy, no-answer, failed, canceled and
+/// denied, a `Transfer`'s transferred, busy, no-answer, failed and denied).
 struct ScriptCoverage {
     struct Branch {
         let line: Int
         let verb: String
+        /// The outcomes' names, in the order the verb declares them.
         let outcomes: [String]
         var covered: Set<String> = []
         var missing: [String] { outcomes.filter { !covered.contains($0) } }
@@ -26,32 +28,16 @@ struct ScriptCoverage {
 
     init(_ script: Script) {
         file = script.file
-        var verbs: [(Int, String)] = []
+        var verbs: [(line: Int, name: String)] = []
         var branches: [Branch] = []
-        Self.walk(script.verbs, &verbs, &branches)
-        self.verbs = verbs
-        self.branches = branches
-    }
-
-    private static func walk(_ list: [Verb], _ verbs: inout [(Int, String)], _ branches: inout [Branch]) {
-        for verb in list {
+        script.verbs.forEachVerb { verb in
             let line = verb.position.line
             verbs.append((line, verb.elementName))
-            switch verb {
-            case .condition(let c):
-                branches.append(Branch(line: line, verb: "Condition", outcomes: ["true", "false"]))
-                walk(c.verbs, &verbs, &branches)
-            case .press(let p):
-                branches.append(Branch(line: line, verb: "Press", outcomes: ["pressed"]))
-                walk(p.verbs, &verbs, &branches)
-            case .gather:
-                branches.append(Branch(line: line, verb: "Gather", outcomes: ["digits", "no input"]))
-            case .dial:
-                branches.append(Branch(line: line, verb: "Dial", outcomes: ["completed", "busy", "no-answer", "failed"]))
-            default:
-                break
-            }
+            let outcomes = verb.outcomes
+            if !outcomes.isEmpty { branches.append(Branch(line: line, verb: verb.elementName, outcomes: outcomes.map(\.name))) }
         }
+        self.verbs = verbs
+        self.branches = branches
     }
 
     /// Marks what one sample exercised.
@@ -59,12 +45,10 @@ struct ScriptCoverage {
         samples += 1
         for mark in marks where mark.file == file {
             ran.insert(mark.line)
-            guard !mark.outcome.isEmpty, let index = branches.firstIndex(where: { $0.line == mark.line }) else { continue }
-            switch (branches[index].verb, mark.event) {
-            case ("Condition", "condition"), ("Gather", "gather"), ("Press", "key"), ("Dial", "dial.result"):
-                branches[index].covered.insert(mark.outcome)
-            default:
-                break
+            guard let outcome = mark.outcome else { continue }
+            // The branching verb of that line that has this outcome.
+            if let index = branches.firstIndex(where: { $0.line == mark.line && $0.outcomes.contains(outcome) }) {
+                branches[index].covered.insert(outcome)
             }
         }
     }
@@ -97,18 +81,16 @@ struct ScriptCoverage {
     }
 }
 
-/// What coverage needs of one event: where it happened and, for the events
-/// of verbs that branch, which way. A sample runs in a worker process, so
-/// these few marks travel back to the runner instead of the whole trace.
+/// What coverage needs of one event: where it happened and, for an event
+/// where a verb branched, which way (the engine marks it: `TraceEvent.outcome`).
+/// A sample runs in a worker process, so these few marks travel back to the
+/// runner instead of the whole trace.
 struct CoverageMark: Hashable, Sendable {
     let file: String
     let line: Int
-    /// The event's name (`condition`, `gather`, `key`, `dial.result`) when
-    /// it took a branch; empty otherwise.
-    let event: String
-    /// The branch taken (`true`, `no input`, `pressed`, `busy`...); empty
-    /// for events that only show that the verb ran.
-    let outcome: String
+    /// The name of the outcome taken (`true`, `no input`, `pressed`,
+    /// `busy`...); nil for events that only show that the verb ran.
+    let outcome: String?
 
     /// One mark per distinct place and outcome, in the order first seen.
     static func marks(of events: [TraceEvent]) -> [CoverageMark] {
@@ -116,22 +98,9 @@ struct CoverageMark: Hashable, Sendable {
         var marks: [CoverageMark] = []
         for event in events {
             guard let file = event.file, let line = event.line else { continue }
-            let outcome = outcome(of: event)
-            // Only a branch needs the event's name: without it, a verb's many events make one mark.
-            let mark = CoverageMark(file: file, line: line, event: outcome.isEmpty ? "" : event.name, outcome: outcome)
+            let mark = CoverageMark(file: file, line: line, outcome: event.outcome?.name)
             if seen.insert(mark).inserted { marks.append(mark) }
         }
         return marks
-    }
-
-    private static func outcome(of event: TraceEvent) -> String {
-        switch event.name {
-        case "condition": if case .bool(let result)? = event["result"] { return result ? "true" : "false" }
-        case "gather": if case .string(let digits)? = event["digits"] { return digits.isEmpty ? "no input" : "digits" }
-        case "key": return "pressed"
-        case "dial.result": if case .string(let status)? = event["status"] { return status }
-        default: break
-        }
-        return ""
     }
 }

@@ -137,8 +137,8 @@ private struct Writer {
         for mark in report.coverage {
             string(mark.file)
             int(mark.line)
-            string(mark.event)
-            string(mark.outcome)
+            bool(mark.outcome != nil)
+            if let outcome = mark.outcome { string(outcome) }
         }
     }
 
@@ -228,9 +228,10 @@ private struct Reader {
         }
         let actualTrace = try string()
         var coverage: [CoverageMark] = []
-        let marks = try count(eachAtLeast: 32)
+        let marks = try count(eachAtLeast: 17)
         for _ in 0..<marks {
-            coverage.append(CoverageMark(file: try string(), line: try int(), event: try string(), outcome: try string()))
+            let file = try string(), line = try int()
+            coverage.append(CoverageMark(file: file, line: line, outcome: try bool() ? try string() : nil))
         }
         return SampleRunner.Report(outcome: outcome, actualTrace: actualTrace, coverage: coverage, seconds: seconds)
     }
