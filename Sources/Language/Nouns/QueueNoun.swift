@@ -39,5 +39,6 @@ extension QueueNoun: DialNounSyntax {
 extension QueueNoun {
     static let reference = ElementReference(
         summary: "A call queue to join (its text is the queue's name), or with `action=\"pickup\"` to answer from.",
-        run: "Needs the caller's profile to allow queues, or queue pickup for `action=\"pickup\"` (policy); the dial is traced with the queue and answered as the scenario says.")
+        run: "Needs the caller's profile to allow queues, or queue pickup for `action=\"pickup\"` (policy); the dial is traced with the queue and answered as the scenario says.",
+        checks: ["A bare file name as `music` in a local file: warning `relative-url`."])
 }

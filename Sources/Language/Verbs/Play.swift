@@ -87,5 +87,6 @@ extension Checker {
 extension Play {
     static let reference = ElementReference(
         summary: "Plays an audio file to the caller; also a prompt inside `<Gather>`.",
-        run: "Plays the file `loop` times: as long as the scenario's `audio:` says it lasts, else a default length. A relative name in a fetched document is resolved against the document's URL. A bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.")
+        run: "Plays the file `loop` times: as long as the scenario's `audio:` says it lasts, else a default length. A relative name in a fetched document is resolved against the document's URL. A bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.",
+        checks: ["A bare file name (`greeting.wav`) in a local file: warning `relative-url` (a URL relative to the document's, which a local file has not)."])
 }

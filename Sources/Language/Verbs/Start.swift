@@ -94,7 +94,8 @@ extension Stream {
     static let elementName = "Stream"
     static let reference = ElementReference(
         summary: "One audio stream of `<Start>`: where it goes and how.",
-        run: "See `<Start>`.")
+        run: "See `<Start>`.",
+        checks: ["A relative `statusCallback` in a local file: warning `relative-url`."])
 }
 
 extension Stream.Parameter {
