@@ -210,12 +210,16 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// The fields are built only for a sink that wants them (a counting
     /// sink, as benchmarks use, costs the call almost nothing).
     /// `outcome`: the way the verb at `position` went on, when this event
-    /// is where it branched (see `TraceEvent.outcome`).
+    /// is where it branched (see `TraceEvent.outcome`); like the fields,
+    /// only for a sink that wants them.
     func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
-              outcome: VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
-        let wanted = output.sink.wantsFields ? fields() : []
-        output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: position == nil ? nil : script.file,
-                                    line: position?.line, fields: wanted, outcome: outcome, code: code))
+              outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
+        let file = position == nil ? nil : script.file
+        guard output.sink.wantsFields else {
+            return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: []))
+        }
+        output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: fields(),
+                                    outcome: outcome(), code: code))
     }
 
     /// A denial in the trace: what was attempted (the verb's action and

@@ -25,8 +25,10 @@ public protocol VerbVisitor {
 }
 
 extension Verb {
-    /// Hands the verb, as its own type, to `visitor`.
-    @inline(__always)
+    /// Hands the verb, as its own type, to `visitor`. (Inlinable: the
+    /// engine's step loop calls it for every verb of every call; a generic
+    /// call across modules would run each visit unspecialised.)
+    @inlinable @inline(__always)
     public func accept<V: VerbVisitor>(_ visitor: inout V) -> V.Result {
         switch self {
         case .say(let v): visitor.visit(v)
