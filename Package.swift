@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
         // libedit for the REPL, loaded at run time (dlopen): no -dev package.
         .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // libcurl for HTTP, loaded at the first fetch (dlopen): nothing
+        // network-related loads at start-up, and no -dev package is needed.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Source positions and diagnostics shared by every layer.
         .target(name: "Diagnostics"),
         // Bytes in, an immutable element tree with positions out.
@@ -56,7 +59,7 @@ let package = Package(
                                                .product(name: "Yams", package: "Yams")]),
         // Where hand-overs find documents (scenario mappings, local files,
         // HTTP with limits), and status callbacks over HTTP.
-        .target(name: "Fetching", dependencies: ["Engine", "Language", "XMLParsing"]),
+        .target(name: "Fetching", dependencies: ["Engine", "Language", "XMLParsing", "CCurl"]),
         // The call flow of checked scripts as a graph, drawn as DOT or Mermaid (`connexml graph`).
         .target(name: "FlowGraph", dependencies: ["Language", "Policy", "Diagnostics"]),
         // The command-line tool: argument parsing, files, rendering.

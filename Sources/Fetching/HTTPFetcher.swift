@@ -1,8 +1,5 @@
 import Engine
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Language
 
 /// How far a fetch may go. Documented in docs/running.md ("Fetching documents").
@@ -24,12 +21,27 @@ public struct FetchLimits: Sendable {
 
 /// Fetches documents and delivers status callbacks over HTTP, the way
 /// TwiML platforms call a customer's web server: the verb's method, form
-/// parameters (query string for GET, form body for POST), a timeout, a size
+/// parameters (query string for GET, form body for POST), a deadline, a size
 /// limit, a redirect limit, and an optional list of allowed hosts.
+///
+/// Through libcurl, loaded at the first fetch (HTTPExchange.swift), one hop
+/// at a time: every redirect's target is checked (scheme, allowed host,
+/// count) before anything connects to it, and a redirect's body is never
+/// read.
 public final class HTTPFetcher: DocumentFetcher, CallbackSender {
     public let limits: FetchLimits
+    /// The libcurl to load instead of the system's (a test's missing one).
+    let libcurlPath: String?
 
-    public init(limits: FetchLimits = FetchLimits()) { self.limits = limits }
+    public init(limits: FetchLimits = FetchLimits()) {
+        self.limits = limits
+        libcurlPath = nil
+    }
+
+    init(limits: FetchLimits, libcurlPath: String?) {
+        self.limits = limits
+        self.libcurlPath = libcurlPath
+    }
 
     public func fetch(_ url: URL, method: HTTPMethod, parameters: [(String, String)]) -> Result<[UInt8], DocumentFailure> {
         switch request(url, method: method, parameters: parameters, wantsXML: true) {
@@ -50,62 +62,96 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
         let message: String
     }
 
-    /// One request, to completion, on this thread.
+    /// One request, redirects and all, to completion, on this thread.
     func request(_ url: URL, method: HTTPMethod, parameters: [(String, String)], wantsXML: Bool) -> Result<[UInt8], Failure> {
+        let name = url.absoluteString
+        func failure(_ message: String) -> Result<[UInt8], Failure> { .failure(Failure(message: message)) }
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
-            return .failure(Failure(message: "\(url.absoluteString) is not an http(s) URL"))
+            return failure("\(name) is not an http(s) URL")
         }
-        if let allowed = limits.allowedHosts, !allowed.contains(host) {
-            return .failure(Failure(message: "\(host) is not an allowed host (allowed: \(allowed.sorted().joined(separator: ", ")))"))
+        if !isAllowed(host) { return failure("\(host) is not an allowed host (allowed: \(allowedList))") }
+        let curl: LibCurl
+        switch libcurlPath.map({ LibCurl.load($0) }) ?? LibCurl.system {
+        case .success(let loaded): curl = loaded
+        case .failure(let why): return failure("\(name): \(why.message)")
         }
-        var request: URLRequest
         let form = Self.formEncoded(parameters)
-        if method == .GET {
-            var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
-            let query = components?.percentEncodedQuery
-            if !form.isEmpty { components?.percentEncodedQuery = (query.map { $0 + "&" } ?? "") + form }
-            request = URLRequest(url: components?.url ?? url)
-        } else {
-            request = URLRequest(url: url)
-            request.httpBody = Data(form.utf8)
-            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        let isPost = method == .POST
+        // The host libcurl would connect to is checked again, as libcurl
+        // reads the URL (Foundation's reading could differ).
+        guard let target = curl.parse(name, appendingQuery: isPost ? nil : form), target.isHTTP else {
+            return failure("\(name) is not an http(s) URL")
         }
-        request.httpMethod = method.rawValue
-        request.setValue("connexml", forHTTPHeaderField: "User-Agent")
-        if wantsXML { request.setValue("text/xml, application/xml", forHTTPHeaderField: "Accept") }
-        // Instead of libcurl's "deflate, gzip, br, zstd": servers then answer
-        // uncompressed, so Content-Length is the size that counts. libcurl
-        // still decodes a server that compresses anyway; HTTPExchange holds
-        // that answer to the limit on its decoded bytes.
-        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
+        if !isAllowed(target.host) { return failure("\(target.host) is not an allowed host (allowed: \(allowedList))") }
 
-        let deadline = DispatchTime.now() + limits.timeout
-        let exchange = HTTPExchange(limits: limits)
-        // FoundationNetworking's own timeout is an idle timeout, restarted by
-        // every byte read (a server sending one byte a second never reaches
-        // it) and in whole seconds; the deadline below is what ends a slow
-        // answer, so this one is set past it.
-        let idle = limits.timeout.rounded(.up) + 1
-        request.timeoutInterval = idle
-        let started = request
-        // Starting (and cancelling) a task waits for the one queue all of
-        // FoundationNetworking's sessions share, which an answer refused
-        // earlier may still hold (see HTTPExchange): done on another thread,
-        // so that nothing but the deadline decides how long this one waits.
-        DispatchQueue.global().async {
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.timeoutIntervalForRequest = idle
-            configuration.timeoutIntervalForResource = idle
-            let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: InlineDelegateQueue())
-            session.dataTask(with: started).resume()
-            exchange.whenOver { session.invalidateAndCancel() }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64((limits.timeout * 1000).rounded(.up)))
+        var exchange = HTTPExchange(url: target.url, isPost: isPost, body: isPost ? Array(form.utf8) : [],
+                                    accept: wantsXML ? "text/xml, application/xml" : nil,
+                                    timeoutMilliseconds: 0, maximumBytes: limits.maximumBytes)
+        var redirects = 0
+        while true {
+            // What is left of the deadline, for this hop: the deadline is
+            // for the whole fetch, however often a server sends a little.
+            exchange.timeoutMilliseconds = Self.milliseconds(clock.now.duration(to: deadline))
+            switch exchange.perform(with: curl) {
+            case .answered(let status, let contentType, let body):
+                return Self.accepted(status: status, contentType: contentType, body: body, from: name, wantsXML: wantsXML)
+            case .redirected(let status, let location):
+                redirects += 1
+                if redirects > limits.maximumRedirects {
+                    return failure("\(name): redirected more than \(limits.maximumRedirects) times")
+                }
+                guard let next = curl.parse(location, relativeTo: exchange.url), next.isHTTP else {
+                    let shown = curl.parse(location, relativeTo: exchange.url)?.url ?? String(location.prefix(200))
+                    return failure("\(name): redirected to \(shown), which is not an http(s) URL")
+                }
+                if !isAllowed(next.host) { return failure("\(name): redirected to \(next.host), which is not an allowed host") }
+                exchange.url = next.url
+                // As browsers and FoundationNetworking do: 301, 302 and 303
+                // go on as a GET without the form; 307 and 308 repeat the
+                // request as it was.
+                if exchange.isPost && [301, 302, 303].contains(status) {
+                    exchange.isPost = false
+                    exchange.body = []
+                }
+            case .declaredTooLarge(let declared):
+                return failure("\(name): answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
+            case .tooLarge(let encoding):
+                let decoded = encoding.map { " once decoded (Content-Encoding: \($0))" } ?? ""
+                return failure("\(name): answered more than \(limits.maximumBytes) bytes\(decoded); the limit is \(limits.maximumBytes)")
+            case .timedOut:
+                return failure("\(name) did not answer within \(Self.seconds(limits.timeout))")
+            case .failed(let why):
+                return failure("\(name): \(why)")
+            }
         }
-        guard exchange.wait(until: deadline) else {
-            let late = "did not answer within \(Self.seconds(limits.timeout))"
-            exchange.expire(late)
-            return .failure(Failure(message: "\(url.absoluteString) \(late)"))
+    }
+
+    private func isAllowed(_ host: String) -> Bool { limits.allowedHosts?.contains(host) ?? true }
+    private var allowedList: String { (limits.allowedHosts ?? []).sorted().joined(separator: ", ") }
+
+    /// The body of a final answer, or why not: 2xx, and XML when a document
+    /// is wanted.
+    static func accepted(status: Int, contentType: String?, body: [UInt8], from name: String, wantsXML: Bool) -> Result<[UInt8], Failure> {
+        guard (200..<300).contains(status) else { return .failure(Failure(message: "\(name) answered HTTP \(status)")) }
+        if wantsXML {
+            let type = (contentType ?? "").lowercased()
+            let mime = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard mime == "text/xml" || mime == "application/xml" || mime.hasSuffix("+xml") else {
+                return .failure(Failure(message: "\(name) answered Content-Type '\(mime.isEmpty ? "none" : mime)', not XML"))
+            }
         }
-        return exchange.outcome(for: url, wantsXML: wantsXML)
+        return .success(body)
+    }
+
+    /// Whole milliseconds, rounded up (what is left of a deadline: 0 or less
+    /// when it has passed).
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        let remainder = attoseconds % 1_000_000_000_000_000
+        return Int(clamping: milliseconds + (remainder > 0 ? 1 : 0))
     }
 
     /// `a=1&b=x%20y`, names and values percent-encoded for a form.
