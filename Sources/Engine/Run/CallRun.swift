@@ -27,7 +27,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// its fields are then built lazily, reading the call's state.
     let output: SinkBox<Sink>
     var script: CompiledScript
-    var caller: Caller?
+    /// Resolved and admitted before the call's state exists (`CallAdmission`).
+    let caller: Caller
     var clock: CallClock
     var variables: [String: String]
     /// The context `Enter` switched to (nil: none yet).
@@ -57,68 +58,39 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var connected: Conversation?
     var conversations = 0
 
-    init(engine: Engine, scenario: Scenario, script: CompiledScript, sink: Sink) {
+    init(engine: Engine, scenario: Scenario, script: CompiledScript, caller: Caller, output: SinkBox<Sink>) {
         self.engine = engine
         self.scenario = scenario
         self.script = script
-        self.output = SinkBox(sink)
+        self.caller = caller
+        self.output = output
         self.clock = CallClock(start: scenario.start, timeZone: scenario.timeZone)
+        self.variables = Self.startingVariables(scenario)
+    }
+
+    /// The variables every call starts with: who calls whom, the call id,
+    /// then the scenario's own.
+    static func startingVariables(_ scenario: Scenario) -> [String: String] {
         // Room for what verbs set as well (DialCallStatus, gather_result,
         // context, …): growing a dictionary rehashes every key.
         var variables = [String: String](minimumCapacity: 12 + scenario.variables.count)
         variables["From"] = scenario.from
         variables["To"] = scenario.to
         variables["Extension"] = scenario.to
-        variables["CallSid"] = scenario.sid ?? "CA-unset"
+        variables["CallSid"] = callSid(scenario)
         for (key, value) in scenario.variables { variables[key] = value }
-        self.variables = variables
+        return variables
     }
+
+    static func callSid(_ scenario: Scenario) -> String { scenario.sid ?? "CA-unset" }
 
     var policy: Policy { engine.policy }
 
     // MARK: The call
 
+    /// Runs the admitted call to its end.
     mutating func run() -> CallSummary {
-        let reason = start() ?? runDocuments()
-        return end(reason)
-    }
-
-    /// Resolves the caller and admits the call; a reason when it is refused.
-    private mutating func start() -> CallSummary.Reason? {
-        let resolved = Caller.resolve(scenario.from, in: policy.directory, applicationProfile: scenario.profile,
-                                      applicationCustomer: scenario.customer)
-        emit(.callStart, at: nil, callStartFields(resolved))
-        switch resolved {
-        case .failure(let denial):
-            deny(denial, at: nil)
-            return .refused
-        case .success(let resolved):
-            caller = resolved
-        }
-        for user in scenario.loggedIn {
-            if case .success(let other) = Caller.user(user, in: policy.directory) { _ = engine.capacity.admit(other) }
-        }
-        let admission = engine.capacity.admit(caller!)
-        guard admission.isAllowed else {
-            deny(admission, at: nil)
-            caller = nil  // nothing to release
-            return .refused
-        }
-        return nil
-    }
-
-    /// `call.start`'s fields: who calls, as whom, when (the caller's
-    /// profile only when there is one).
-    private func callStartFields(_ resolved: Swift.Result<Caller, Decision>) -> [TraceEvent.Field] {
-        var fields: [TraceEvent.Field] = [.init(.from, .string(scenario.from)), .init(.to, .string(scenario.to)),
-                                          .init(.sid, .string(variables["CallSid"]!))]
-        guard case .success(let caller) = resolved else { return fields }
-        fields.append(.init(.caller, .string(caller.user == nil ? "outside" : "user")))
-        fields.append(.init(.profile, .string(caller.profileName)))
-        if let customer = caller.customer { fields.append(.init(.customer, .string(customer))) }
-        fields.append(.init(.start, .string(CivilTime(scenario.start, in: scenario.timeZone).iso8601)))
-        fields.append(.init(.timezone, .string(scenario.timeZoneName)))
-        return fields
+        end(runDocuments())
     }
 
     /// Runs the script, then the documents it hands over to.
@@ -167,10 +139,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     }
 
     private mutating func end(_ reason: CallSummary.Reason) -> CallSummary {
-        if let caller { engine.capacity.release(caller) }
-        for user in scenario.loggedIn {
-            if case .success(let other) = Caller.user(user, in: policy.directory) { engine.capacity.release(other) }
-        }
+        engine.capacity.release(caller)
+        CallAdmission(engine: engine, scenario: scenario, output: output).releaseLoggedIn()
         var summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
         summary.waiting = waiting
         summary.variables = variables
@@ -224,29 +194,13 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
     /// A denial in the trace: what was attempted (the verb's action and
     /// target, when the decision was about a flag it needs), the reason
-    /// code, the evidence.
-    /// `outcome`: the branch the denial is of the verb it refused (a
-    /// refused `Dial` or `Transfer` goes on as `denied`).
+    /// code, the evidence (`Decision.traceFields`). `outcome`: the branch
+    /// the denial is of the verb it refused (a refused `Dial` or
+    /// `Transfer` goes on as `denied`).
     mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil,
                        outcome: VerbOutcome? = nil) {
         denials += 1
-        var fields: [TraceEvent.Field] = [.init(.action, .string(action ?? decision.action.name))]
-        if let target = target ?? decision.action.target { fields.append(.init(.target, .string(target))) }
-        fields.append(.init(.reason, .string(decision.denial?.rawValue ?? "denied")))
-        let e = decision.evidence
-        if let profile = e.profile ?? caller?.profileName { fields.append(.init(.profile, .string(profile))) }
-        if let flag = e.flag { fields.append(.init(.flag, .string(flag.rawValue))) }
-        if let rule = e.rule {
-            fields.append(.init(.rule, .object([.init(.index, .number(Double(rule.index))),
-                                                 .init(.pattern, .string(rule.pattern)),
-                                                 .init(.effect, .string(rule.effect.rawValue))])))
-        }
-        if let group = e.group { fields.append(.init(.group, .string(group))) }
-        if let other = e.otherCustomer { fields.append(.init(.otherCustomer, .string(other))) }
-        if let call = e.call { fields.append(.init(.call, .string(call))) }
-        if let capacity = e.capacity { fields.append(.init(.capacity, .number(Double(capacity)))) }
-        if !decision.notes.isEmpty { fields.append(.init(.notes, .list(decision.notes))) }
-        emit(.denied, at: position, fields, outcome: outcome)
+        emit(.denied, at: position, decision.traceFields(as: action, target: target, profile: caller.profileName), outcome: outcome)
     }
 
     /// A template expanded with the call's variables; an unset variable

@@ -31,10 +31,15 @@ public struct Engine: Sendable {
     @_specialize(exported: true, where Sink == CountingSink)
     @_specialize(exported: true, where Sink == CollectingSink)
     public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, sink: inout Sink) -> CallSummary {
-        var call = CallRun(engine: self, scenario: scenario, script: script, sink: sink)
-        let summary = call.run()
-        sink = call.output.sink
-        return summary
+        let output = SinkBox(sink)
+        defer { sink = output.sink }
+        switch CallAdmission(engine: self, scenario: scenario, output: output).admit() {
+        case .refused(let summary):
+            return summary
+        case .admitted(let caller):
+            var call = CallRun(engine: self, scenario: scenario, script: script, caller: caller, output: output)
+            return call.run()
+        }
     }
 }
 

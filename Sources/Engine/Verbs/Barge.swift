@@ -19,7 +19,7 @@ extension CallRun {
                                    bridge: Self.legs(bridge), commands: commands, commandsIsExplicit: barge.commands.isExplicit,
                                    targetCall: scenario.bargeTarget)
         if let identityDenial { return failDial(identityDenial, at: position, target: group) }
-        let result = policy.mayBarge(request, caller: caller!, calls: scenario.callsInProgress)
+        let result = policy.mayBarge(request, caller: caller, calls: scenario.callsInProgress)
         guard let grant = result.grant else {
             // Already a barge decision: action=barge.
             deny(result.decision, at: position, outcome: Dial.Outcome.denied)
@@ -62,7 +62,7 @@ extension CallRun {
                     continue
                 }
                 if !wanted.isEmpty {
-                    let decision = policy.mayUse(.whisper, caller: caller!)
+                    let decision = policy.mayUse(.whisper, caller: caller)
                     guard decision.isAllowed else {
                         deny(decision, at: position, as: "barge_key", target: String(character))
                         continue

@@ -57,7 +57,7 @@ extension CallRun {
         for (key, setting) in [(TraceEvent.Key.callerId, dial.callerId), (.fromDisplayName, dial.fromDisplayName)] {
             guard let value = resolveIfPresent(setting, key.name, at: at) else { return .next }
             guard let value else { continue }
-            identity = policy.mayUse(.callerId, caller: caller!)
+            identity = policy.mayUse(.callerId, caller: caller)
             options.append(.init(key, .string(value)))
         }
         let identityDenial = identity.flatMap { $0.isAllowed ? nil : $0 }
@@ -73,7 +73,7 @@ extension CallRun {
         switch dial.destination {
         case .number(let number):
             guard let target = resolve(number.number, "number", at: at) else { return .next }
-            return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller!),
+            return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller),
                            settings, at: at)
         case .client(let client):
             let target = expand(client.username, at: at)
@@ -83,7 +83,7 @@ extension CallRun {
             // Without statusCallbackEvent nothing is sent: the documented default is none.
             let asked = Set(events ?? Client.defaultStatusCallbackEvents)
             let callbacks = url.flatMap { asked.isEmpty ? nil : ClientCallbacks(url: $0, method: method, events: asked) }
-            return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller!),
+            return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller),
                            settings, at: at, callbacks: callbacks)
         case .queue(let queue):
             let target = expand(queue.queue, at: at)
@@ -92,14 +92,14 @@ extension CallRun {
             let pickup = action == .pickup
             if pickup { options.append(.init(.action, .string("pickup"))) }
             if let music { options.append(.init(.music, .string(music))) }
-            let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller!)
+            let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller)
             return connect(target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
         case .conference(let conference):
             let target = expand(conference.room, at: at)
             // A conference is left with its own controls: `*` hangs
             // nobody up there (the checker warns of it too).
             let inRoom = Settings(timeout: timeout, hangupOnStar: false, hangupOnStarContext: nil)
-            return connect(target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller!),
+            return connect(target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller),
                            inRoom, at: at, answersByDefault: true)
         case .voicemail(let voicemail):
             let user = voicemail.user.map { expand($0, at: at) }
@@ -107,13 +107,13 @@ extension CallRun {
             options.append(.init(.inbox, .bool(inbox)))
             // Leaving a message goes to the dialled number's mailbox; the
             // inbox is the caller's own.
-            let target = user ?? (inbox ? caller!.identity : scenario.to)
-            return connect(target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller!),
+            let target = user ?? (inbox ? caller.identity : scenario.to)
+            return connect(target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller),
                            settings, at: at, answersByDefault: true)
         case .llmAgent(let agent):
             let target = expand(agent.agent, at: at)
             if let app = agent.appId { options.append(.init(.appId, .string(expand(app, at: at)))) }
-            return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller!),
+            return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller),
                            settings, at: at, answersByDefault: true)
         case .barge(let barge):
             return runBarge(barge, options: options, identityDenial: identityDenial, at: at)

@@ -6,7 +6,7 @@ import Policy
 extension CallRun {
     mutating func visit(_ enqueue: Enqueue) -> Flow {
         let queue = expand(enqueue.queue, at: enqueue.position)
-        let decision = policy.mayUse(.queue, caller: caller!)
+        let decision = policy.mayUse(.queue, caller: caller)
         guard decision.isAllowed else {
             deny(decision, at: enqueue.position, as: "enqueue", target: queue)
             return .next
@@ -16,7 +16,7 @@ extension CallRun {
     }
 
     mutating func visit(_ start: Start) -> Flow {
-        let decision = policy.mayUse(.stream, caller: caller!)
+        let decision = policy.mayUse(.stream, caller: caller)
         guard decision.isAllowed else {
             let target = start.streams.first.map { textForTrace($0.url) }
             deny(decision, at: start.position, as: "stream", target: target)

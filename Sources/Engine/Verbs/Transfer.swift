@@ -14,7 +14,7 @@ extension CallRun {
               let attended = resolve(transfer.attended, "attended", at: at) else { return .next }
         // Decided before the `transfer` event, which is where a blind
         // transfer that goes ahead takes its branch (nothing follows it).
-        let decision = policy.mayTransfer(to: target, caller: caller!)
+        let decision = policy.mayTransfer(to: target, caller: caller)
         emit(.transfer, at: at, [.init(.target, .string(target)), .init(.attended, .bool(attended))],
              outcome: decision.isAllowed && !attended ? Transfer.Outcome.transferred : nil)
         guard decision.isAllowed else {

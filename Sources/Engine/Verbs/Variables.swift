@@ -10,7 +10,7 @@ extension CallRun {
         let value = expand(set.value, at: set.position)
         guard let header = resolve(set.header, "header", at: set.position) else { return .next }
         if header {
-            let decision = policy.mayUse(.sipHeaders, caller: caller!)
+            let decision = policy.mayUse(.sipHeaders, caller: caller)
             guard decision.isAllowed else {
                 deny(decision, at: set.position, as: "set", target: name)
                 return .next
