@@ -37,7 +37,7 @@ enum UnifiedDiff {
         return out
     }
 
-    private struct Edit {
+    struct Edit: Equatable {
         enum Kind { case same, delete, insert }
         let kind: Kind
         let aIndex: Int
@@ -50,32 +50,128 @@ enum UnifiedDiff {
         return result
     }
 
-    /// The shortest edit script, from a longest-common-subsequence table.
-    /// Traces are short (hundreds of lines), so the table is small; past
-    /// 4,000 lines a side, everything is shown as changed.
-    private static func script(_ a: [String], _ b: [String]) -> [Edit] {
-        guard a.count <= 4000, b.count <= 4000 else {
-            return a.indices.map { Edit(kind: .delete, aIndex: $0, bIndex: 0) }
-                + b.indices.map { Edit(kind: .insert, aIndex: a.count, bIndex: $0) }
+    /// The shortest edit script (up to `LineMatcher.costLimit`), removals
+    /// before insertions in each changed run, as diff(1) shows them.
+    static func script(_ a: [String], _ b: [String]) -> [Edit] {
+        // Lines become numbers once, so the search compares integers.
+        var numbers: [String: Int] = [:]
+        let aNumbers = a.map { line in
+            if let n = numbers[line] { return n }
+            numbers[line] = numbers.count
+            return numbers.count - 1
         }
-        let n = a.count, m = b.count
-        var lcs = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
+        // A line only `b` has matches nothing.
+        let bNumbers = b.map { numbers[$0] ?? -1 }
+        var matcher = LineMatcher(a: aNumbers, b: bNumbers)
+        matcher.match(0, a.count, 0, b.count)
         var edits: [Edit] = []
+        edits.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
-        while i < n || j < m {
-            if i < n, j < m, a[i] == b[j] {
-                edits.append(Edit(kind: .same, aIndex: i, bIndex: j)); i += 1; j += 1
-            } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
-                edits.append(Edit(kind: .delete, aIndex: i, bIndex: j)); i += 1  // removals first, as diff(1) shows them
-            } else {
+        while i < a.count || j < b.count {
+            if i < a.count, !matcher.aMatched[i] {
+                edits.append(Edit(kind: .delete, aIndex: i, bIndex: j)); i += 1
+            } else if j < b.count, !matcher.bMatched[j] {
                 edits.append(Edit(kind: .insert, aIndex: i, bIndex: j)); j += 1
+            } else {
+                edits.append(Edit(kind: .same, aIndex: i, bIndex: j)); i += 1; j += 1
             }
         }
         return edits
+    }
+}
+
+/// Which lines of `a` and `b` are kept, by Myers' linear-space algorithm
+/// ("An O(ND) Difference Algorithm and Its Variations", 1986, section 4b,
+/// as diff-match-patch writes it): the middle snake of the shortest path
+/// splits the problem in two, so memory is O(N + M), not an N × M table,
+/// and time O((N + M) · D) for D differing lines.
+struct LineMatcher {
+    /// How far (in edits) each end searches for the middle snake. Past it, a
+    /// region is shown as all removed then all added: still a correct diff,
+    /// not the shortest, and the time stays bounded for traces that share
+    /// almost nothing. Any two traces of up to 4,000 lines a side (the old
+    /// table's limit) are within it.
+    static let costLimit = 4096
+
+    let a: [Int], b: [Int]
+    private(set) var aMatched: [Bool], bMatched: [Bool]
+
+    init(a: [Int], b: [Int]) {
+        self.a = a
+        self.b = b
+        aMatched = Array(repeating: false, count: a.count)
+        bMatched = Array(repeating: false, count: b.count)
+    }
+
+    /// Matches `a[aLow..<aHigh]` against `b[bLow..<bHigh]`.
+    mutating func match(_ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) {
+        var aLow = aLow, aHigh = aHigh, bLow = bLow, bHigh = bHigh
+        while aLow < aHigh, bLow < bHigh, a[aLow] == b[bLow] {
+            aMatched[aLow] = true; bMatched[bLow] = true
+            aLow += 1; bLow += 1
+        }
+        while aLow < aHigh, bLow < bHigh, a[aHigh - 1] == b[bHigh - 1] {
+            aHigh -= 1; bHigh -= 1
+            aMatched[aHigh] = true; bMatched[bHigh] = true
+        }
+        guard aLow < aHigh, bLow < bHigh, let (x, y) = middle(aLow, aHigh, bLow, bHigh),
+              (x, y) != (aLow, bLow), (x, y) != (aHigh, bHigh) else { return }
+        match(aLow, x, bLow, y)
+        match(x, aHigh, y, bHigh)
+    }
+
+    /// A point on a shortest path through the region where the forward and
+    /// backward searches meet; nil past `costLimit` or with nothing in common.
+    private func middle(_ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) -> (Int, Int)? {
+        let n = aHigh - aLow, m = bHigh - bLow
+        let maxD = (n + m + 1) / 2
+        let offset = maxD, width = 2 * maxD + 2
+        // Furthest x reached on each diagonal k (= x - y), forward and backward.
+        var forward = [Int](repeating: -1, count: width), backward = forward
+        forward[offset + 1] = 0
+        backward[offset + 1] = 0
+        let delta = n - m
+        let frontMeets = delta % 2 != 0
+        var k1Start = 0, k1End = 0, k2Start = 0, k2End = 0
+        for d in 0..<min(maxD, Self.costLimit) {
+            for k1 in stride(from: -d + k1Start, through: d - k1End, by: 2) {
+                let k1Offset = offset + k1
+                var x1 = k1 == -d || (k1 != d && forward[k1Offset - 1] < forward[k1Offset + 1])
+                    ? forward[k1Offset + 1] : forward[k1Offset - 1] + 1
+                var y1 = x1 - k1
+                while x1 < n, y1 < m, a[aLow + x1] == b[bLow + y1] { x1 += 1; y1 += 1 }
+                forward[k1Offset] = x1
+                if x1 > n {
+                    k1End += 2  // off the right edge
+                } else if y1 > m {
+                    k1Start += 2  // off the bottom edge
+                } else if frontMeets {
+                    let k2Offset = offset + delta - k1
+                    if k2Offset >= 0, k2Offset < width, backward[k2Offset] != -1, x1 >= n - backward[k2Offset] {
+                        return (aLow + x1, bLow + y1)
+                    }
+                }
+            }
+            for k2 in stride(from: -d + k2Start, through: d - k2End, by: 2) {
+                let k2Offset = offset + k2
+                var x2 = k2 == -d || (k2 != d && backward[k2Offset - 1] < backward[k2Offset + 1])
+                    ? backward[k2Offset + 1] : backward[k2Offset - 1] + 1
+                var y2 = x2 - k2
+                while x2 < n, y2 < m, a[aHigh - 1 - x2] == b[bHigh - 1 - y2] { x2 += 1; y2 += 1 }
+                backward[k2Offset] = x2
+                if x2 > n {
+                    k2End += 2
+                } else if y2 > m {
+                    k2Start += 2
+                } else if !frontMeets {
+                    let k1Offset = offset + delta - k2
+                    if k1Offset >= 0, k1Offset < width, forward[k1Offset] != -1 {
+                        let x1 = forward[k1Offset], y1 = offset + x1 - k1Offset
+                        if x1 >= n - x2 { return (aLow + x1, bLow + y1) }
+                    }
+                }
+            }
+        }
+        return nil
     }
 }
