@@ -126,8 +126,19 @@ struct CheckReport {
             Entry(file: $0.file, line: $0.position?.line, column: $0.position.flatMap { $0.column > 0 ? $0.column : nil },
                   severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint)
         })
+        return MachineJSON.text(report)
+    }
+}
+
+/// The one style of connexml's machine output (`check --format json` and
+/// `sarif`, `explain --format json`, `test --coverage --format json`):
+/// Codable values, keys sorted, '/' as it is. The trace's JSON Lines are
+/// written apart (TraceRenderer): their field order is calls.md's contract.
+enum MachineJSON {
+    static func text<Value: Encodable>(_ value: Value, pretty: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        // Only a non-finite number fails to encode, and these reports hold none.
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 }

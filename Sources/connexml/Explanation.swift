@@ -113,8 +113,6 @@ struct Explanation {
             rule: e.rule.map { Rule(index: $0.index, pattern: $0.pattern, effect: $0.effect.rawValue) },
             emergency: e.emergency ? true : nil, group: e.group, other_customer: e.otherCustomer,
             hears: grant?.hears.legs, heard_by: grant?.heardBy.legs, commands: grant?.commands, notes: decision.notes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(body)) ?? Data(), as: UTF8.self)
+        return MachineJSON.text(body)
     }
 }

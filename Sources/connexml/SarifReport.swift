@@ -23,9 +23,7 @@ enum SarifReport {
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "connexml", version: toolVersion, rules: rules)),
                                  results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(log)) ?? Data(), as: UTF8.self)
+        return MachineJSON.text(log, pretty: true)
     }
 
     /// Standard input has no file to point at; an absolute path becomes a

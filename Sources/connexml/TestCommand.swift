@@ -174,13 +174,34 @@ struct TestCommand: ParsableCommand {
         }
         let scripts = byScript.keys.sorted().map { byScript[$0]! }
         if format == .json {
-            let body: [String: Any] = ["scripts": scripts.map(\.json)]
-            let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            print(MachineJSON.text(CoverageReport(scripts: scripts.map(CoverageReport.Script.init))))
         } else {
             for script in scripts { print(script.text, terminator: "") }
             let complete = scripts.filter(\.complete).count
             print("coverage: \(complete) of \(scripts.count) scripts have every verb and branch exercised")
         }
     }
+}
+
+/// `test --coverage --format json`: the scripts in path order, each with the
+/// verbs that never ran and every branch's outcomes covered and missing.
+private struct CoverageReport: Encodable {
+    struct Script: Encodable {
+        struct Verbs: Encodable { let total: Int, ran: Int, never: [Verb] }
+        struct Verb: Encodable { let line: Int, verb: String }
+        struct Branch: Encodable { let line: Int, verb: String, covered: [String], missing: [String] }
+        let file: String, samples: Int, verbs: Verbs, branches: [Branch]
+
+        init(_ coverage: ScriptCoverage) {
+            file = coverage.file
+            samples = coverage.samples
+            let never = coverage.neverRan.map { Verb(line: $0.line, verb: $0.name) }
+            verbs = Verbs(total: coverage.verbs.count, ran: coverage.verbs.count - never.count, never: never)
+            branches = coverage.branches.map {
+                Branch(line: $0.line, verb: $0.verb, covered: $0.outcomes.filter($0.covered.contains), missing: $0.missing)
+            }
+        }
+    }
+
+    let scripts: [Script]
 }
