@@ -38,13 +38,25 @@ static void initialize_libxml2(void) { xmlInitParser(); }
 
 void cxml_initialize(void) { pthread_once(&initialize_once, initialize_libxml2); }
 
+/// A problem of the shim's own, placed at the parser's current input as
+/// libxml2 places its own. `str1` may be NULL.
+static void report_here(xmlParserCtxtPtr ctxt, int code, int level, const char *message,
+                        const char *str1) {
+    struct parse_state *state = ctxt->_private;
+    cxml_problem problem = {
+        .code = code, .level = level,
+        .line = ctxt->input ? ctxt->input->line : 0,
+        .column = ctxt->input ? ctxt->input->col : 0,
+        .message = message, .str1 = str1,
+    };
+    state->report(state->context, &problem);
+}
+
 static void refuse(xmlParserCtxtPtr ctxt, int code, const char *message) {
     struct parse_state *state = ctxt->_private;
     if (state->refused) return;
     state->refused = 1;
-    int line = ctxt->input ? ctxt->input->line : 0;
-    int column = ctxt->input ? ctxt->input->col : 0;
-    state->report(state->context, code, 3, line, column, message);
+    report_here(ctxt, code, 3, message, NULL);
     xmlStopParser(ctxt);
 }
 
@@ -68,8 +80,14 @@ static void on_structured_error(void *user_data, xmlErrorPtr error) {
     if (ctxt == NULL || error == NULL) return;
     struct parse_state *state = ctxt->_private;
     if (state == NULL || state->refused) return;
-    state->report(state->context, error->code, error->level, error->line,
-                  error->int2, error->message ? error->message : "");
+    cxml_problem problem = {
+        .code = error->code, .level = error->level,
+        .line = error->line, .column = error->int2,
+        .message = error->message ? error->message : "",
+        .str1 = error->str1, .str2 = error->str2, .str3 = error->str3,
+        .int1 = error->int1,
+    };
+    state->report(state->context, &problem);
 }
 
 static void on_internal_subset(void *user_data, const xmlChar *name,
@@ -112,7 +130,8 @@ static xmlParserCtxtPtr new_safe_context(const char *bytes, int length, const ch
     cxml_initialize();
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes, length);
     if (ctxt == NULL) {
-        state->report(state->context, XML_ERR_NO_MEMORY, 3, 0, 0, "could not create a parser");
+        cxml_problem problem = {.code = XML_ERR_NO_MEMORY, .level = 3, .message = "could not create a parser"};
+        state->report(state->context, &problem);
         return NULL;
     }
     ctxt->_private = state;
@@ -181,9 +200,8 @@ static void report_as_tree_builder(xmlParserCtxtPtr ctxt, int code, const char *
     char *message = malloc(size);
     if (message == NULL) return;
     snprintf(message, size, format, (const char *)value);
-    int line = ctxt->input ? ctxt->input->line : 0;
-    int column = ctxt->input ? ctxt->input->col : 0;
-    state->report(state->context, code, 2, line, column, message);
+    // As the tree builder raises it: the value is str1.
+    report_here(ctxt, code, 2, message, (const char *)value);
     free(message);
 }
 

@@ -21,9 +21,8 @@ enum LibXML2Reader {
                 text_boundary: { context in EventTreeBuilder.from(context).pointee.textBoundary() })
             return bytes.withMemoryRebound(to: CChar.self) { chars in
                 cxml_parse_events(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), builder,
-                                  { context, code, level, line, column, message in
-                                      EventTreeBuilder.from(context).pointee.problems.append(ParseProblem(
-                                          code: code, level: level, line: line, column: column, message: message))
+                                  { context, problem in
+                                      EventTreeBuilder.from(context).pointee.problems.append(ParseProblem(problem!.pointee))
                                   }, &handlers) != 0
             }
         }
@@ -46,9 +45,12 @@ enum LibXML2Reader {
 }
 
 extension ParseProblem {
-    /// A problem as the shim reports it (`level` 1 is a warning).
-    init(code: Int32, level: Int32, line: Int32, column: Int32, message: UnsafePointer<CChar>?) {
-        self.init(code: Int(code), isWarning: level == 1, line: Int(line), column: Int(column),
-                  libxmlMessage: message.map { String(cString: $0) } ?? "")
+    /// A problem as the shim reports it (`level` 1 is a warning), copied
+    /// out of the C strings that live only during the callback.
+    init(_ problem: cxml_problem) {
+        self.init(code: Int(problem.code), isWarning: problem.level == 1, line: Int(problem.line), column: Int(problem.column),
+                  libxmlMessage: problem.message.map { String(cString: $0) } ?? "",
+                  str1: problem.str1.map { String(cString: $0) }, str2: problem.str2.map { String(cString: $0) },
+                  str3: problem.str3.map { String(cString: $0) }, int1: Int(problem.int1))
     }
 }

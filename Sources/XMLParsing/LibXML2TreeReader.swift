@@ -17,10 +17,8 @@ enum LibXML2TreeReader {
         let document: OpaquePointer? = withExtendedLifetime(collector) {
             let context = Unmanaged.passUnretained(collector).toOpaque()
             return bytes.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context) {
-                    context, code, level, line, column, message in
-                    Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(
-                        code: code, level: level, line: line, column: column, message: message))
+                cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context) { context, problem in
+                    Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(problem!.pointee))
                 }
             }
         }

@@ -8,6 +8,13 @@ struct ParseProblem {
     var line: Int
     var column: Int
     var libxmlMessage: String
+    /// What libxml2 made `libxmlMessage` from (xmlError's str1…str3 and
+    /// int1), so names and lines are taken from here and not read back out
+    /// of the English; their meaning depends on `code`.
+    var str1: String? = nil
+    var str2: String? = nil
+    var str3: String? = nil
+    var int1 = 0
 
     // libxml2's xmlParserErrors values this layer explains in its own words.
     private enum LibXML2Code {
@@ -48,15 +55,24 @@ struct ParseProblem {
                          hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
         case ShimCode.entityLoad:
             return error("external-entity", "the document asks to load an external entity, which is not allowed")
+        // libxml2 raises "xmlParseEntityRef: no name" with no field to tell
+        // it from its other name-required errors (a bad element or
+        // attribute name): only the message says it was at a '&'.
         case LibXML2Code.nameRequired where said.contains("EntityRef"):
             fallthrough
         case LibXML2Code.entityNoSemicolon:
             return error("bare-ampersand", "a bare '&' is not allowed in XML", at: back(to: "&"),
                          hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
         case LibXML2Code.entityUndeclared, LibXML2Code.entityUndeclaredWarning:
-            let name = said.between("Entity '", "'") ?? "?"
+            let name = str1 ?? "?"
             return error("unknown-entity", "unknown entity '&\(name);'", at: back(to: "&\(name)"),
                          hint: "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'")
+        // "attributes construct error" comes with no field either, and
+        // space-required is also raised elsewhere ("Blank needed here" in
+        // the XML declaration): again only the message tells. (libxml2
+        // 2.9.14 raises it as space-required, then gt-required with
+        // "Couldn't find end of Start Tag"; the gt-required case is kept for
+        // versions that word it under that code.)
         case LibXML2Code.spaceRequired where said.contains("attributes construct"):
             fallthrough
         case LibXML2Code.gtRequired where said.contains("attributes construct"):
@@ -68,7 +84,7 @@ struct ParseProblem {
         case LibXML2Code.ltInAttribute:
             return error("attribute-syntax", "'<' is not allowed inside an attribute value", hint: "write '&lt;'")
         case LibXML2Code.attributeRedefined:
-            let name = said.between("Attribute ", " redefined") ?? "an attribute"
+            let name = str1 ?? "an attribute"
             return error("duplicate-attribute", "attribute '\(name)' is given twice")
         case LibXML2Code.commentNotFinished:
             return error("unclosed-comment", "comment is never closed",
@@ -87,20 +103,17 @@ struct ParseProblem {
             return error("content-after-root", "content after the end of the root element",
                          hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
         case LibXML2Code.tagNameMismatch:
-            // "Opening and ending tag mismatch: Say line 3 and say"
-            let opened = said.between("mismatch: ", " line") ?? "?"
-            let openedLine = said.between(" line ", " and") ?? "?"
-            let closed = said.after(" and ") ?? "?"
+            // "Opening and ending tag mismatch: Say line 3 and say": the
+            // open element, its line, the closing tag's name.
+            let opened = str1 ?? "?", openedLine = int1, closed = str2 ?? "?"
             return error("mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
                          at: back(to: "</\(closed)"),
                          hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
         case LibXML2Code.tagNotFinished:
-            // "Premature end of data in tag Response line 1"
-            let opened = said.between("in tag ", " line") ?? "?"
-            let openedLine = said.after(" line ") ?? "?"
-            let openedAt = Int(openedLine).flatMap {
-                SourceLines.lastOccurrence(of: "<\(opened)", onLine: $0, atOrBefore: Int.max, in: source)
-            }
+            // "Premature end of data in tag Response line 1": the open
+            // element and its line.
+            let opened = str1 ?? "?", openedLine = int1
+            let openedAt = SourceLines.lastOccurrence(of: "<\(opened)", onLine: openedLine, atOrBefore: Int.max, in: source)
             return error("unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
                          hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
         case LibXML2Code.documentStart:
@@ -195,17 +208,5 @@ extension String {
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
-    }
-
-    fileprivate func between(_ start: String, _ end: String) -> String? {
-        guard let a = firstRange(of: start), let b = self[a.upperBound...].firstRange(of: end) else { return nil }
-        return String(self[a.upperBound..<b.lowerBound])
-    }
-
-    fileprivate func after(_ start: String) -> String? {
-        var last: Range<Index>?
-        var from = startIndex
-        while let found = self[from...].firstRange(of: start) { last = found; from = found.upperBound }
-        return last.map { String(self[$0.upperBound...]) }
     }
 }

@@ -31,11 +31,30 @@ enum {
     CXML_REFUSED_ENTITY_LOAD = -3,
 };
 
-/// Called once per problem, in order. `message` is only valid during the call.
-/// `level`: 1 warning, 2 error, 3 fatal error. `column` is 0 when unknown.
-typedef void (*cxml_problem_callback)(void *context, int code, int level,
-                                      int line, int column,
-                                      const char *message);
+/// One problem, as libxml2's xmlError gives it. Strings are UTF-8 and valid
+/// only during the callback.
+typedef struct {
+    /// libxml2's xmlParserErrors value, or one of the CXML_REFUSED_ codes.
+    int code;
+    /// 1 warning, 2 error, 3 fatal error.
+    int level;
+    int line;
+    /// 0 when unknown (xmlError's int2).
+    int column;
+    /// libxml2's English sentence, ending in a line feed.
+    const char *message;
+    /// What the message is made from, so that nobody has to read it back
+    /// out of the English: their meaning depends on `code` (for a tag
+    /// mismatch, str1 is the open element, str2 the closing tag's name and
+    /// int1 the open element's line). NULL and 0 when not given.
+    const char *str1;
+    const char *str2;
+    const char *str3;
+    int int1;
+} cxml_problem;
+
+/// Called once per problem, in order.
+typedef void (*cxml_problem_callback)(void *context, const cxml_problem *problem);
 
 /// Prepares libxml2 once per process. Safe to call repeatedly.
 void cxml_initialize(void);
