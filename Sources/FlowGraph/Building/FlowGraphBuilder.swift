@@ -100,7 +100,7 @@ final class GraphAssembly {
     // MARK: Terminals
 
     enum Terminal: String {
-        case endOfScript = "end"
+        case endOfScript = "stop"
         case callerHungUp = "hungup"
         case transferred = "transferred"
         case resume = "resume"

@@ -6,6 +6,8 @@ enum ShortText {
     static let maximumLength = 40
 
     static func of(_ text: String, limit: Int = maximumLength) -> String {
+        // Most labels are short plain ASCII, single-spaced: as they are.
+        if text.utf8.count <= limit, isPlainASCII(text) { return text }
         var out = ""
         var pendingSpace = false
         for character in text {
@@ -19,6 +21,16 @@ enum ShortText {
         }
         guard out.count > limit else { return out }
         return String(out.prefix(limit - 1)) + "…"
+    }
+
+    /// Printable ASCII, no leading, trailing or double spaces.
+    private static func isPlainASCII(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 && byte < 0x7F || byte == 0x20 && previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// Spoken or shown text, in quotation marks.

@@ -108,6 +108,7 @@ public enum DOTRenderer {
 
     /// A DOT string: quotes and backslashes escaped, lines as `\n`.
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A }) { return "\"" + text + "\"" }
         var out = "\""
         for character in text {
             switch character {

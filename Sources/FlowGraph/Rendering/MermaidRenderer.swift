@@ -76,6 +76,9 @@ public enum MermaidRenderer {
     /// A Mermaid string: `#`, quotes and angle brackets as entity codes
     /// (Mermaid's own escapes), lines as `<br/>`.
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x23 || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for character in text {
             switch character {

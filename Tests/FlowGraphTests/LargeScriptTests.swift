@@ -1,0 +1,38 @@
+import Testing
+import Language
+@testable import FlowGraph
+
+/// A 5 MB script is drawn whole (how long it takes is measured by
+/// scripts/bench-graph.sh, not here).
+@Suite struct LargeScriptTests {
+    static func largeScript(bytes: Int) -> (xml: String, blocks: Int) {
+        let block = """
+              <Gather numDigits="1" timeout="3"><Say>For sales press 1, for support press 2.</Say></Gather>
+              <Condition field="${gather_result}" expression="^1$">
+                <Condition wday="mon-fri" time-of-day="09:00-17:00">
+                  <Dial timeout="20"><Number>+441234567001</Number></Dial>
+                </Condition>
+                <Say>Sales is closed.</Say>
+              </Condition>
+              <Press digit="9" context="menu"><Say>Nine.</Say></Press>
+
+            """
+        let blocks = bytes / block.utf8.count + 1
+        return ("<Response>\n" + String(repeating: block, count: blocks) + "</Response>\n", blocks)
+    }
+
+    @Test func aFiveMegabyteScriptIsDrawnWhole() {
+        let (xml, blocks) = Self.largeScript(bytes: 5 << 20)
+        #expect(xml.utf8.count >= 5 << 20)
+        let result = ScriptChecker.check(bytes: Array(xml.utf8), file: "large.xml", limits: .localFile)
+        let script = try! #require(result.script)
+        let graph = FlowGraphBuilder { _, _ in .unavailable(key: "", title: "", reason: "") }
+            .build(script, key: "large.xml", title: "large.xml")
+        // Seven verbs a block, start, and the end, hung-up and back-to-the-call nodes.
+        #expect(graph.nodes.count == blocks * 7 + 4)
+        let dot = DOTRenderer.render(graph)
+        let mermaid = MermaidRenderer.render(graph)
+        #expect(dot.hasSuffix("}\n"))
+        #expect(mermaid.components(separatedBy: "\n").count > blocks * 7)
+    }
+}
