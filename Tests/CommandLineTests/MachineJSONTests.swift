@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// Machine output is written one way (Codable, keys sorted, '/' as it is),
@@ -15,11 +16,12 @@ import Testing
         let result = try Connexml.run(["test", "--coverage", "--format", "json", folder.path])
         let json = try #require(result.stdout.split(separator: "\n").first.map(String.init))
         let file = folder.path + "/menu.xml"
-        #expect(json == """
-            {"scripts":[{"branches":[{"covered":["digits"],"line":2,"missing":["no input"],"verb":"Gather"},\
-            {"covered":["true"],"line":3,"missing":["false"],"verb":"Condition"}],\
-            "file":"\(file)","samples":1,"verbs":{"never":[],"ran":4,"total":4}}]}
-            """)
+        #expect(
+            json == """
+                {"scripts":[{"branches":[{"covered":["digits"],"line":2,"missing":["no input"],"verb":"Gather"},\
+                {"covered":["true"],"line":3,"missing":["false"],"verb":"Condition"}],\
+                "file":"\(file)","samples":1,"verbs":{"never":[],"ran":4,"total":4}}]}
+                """)
     }
 
     @Test func prettyAndCompactShareTheStyle() {

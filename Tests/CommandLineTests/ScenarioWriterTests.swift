@@ -1,7 +1,8 @@
-@testable import Engine
 import Foundation
 import Policy
 import Testing
+
+@testable import Engine
 @testable import connexml
 
 /// `:save` writes the world with every field the scenario loader reads, so
@@ -20,9 +21,14 @@ import Testing
         s.profile = "yes"
         s.customer = "null"
         s.sid = "CA 1: \"quoted\" \\ #hash"
-        s.variables = ["lang": "en-GB", "empty": "", "count": "007", "line": "a\nb\u{202E}c", "ümlaut": "é", "null": "~", "": "no name", "- a: b #c": "[x]"]
+        s.variables = [
+            "lang": "en-GB", "empty": "", "count": "007", "line": "a\nb\u{202E}c", "ümlaut": "é", "null": "~", "": "no name",
+            "- a: b #c": "[x]",
+        ]
         s.keys = [KeyPress(digits: "1"), KeyPress(digits: "0#", at: 12.345678, leg: .b), KeyPress(digits: "*", at: 3)]
-        s.answers = ["1003": Answer(status: .answered, talk: 45.5, ring: 2), "+15550199": Answer(status: .busy, talk: 30, ring: 0)]
+        s.answers = [
+            "1003": Answer(status: .answered, talk: 45.5, ring: 2), "+15550199": Answer(status: .busy, talk: 30, ring: 0),
+        ]
         s.defaultAnswer = Answer(status: .failed, talk: 1, ring: 0.25)
         s.callsInProgress = [CallInProgress(id: "call-1", parties: ["1001", "+15550100"], started: 1_767_605_000)]
         s.bargeTarget = "call-1"
@@ -80,16 +86,17 @@ import Testing
     /// A default world writes only the call: nothing the loader would add.
     @Test func defaultsAreLeftOut() throws {
         let yaml = try ScenarioWriter.yaml(Scenario())
-        #expect(yaml == """
-            # Saved from connexml repl.
-            call:
-              from: "+15550100"
-              to: "100"
-              start: "1970-01-01T00:00:00Z"
-              timezone: "UTC"
-              sid: "CA-repl"
+        #expect(
+            yaml == """
+                # Saved from connexml repl.
+                call:
+                  from: "+15550100"
+                  to: "100"
+                  start: "1970-01-01T00:00:00Z"
+                  timezone: "UTC"
+                  sid: "CA-repl"
 
-            """)
+                """)
     }
 
     /// Text a terminal would act on is escaped in the file, and reads back the same.

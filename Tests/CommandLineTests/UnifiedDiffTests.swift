@@ -1,4 +1,5 @@
 import Testing
+
 @testable import connexml
 
 /// The diff `connexml test` prints for a trace that differs: unified format,
@@ -20,54 +21,56 @@ import Testing
     // this one replaced it: the format is unchanged.
 
     @Test func changesSixLinesApartShareAHunk() {
-        #expect(diff(Self.text(Self.twenty), changing([5: "five", 12: "twelve"])) == """
-            --- x.trace
-            +++ actual
-            @@ -2,14 +2,14 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +five
-             line 6
-             line 7
-             line 8
-             line 9
-             line 10
-             line 11
-            -line 12
-            +twelve
-             line 13
-             line 14
-             line 15
+        #expect(
+            diff(Self.text(Self.twenty), changing([5: "five", 12: "twelve"])) == """
+                --- x.trace
+                +++ actual
+                @@ -2,14 +2,14 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +five
+                 line 6
+                 line 7
+                 line 8
+                 line 9
+                 line 10
+                 line 11
+                -line 12
+                +twelve
+                 line 13
+                 line 14
+                 line 15
 
-            """)
+                """)
     }
 
     @Test func changesSevenLinesApartAreTwoHunks() {
-        #expect(diff(Self.text(Self.twenty), changing([5: "five", 13: "thirteen"])) == """
-            --- x.trace
-            +++ actual
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +five
-             line 6
-             line 7
-             line 8
-            @@ -10,7 +10,7 @@
-             line 10
-             line 11
-             line 12
-            -line 13
-            +thirteen
-             line 14
-             line 15
-             line 16
+        #expect(
+            diff(Self.text(Self.twenty), changing([5: "five", 13: "thirteen"])) == """
+                --- x.trace
+                +++ actual
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +five
+                 line 6
+                 line 7
+                 line 8
+                @@ -10,7 +10,7 @@
+                 line 10
+                 line 11
+                 line 12
+                -line 13
+                +thirteen
+                 line 14
+                 line 15
+                 line 16
 
-            """)
+                """)
     }
 
     @Test func anEmptySideCountsFromZero() {
@@ -87,36 +90,37 @@ import Testing
         actual.insert("inserted", at: 12_000)
         actual.remove(at: 18_000)
         let out = diff(Self.text(expected), Self.text(actual))
-        #expect(out == """
-            --- x.trace
-            +++ actual
-            @@ -4997,7 +4997,7 @@
-             4997
-             4998
-             4999
-            -5000
-            +5000 changed
-             5001
-             5002
-             5003
-            @@ -11998,6 +11998,7 @@
-             11998
-             11999
-             12000
-            +inserted
-             12001
-             12002
-             12003
-            @@ -17997,7 +17998,6 @@
-             17997
-             17998
-             17999
-            -18000
-             18001
-             18002
-             18003
+        #expect(
+            out == """
+                --- x.trace
+                +++ actual
+                @@ -4997,7 +4997,7 @@
+                 4997
+                 4998
+                 4999
+                -5000
+                +5000 changed
+                 5001
+                 5002
+                 5003
+                @@ -11998,6 +11998,7 @@
+                 11998
+                 11999
+                 12000
+                +inserted
+                 12001
+                 12002
+                 12003
+                @@ -17997,7 +17998,6 @@
+                 17997
+                 17998
+                 17999
+                -18000
+                 18001
+                 18002
+                 18003
 
-            """)
+                """)
     }
 
     /// Every edit script is a correct one: kept lines are equal, and the
@@ -126,12 +130,14 @@ import Testing
         var random = SeededRandom(seed: UInt64(seed))
         let a = (0..<random.next(upTo: 40)).map { _ in "l\(random.next(upTo: 4))" }
         let b = (0..<random.next(upTo: 40)).map { _ in "l\(random.next(upTo: 4))" }
-        var keptA: [String] = [], keptB: [String] = []
+        var keptA: [String] = []
+        var keptB: [String] = []
         for edit in UnifiedDiff.script(a, b) {
             switch edit.kind {
             case .same:
                 #expect(a[edit.aIndex] == b[edit.bIndex])
-                keptA.append(a[edit.aIndex]); keptB.append(b[edit.bIndex])
+                keptA.append(a[edit.aIndex])
+                keptB.append(b[edit.bIndex])
             case .delete: keptA.append(a[edit.aIndex])
             case .insert: keptB.append(b[edit.bIndex])
             }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// Names and lines in parse diagnostics come from libxml2's structured
@@ -14,14 +15,16 @@ import Testing
     }
 
     @Test func aTagMismatchNamesBothTagsAndTheLineFromTheFields() {
-        let problem = ParseProblem(code: 76, isWarning: false, line: 3, column: 12, libxmlMessage: Self.reworded,
-                                   str1: "Say", str2: "say", int1: 2)
+        let problem = ParseProblem(
+            code: 76, isWarning: false, line: 3, column: 12, libxmlMessage: Self.reworded,
+            str1: "Say", str2: "say", int1: 2)
         #expect(diagnostic(problem).message == "closing tag </say> does not match <Say> opened at line 2")
     }
 
     @Test func anUnclosedElementIsFoundOnItsLineFromTheFields() {
-        let problem = ParseProblem(code: 77, isWarning: false, line: 3, column: 1, libxmlMessage: Self.reworded,
-                                   str1: "Gather", int1: 2)
+        let problem = ParseProblem(
+            code: 77, isWarning: false, line: 3, column: 1, libxmlMessage: Self.reworded,
+            str1: "Gather", int1: 2)
         let d = diagnostic(problem, source: "<Response>\n  <Gather>\n")
         #expect(d.message == "<Gather> opened at line 2 is never closed")
         #expect(d.position == SourcePosition(line: 2, column: 3))
@@ -44,7 +47,10 @@ import Testing
     func theShimPassesTheFields(document: String, message: String) {
         let bytes = Array(document.utf8)
         let outcomes = bytes.withUnsafeBufferPointer {
-            [LibXML2Reader.read($0, file: "t.xml", limits: .localFile), LibXML2TreeReader.read($0, file: "t.xml", limits: .localFile)]
+            [
+                LibXML2Reader.read($0, file: "t.xml", limits: .localFile),
+                LibXML2TreeReader.read($0, file: "t.xml", limits: .localFile),
+            ]
         }
         for outcome in outcomes {
             guard case .failure(let diagnostics) = outcome else {

@@ -19,7 +19,9 @@ enum ScenarioWriter {
         if !s.keys.isEmpty { top.append((key("dtmf"), Node(s.keys.map(keyPress)))) }
         let answers = answerEntries(s)
         if !answers.isEmpty { top.append((key("answers"), Node(answers))) }
-        if !s.callsInProgress.isEmpty { top.append((key("calls_in_progress"), Node(s.callsInProgress.map { callInProgress($0) }))) }
+        if !s.callsInProgress.isEmpty {
+            top.append((key("calls_in_progress"), Node(s.callsInProgress.map { callInProgress($0) })))
+        }
         if let target = s.bargeTarget { top.append((key("barge_target"), text(target))) }
         if s.bargeTalk != Scenario().bargeTalk { top.append((key("barge_talk"), number(s.bargeTalk))) }
         if !s.loggedIn.isEmpty { top.append((key("logged_in"), Node(s.loggedIn.map(text), .implicit, .flow))) }
@@ -57,7 +59,9 @@ enum ScenarioWriter {
     }
 
     private static func answer(_ a: Answer) -> Node {
-        Node([(key("status"), key(a.status.rawValue)), (key("ring"), number(a.ring)), (key("talk"), number(a.talk))], .implicit, .flow)
+        Node(
+            [(key("status"), key(a.status.rawValue)), (key("ring"), number(a.ring)), (key("talk"), number(a.talk))], .implicit,
+            .flow)
     }
 
     private static func callInProgress(_ call: CallInProgress) -> Node {

@@ -2,7 +2,8 @@
 /// way people read what changed in a trace.
 enum UnifiedDiff {
     static func diff(expected: String, actual: String, expectedName: String, actualName: String) -> String {
-        let a = lines(expected), b = lines(actual)
+        let a = lines(expected)
+        let b = lines(actual)
         let edits = script(a, b)
         var out = "--- \(expectedName)\n+++ \(actualName)\n"
         // Group edits into hunks with up to 3 lines of context.
@@ -12,13 +13,18 @@ enum UnifiedDiff {
             var end = start
             var k = start
             while k < edits.count {
-                if edits[k].kind != .same { end = k; k += 1; continue }
+                if edits[k].kind != .same {
+                    end = k
+                    k += 1
+                    continue
+                }
                 // Stop when the run of equal lines is longer than 6 (3 + 3).
                 let run = edits[k...].prefix { $0.kind == .same }.count
                 if run > 6 || k + run == edits.count { break }
                 k += run
             }
-            let from = max(start - 3, i == 0 ? 0 : i), to = min(end + 3, edits.count - 1)
+            let from = max(start - 3, i == 0 ? 0 : i)
+            let to = min(end + 3, edits.count - 1)
             let hunk = edits[from...to]
             let aStart = (hunk.first { $0.kind != .insert }?.aIndex ?? 0) + 1
             let bStart = (hunk.first { $0.kind != .delete }?.bIndex ?? 0) + 1
@@ -66,14 +72,19 @@ enum UnifiedDiff {
         matcher.match(0, a.count, 0, b.count)
         var edits: [Edit] = []
         edits.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count, !matcher.aMatched[i] {
-                edits.append(Edit(kind: .delete, aIndex: i, bIndex: j)); i += 1
+                edits.append(Edit(kind: .delete, aIndex: i, bIndex: j))
+                i += 1
             } else if j < b.count, !matcher.bMatched[j] {
-                edits.append(Edit(kind: .insert, aIndex: i, bIndex: j)); j += 1
+                edits.append(Edit(kind: .insert, aIndex: i, bIndex: j))
+                j += 1
             } else {
-                edits.append(Edit(kind: .same, aIndex: i, bIndex: j)); i += 1; j += 1
+                edits.append(Edit(kind: .same, aIndex: i, bIndex: j))
+                i += 1
+                j += 1
             }
         }
         return edits
@@ -105,17 +116,25 @@ struct LineMatcher {
 
     /// Matches `a[aLow..<aHigh]` against `b[bLow..<bHigh]`.
     mutating func match(_ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) {
-        var aLow = aLow, aHigh = aHigh, bLow = bLow, bHigh = bHigh
+        var aLow = aLow
+        var aHigh = aHigh
+        var bLow = bLow
+        var bHigh = bHigh
         while aLow < aHigh, bLow < bHigh, a[aLow] == b[bLow] {
-            aMatched[aLow] = true; bMatched[bLow] = true
-            aLow += 1; bLow += 1
+            aMatched[aLow] = true
+            bMatched[bLow] = true
+            aLow += 1
+            bLow += 1
         }
         while aLow < aHigh, bLow < bHigh, a[aHigh - 1] == b[bHigh - 1] {
-            aHigh -= 1; bHigh -= 1
-            aMatched[aHigh] = true; bMatched[bHigh] = true
+            aHigh -= 1
+            bHigh -= 1
+            aMatched[aHigh] = true
+            bMatched[bHigh] = true
         }
         guard aLow < aHigh, bLow < bHigh, let (x, y) = middle(aLow, aHigh, bLow, bHigh),
-              (x, y) != (aLow, bLow), (x, y) != (aHigh, bHigh) else { return }
+            (x, y) != (aLow, bLow), (x, y) != (aHigh, bHigh)
+        else { return }
         match(aLow, x, bLow, y)
         match(x, aHigh, y, bHigh)
     }
@@ -123,23 +142,33 @@ struct LineMatcher {
     /// A point on a shortest path through the region where the forward and
     /// backward searches meet; nil past `costLimit` or with nothing in common.
     private func middle(_ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) -> (Int, Int)? {
-        let n = aHigh - aLow, m = bHigh - bLow
+        let n = aHigh - aLow
+        let m = bHigh - bLow
         let maxD = (n + m + 1) / 2
-        let offset = maxD, width = 2 * maxD + 2
+        let offset = maxD
+        let width = 2 * maxD + 2
         // Furthest x reached on each diagonal k (= x - y), forward and backward.
-        var forward = [Int](repeating: -1, count: width), backward = forward
+        var forward = [Int](repeating: -1, count: width)
+        var backward = forward
         forward[offset + 1] = 0
         backward[offset + 1] = 0
         let delta = n - m
         let frontMeets = delta % 2 != 0
-        var k1Start = 0, k1End = 0, k2Start = 0, k2End = 0
+        var k1Start = 0
+        var k1End = 0
+        var k2Start = 0
+        var k2End = 0
         for d in 0..<min(maxD, Self.costLimit) {
             for k1 in stride(from: -d + k1Start, through: d - k1End, by: 2) {
                 let k1Offset = offset + k1
-                var x1 = k1 == -d || (k1 != d && forward[k1Offset - 1] < forward[k1Offset + 1])
+                var x1 =
+                    k1 == -d || (k1 != d && forward[k1Offset - 1] < forward[k1Offset + 1])
                     ? forward[k1Offset + 1] : forward[k1Offset - 1] + 1
                 var y1 = x1 - k1
-                while x1 < n, y1 < m, a[aLow + x1] == b[bLow + y1] { x1 += 1; y1 += 1 }
+                while x1 < n, y1 < m, a[aLow + x1] == b[bLow + y1] {
+                    x1 += 1
+                    y1 += 1
+                }
                 forward[k1Offset] = x1
                 if x1 > n {
                     k1End += 2  // off the right edge
@@ -154,10 +183,14 @@ struct LineMatcher {
             }
             for k2 in stride(from: -d + k2Start, through: d - k2End, by: 2) {
                 let k2Offset = offset + k2
-                var x2 = k2 == -d || (k2 != d && backward[k2Offset - 1] < backward[k2Offset + 1])
+                var x2 =
+                    k2 == -d || (k2 != d && backward[k2Offset - 1] < backward[k2Offset + 1])
                     ? backward[k2Offset + 1] : backward[k2Offset - 1] + 1
                 var y2 = x2 - k2
-                while x2 < n, y2 < m, a[aHigh - 1 - x2] == b[bHigh - 1 - y2] { x2 += 1; y2 += 1 }
+                while x2 < n, y2 < m, a[aHigh - 1 - x2] == b[bHigh - 1 - y2] {
+                    x2 += 1
+                    y2 += 1
+                }
                 backward[k2Offset] = x2
                 if x2 > n {
                     k2End += 2
@@ -166,7 +199,8 @@ struct LineMatcher {
                 } else if !frontMeets {
                     let k1Offset = offset + delta - k2
                     if k1Offset >= 0, k1Offset < width, forward[k1Offset] != -1 {
-                        let x1 = forward[k1Offset], y1 = offset + x1 - k1Offset
+                        let x1 = forward[k1Offset]
+                        let y1 = offset + x1 - k1Offset
                         if x1 >= n - x2 { return (aLow + x1, bLow + y1) }
                     }
                 }
