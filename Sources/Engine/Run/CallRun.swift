@@ -185,6 +185,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
               outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
         let file = position == nil ? nil : script.file
+        if output.held != nil { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
         guard output.sink.wantsFields else {
             return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: []))
         }
@@ -201,58 +202,6 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
                        outcome: VerbOutcome? = nil) {
         denials += 1
         emit(.denied, at: position, decision.traceFields(as: action, target: target, profile: caller.profileName), outcome: outcome)
-    }
-
-    /// A template expanded with the call's variables; an unset variable
-    /// expands to nothing, with a warning in the trace.
-    mutating func expand(_ template: Template, at position: SourcePosition) -> String {
-        if template.parts.isEmpty { return "" }
-        if template.parts.count == 1, case .text(let text) = template.parts[0] { return text }
-        // One pass: each variable looked up once, the unset ones noted.
-        let variables = self.variables
-        var unset: [String] = []
-        let text = template.expand { name in
-            let value = variables[name]
-            if value == nil { unset.append(name) }
-            return value
-        }
-        for name in unset {
-            emit(.warning, at: position, [.init(.message, .string("variable \(name) is not set: it expands to nothing"))])
-        }
-        return text
-    }
-
-    /// An attribute's value for this call; nil (with an error event) when a
-    /// template produced something invalid, and the verb is then skipped.
-    @inline(__always)
-    mutating func resolve<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
-        if let fixed = setting.fixedValue { return fixed }  // the common case: no template
-        return resolveTemplate(setting, attribute, at: position)
-    }
-
-    /// An optional attribute for this call: `.some(nil)` when the script
-    /// left it out, `.some(value)` when given, and nil (with an error event)
-    /// when its template produced something invalid — the verb is then
-    /// skipped, exactly as for `resolve`:
-    /// `guard let action = resolveIfPresent(gather.action, …) else { return .next }`.
-    @inline(__always)
-    mutating func resolveIfPresent<V>(_ setting: Setting<V>?, _ attribute: String, at position: SourcePosition) -> V?? {
-        guard let setting else { return .some(nil) }
-        if let fixed = setting.fixedValue { return .some(fixed) }  // the common case: no template
-        guard let value = resolveTemplate(setting, attribute, at: position) else { return nil }
-        return .some(value)
-    }
-
-    private mutating func resolveTemplate<V>(_ setting: Setting<V>, _ attribute: String, at position: SourcePosition) -> V? {
-        let variables = self.variables
-        switch setting.resolve({ variables[$0] }) {
-        case .success(let value): return value
-        case .failure(let invalid):
-            emit(.error, at: position, [.init(.message, .string(
-                "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))],
-                 code: .invalidAttribute)
-            return nil
-        }
     }
 
     /// The caller hangs up (at the scenario's `hangup_at`, which verbs that
@@ -293,6 +242,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 /// The sink of one call, by reference (see `CallRun.output`).
 final class SinkBox<Sink: TraceSink> {
     var sink: Sink
+    /// Events held back instead of emitted, while non-nil (Resolution.swift).
+    var held: [TraceEvent]?
     init(_ sink: Sink) { self.sink = sink }
 }
 

@@ -16,28 +16,21 @@ extension CallRun {
     }
 
     mutating func visit(_ gather: Gather) -> Flow {
+        guard let gather = resolved(gather) else { return .next }
         let at = gather.position
-        guard let timeout = resolve(gather.timeout, "timeout", at: at),
-              let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
-              let minDigits = resolve(gather.minDigits, "minDigits", at: at),
-              let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
-              let method = resolve(gather.method, "method", at: at),
-              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at),
-              let numDigits = resolveIfPresent(gather.numDigits, "numDigits", at: at),
-              let action = resolveIfPresent(gather.action, "action", at: at) else { return .next }
-
+        let (timeout, finishOnKey, minDigits, maxDigits) = (gather.timeout, gather.finishOnKey, gather.minDigits, gather.maxDigits)
+        let (numDigits, action) = (gather.numDigits, gather.action)
         let started = clock.elapsed
-        var settings: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.finishOnKey, .string(finishOnKey)),
-                                            .init(.minDigits, .number(Double(minDigits))), .init(.maxDigits, .number(Double(maxDigits)))]
-        if let numDigits { settings.append(.init(.numDigits, .number(Double(numDigits)))) }
-        if let action { settings.append(.init(.action, .string(action))) }
+        let settings = gather.traceFields
         emit(.gatherStart, at: at, settings)
+        // Resolved ahead, once: their lengths decide when keys cut in.
+        let prompts = gather.prompts.map { prompt in resolveAhead { $0.resolved(prompt) } }
 
         // When would the caller's first key arrive, and would it cut the prompts short?
-        let promptsEnd = started + promptSeconds(gather.prompts)
+        let promptsEnd = started + prompts.reduce(0) { $0 + ($1.0?.seconds ?? 0) }
         let firstArrival = pendingKey.flatMap { $0.leg == .a ? max($0.at ?? promptsEnd, started) : nil }
         let interruptAt = firstArrival.flatMap { $0 < promptsEnd && $0 <= promptsEnd + Double(timeout) ? $0 : nil }
-        playPrompts(gather.prompts, until: interruptAt)
+        playPrompts(prompts, until: interruptAt)
         // The caller hangs up rather than press a key.
         if let at = scenario.hangupAt, at >= clock.elapsed, firstArrival.map({ $0 > at }) ?? true { return callerHangsUp() }
         // Replayed by the REPL: the prompts have played; wait here until
@@ -76,40 +69,93 @@ extension CallRun {
         fields += settings
         emit(.gather, at: at, fields, outcome: digits.isEmpty ? Gather.Outcome.noInput : Gather.Outcome.digits)
 
-        guard let action, !digits.isEmpty || onEmpty else { return .next }
-        return .handOver(url: action, method: method, parameters: [("Digits", digits)], position: at)
+        guard let action, !digits.isEmpty || gather.actionOnEmptyResult else { return .next }
+        return .handOver(url: action, method: gather.method, parameters: [("Digits", digits)], position: at)
     }
 
-    private func promptSeconds(_ prompts: [Gather.Prompt]) -> Double {
-        let variables = self.variables
-        return prompts.reduce(0) { total, prompt in
-            switch prompt {
-            case .say(let say):
-                let loops = (try? say.loop.resolve({ variables[$0] }).get()) ?? 1
-                return total + Self.speakingSeconds(say.text.expand { variables[$0] }) * Double(loops)
-            case .play(let play):
-                let file = (try? play.file.resolve({ variables[$0] }).get()) ?? ""
-                return total + playingSeconds(file, loops: (try? play.loop.resolve({ variables[$0] }).get()) ?? 1)
-            }
+    /// Its attributes for this call, each resolved once.
+    private mutating func resolved(_ gather: Gather) -> Gather.Resolved? {
+        let at = gather.position
+        guard let timeout = resolve(gather.timeout, "timeout", at: at),
+              let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
+              let minDigits = resolve(gather.minDigits, "minDigits", at: at),
+              let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
+              let method = resolve(gather.method, "method", at: at),
+              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at),
+              let numDigits = resolveIfPresent(gather.numDigits, "numDigits", at: at),
+              let action = resolveIfPresent(gather.action, "action", at: at) else { return nil }
+        return Gather.Resolved(position: at, timeout: timeout, finishOnKey: finishOnKey, minDigits: minDigits, maxDigits: maxDigits,
+                               numDigits: numDigits, action: action, method: method, actionOnEmptyResult: onEmpty,
+                               prompts: gather.prompts)
+    }
+
+    /// A prompt for this call; nil when an attribute is invalid (it is then
+    /// skipped, and takes no time).
+    private mutating func resolved(_ prompt: Gather.Prompt) -> Gather.ResolvedPrompt? {
+        switch prompt {
+        case .say(let say): resolved(say).map { .say($0) }
+        case .play(let play): resolved(play).map { .play($0) }
         }
     }
 
-    /// Plays the prompts, cut short at `until` by the first key.
-    private mutating func playPrompts(_ prompts: [Gather.Prompt], until interrupt: Double?) {
+    /// Plays the prompts, cut short at `until` by the first key; what
+    /// resolving each had to say is said when it plays.
+    private mutating func playPrompts(_ prompts: [(Gather.ResolvedPrompt?, held: [TraceEvent])], until interrupt: Double?) {
         inPrompt = true
         defer { inPrompt = false }
-        for prompt in prompts {
+        for (prompt, held) in prompts {
             if let interrupt, clock.elapsed >= interrupt { return }
             let before = clock.elapsed
+            say(held)
             switch prompt {
-            case .say(let say): _ = visit(say)
-            case .play(let play): _ = visit(play)
+            case .say(let say)?: _ = speak(say)
+            case .play(let play)?: _ = self.play(play)
+            case nil: break
             }
             if let interrupt, clock.elapsed > interrupt {
                 // The prompt was cut short by the first key: the clock stops there.
                 clock.elapsed = interrupt
                 emit(.interrupted, at: nil, [.init(.after, .number(interrupt - before))])
                 return
+            }
+        }
+    }
+}
+
+extension Gather {
+    /// A `<Gather>` for one call: its attributes resolved once.
+    struct Resolved {
+        let position: SourcePosition
+        let timeout: Int
+        let finishOnKey: String
+        let minDigits: Int
+        let maxDigits: Int
+        let numDigits: Int?
+        let action: String?
+        let method: HTTPMethod
+        let actionOnEmptyResult: Bool
+        /// As written: resolved ahead when the Gather runs (`resolveAhead`).
+        let prompts: [Prompt]
+
+        /// What `gather.start` and `gather` show of them.
+        var traceFields: [TraceEvent.Field] {
+            var fields: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.finishOnKey, .string(finishOnKey)),
+                                              .init(.minDigits, .number(Double(minDigits))), .init(.maxDigits, .number(Double(maxDigits)))]
+            if let numDigits { fields.append(.init(.numDigits, .number(Double(numDigits)))) }
+            if let action { fields.append(.init(.action, .string(action))) }
+            return fields
+        }
+    }
+
+    /// A prompt for one call.
+    enum ResolvedPrompt {
+        case say(Say.Resolved)
+        case play(Play.Resolved)
+
+        var seconds: Double {
+            switch self {
+            case .say(let say): say.seconds
+            case .play(let play): play.seconds
             }
         }
     }

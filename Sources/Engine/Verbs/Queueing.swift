@@ -44,15 +44,4 @@ extension CallRun {
         }
         return .next
     }
-
-    /// A setting's text for the trace of a verb that does not run: its
-    /// value, or its template expanded without judging the result.
-    private func textForTrace(_ setting: Setting<String>) -> String {
-        switch setting.source {
-        case .fixed(let value): return value
-        case .template(let template, _):
-            let variables = self.variables
-            return template.expand { variables[$0] }
-        }
-    }
 }

@@ -24,12 +24,6 @@ extension CallRun {
         return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
     }
 
-    /// How long `file` plays `loops` times: the scenario's `audio:` seconds,
-    /// else the default.
-    func playingSeconds(_ file: String, loops: Int) -> Double {
-        (audioSource(file).seconds ?? Scenario.defaultPlaySeconds) * Double(loops)
-    }
-
     /// Where a `Play` file comes from: a relative one in a fetched document
     /// is on that document's server (TwiML's rule); the scenario's `audio:`
     /// may name it either way.
@@ -43,21 +37,41 @@ extension CallRun {
     static var echoSeconds: Double { 10 }
 
     mutating func visit(_ say: Say) -> Flow {
-        guard let loop = resolve(say.loop, "loop", at: say.position) else { return .next }
+        guard let say = resolved(say) else { return .next }
+        return speak(say)
+    }
+
+    /// Its attributes for this call: the loop, then the text (whose unset
+    /// variables are warned of only when the loop is valid).
+    mutating func resolved(_ say: Say) -> Say.Resolved? {
+        guard let loop = resolve(say.loop, "loop", at: say.position) else { return nil }
         let text = expand(say.text, at: say.position)
-        let seconds = Self.speakingSeconds(text) * Double(loop)
-        emit(.say, at: say.position, [.init(.text, .string(text)), .init(.loop, .number(Double(loop))),
-                                       .init(.duration, .number(seconds))])
-        return timePasses(seconds, at: say.position)
+        return Say.Resolved(position: say.position, text: text, loop: loop, seconds: Self.speakingSeconds(text) * Double(loop))
+    }
+
+    mutating func speak(_ say: Say.Resolved) -> Flow {
+        emit(.say, at: say.position, [.init(.text, .string(say.text)), .init(.loop, .number(Double(say.loop))),
+                                      .init(.duration, .number(say.seconds))])
+        return timePasses(say.seconds, at: say.position)
     }
 
     mutating func visit(_ play: Play) -> Flow {
+        guard let play = resolved(play) else { return .next }
+        return self.play(play)
+    }
+
+    mutating func resolved(_ play: Play) -> Play.Resolved? {
         guard let loop = resolve(play.loop, "loop", at: play.position),
-              let file = resolve(play.file, "file", at: play.position) else { return .next }
-        let seconds = playingSeconds(file, loops: loop)
-        emit(.play, at: play.position, [.init(.file, .string(audioSource(file).url)), .init(.loop, .number(Double(loop))),
-                                         .init(.duration, .number(seconds))])
-        return timePasses(seconds, at: play.position)
+              let file = resolve(play.file, "file", at: play.position) else { return nil }
+        let source = audioSource(file)
+        return Play.Resolved(position: play.position, url: source.url, loop: loop,
+                             seconds: (source.seconds ?? Scenario.defaultPlaySeconds) * Double(loop))
+    }
+
+    mutating func play(_ play: Play.Resolved) -> Flow {
+        emit(.play, at: play.position, [.init(.file, .string(play.url)), .init(.loop, .number(Double(play.loop))),
+                                        .init(.duration, .number(play.seconds))])
+        return timePasses(play.seconds, at: play.position)
     }
 
     mutating func visit(_ pause: Pause) -> Flow {
@@ -87,5 +101,27 @@ extension CallRun {
         if !inPrompt, hangsUp(before: end) { return callerHangsUp() }
         clock.elapsed = max(clock.elapsed, end)
         return .next
+    }
+}
+
+extension Say {
+    /// A `<Say>` for one call: its text and loop resolved once, and how
+    /// long it speaks.
+    struct Resolved {
+        let position: SourcePosition
+        let text: String
+        let loop: Int
+        let seconds: Double
+    }
+}
+
+extension Play {
+    /// A `<Play>` for one call: where the file is, its loop, how long it
+    /// plays (the scenario's `audio:` seconds, else the default).
+    struct Resolved {
+        let position: SourcePosition
+        let url: String
+        let loop: Int
+        let seconds: Double
     }
 }
