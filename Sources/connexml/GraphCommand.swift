@@ -237,8 +237,6 @@ struct GraphCoverage {
 
 /// Graphviz's `dot`, run on the DOT text.
 enum Graphviz {
-    struct Missing: Error {}
-
     static func svg(_ dot: String) throws -> String {
         guard let executable = find("dot") else {
             Terminal.writeError("connexml graph: --format svg needs Graphviz's dot, which is not installed "

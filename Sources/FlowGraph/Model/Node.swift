@@ -1,3 +1,5 @@
+import Language
+
 /// One box of the picture: a verb, a terminal, the call's start, or a
 /// document that is not drawn (remote, missing, invalid).
 public struct Node: Sendable, Hashable {
@@ -45,7 +47,7 @@ public struct Node: Sendable, Hashable {
 
     /// Hangup and Reject end the call where they stand.
     public var isTerminalVerb: Bool {
-        if case .verb(let name) = kind { return name == "Hangup" || name == "Reject" }
+        if case .verb(let name) = kind { return name == Hangup.elementName || name == Reject.elementName }
         return false
     }
 }

@@ -1,3 +1,5 @@
+import Language
+
 /// Edges as drawn: those between the same two nodes, of the same style and
 /// overlay verdict, become one arrow with their labels joined
 /// (`completed, busy, no-answer`), so a Dial's outcomes that all lead on
@@ -18,10 +20,11 @@ struct DrawnEdge {
     /// In the order of the nodes they leave, then as they were made, so
     /// the output reads in document order and is stable.
     static func bundle(_ graph: FlowGraph) -> [DrawnEdge] {
-        let edges = graph.edges.enumerated().sorted { a, b in
-            let (x, y) = (graph.nodeIndex[a.element.from] ?? -1, graph.nodeIndex[b.element.from] ?? -1)
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
+        // Bucketed by the node they leave: linear, where sorting looked
+        // each node up twice per comparison.
+        var byNode = Array(repeating: [Edge](), count: graph.nodes.count)
+        for edge in graph.edges { byNode[graph.nodeIndex[edge.from]!].append(edge) }
+        let edges = byNode.joined()
         struct Key: Hashable {
             let from: String, to: String, style: Edge.Style, mark: Edge.Mark
         }
@@ -49,7 +52,7 @@ extension Node {
     var isGated: Bool { !policy.isEmpty }
 
     var isDecision: Bool {
-        if case .verb(let name) = kind { return name == "Condition" || name == "Gather" }
+        if case .verb(let name) = kind { return name == Condition.elementName || name == Gather.elementName }
         return false
     }
 }
