@@ -71,7 +71,7 @@ for sample in arguments.dropFirst() {
         scenario = valid
     }
     scenario.sid = scenario.sid ?? "CA-bench"
-    let engine = Engine(directory: directory, documents: LocalDocuments(mappings: scenario.documents, folder: scenario.folder))
+    let engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
     // Three rounds of CALLS calls; the machine is shared and noisy, so the
     // best round is the figure (memory is read across all of them).
     var best = 0.0

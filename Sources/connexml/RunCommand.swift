@@ -86,8 +86,7 @@ struct RunCommand: ParsableCommand {
         limits.timeout = fetchTimeout
         limits.allowedHosts = allowedHosts.isEmpty ? nil : Set(allowedHosts)
         let http = offline ? nil : HTTPFetcher(limits: limits)
-        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder, fetcher: http),
-                            callbacks: http)
+        let engine = Engine.forCalls(directory: directory, documents: world.documents, folder: world.folder, http: http)
         var sink = PrintingSink(format: format, palette: colour.palette(for: .standardOutput))
         engine.run(compiled, scenario: world, sink: &sink)
     }
@@ -101,40 +100,13 @@ struct RunCommand: ParsableCommand {
 
     /// The command-line options on top of the scenario; what is wrong with them.
     private func applyOptions(to world: inout Scenario) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        if let from { world.from = from }
-        if let to { world.to = to }
-        if let profile { world.profile = profile }
-        if let customer { world.customer = customer }
-        if let sid { world.sid = sid }
-        if let dtmf {
-            let entries = dtmf.split(separator: ",").map(String.init)
-            if entries.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "0123456789*#".contains($0) } }) {
-                world.keys = entries.map { KeyPress(digits: $0) }
-            } else {
-                problems.append(Diagnostic(.error, "invalid-option", "'\(dtmf)': keys are 0-9, * and #, entries separated by commas",
-                                           file: "--dtmf", at: nil))
-            }
-        }
-        if let timezone {
-            if let zone = TimeZone(identifier: timezone) {
-                world.timeZone = zone
-                world.timeZoneName = timezone
-            } else {
-                problems.append(Diagnostic(.error, "invalid-option", "'\(timezone)' is not a known time zone", file: "--timezone", at: nil))
-            }
-        }
-        if let at {
-            if let date = ScenarioLoader.parseDate(at) {
-                world.start = date
-                world.startIsFixed = true
-            } else {
-                problems.append(Diagnostic(.error, "invalid-option", "'\(at)': expected a time such as 2026-01-05T09:30:00Z", file: "--at", at: nil))
-            }
+        let options = CallOptions(from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
+                                  timeZone: timezone, start: at)
+        let problems = options.apply(to: &world).map {
+            Diagnostic(.error, "invalid-option", $0.message, file: "--" + $0.option.rawValue, at: nil)
         }
         if !world.startIsFixed { world.start = Date() }
         if world.sid == nil { world.sid = "CA" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
         return problems
     }
 }
-

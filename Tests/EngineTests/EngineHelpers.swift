@@ -36,7 +36,7 @@ enum Fixture {
 
     /// Runs `xml` and returns its events.
     static func run(_ xml: String, _ scenario: Scenario = scenario(), directory: Directory = directory,
-                    documents: any DocumentSource = LocalDocuments()) -> [TraceEvent] {
+                    documents: any DocumentSource = HandOverDocuments()) -> [TraceEvent] {
         let engine = Engine(directory: directory, documents: documents)
         var sink = CollectingSink()
         engine.run(compile("<Response>\n\(xml)\n</Response>"), scenario: scenario, sink: &sink)

@@ -51,9 +51,9 @@ import Testing
             }
             scenario.callsInProgress = [CallInProgress(id: "c1", parties: ["1001", "+441234567890"], started: 0)]
             if Bool.random(using: &random) { scenario.hangupAt = Double.random(in: 0...60, using: &random) }
-            scenario.pauseForInput = Int.random(in: 0..<4, using: &random) == 0
+            let mode = RunMode(pauseForInput: Int.random(in: 0..<4, using: &random) == 0)
             var sink = CollectingSink()
-            let summary = engine.run(script, scenario: scenario, sink: &sink)
+            let summary = engine.run(script, scenario: scenario, mode: mode, sink: &sink)
             let last = sink.events.last?.name
             #expect(last == .callEnd || (last == .callPaused && summary.reason == .paused), "round \(round): ended with \(last?.rawValue ?? "nothing")")
             let times = sink.events.map(\.time)

@@ -127,11 +127,10 @@ import Testing
     }
 
     @Test func pausedCallsSayWhatTheyWaitFor() {
-        var scenario = Fixture.scenario()
-        scenario.pauseForInput = true
         let engine = Engine(directory: Fixture.directory)
         var sink = CollectingSink()
-        let summary = engine.run(Fixture.compile("<Response><Say>Hi</Say><Dial>01234567890</Dial></Response>"), scenario: scenario, sink: &sink)
+        let summary = engine.run(Fixture.compile("<Response><Say>Hi</Say><Dial>01234567890</Dial></Response>"), scenario: Fixture.scenario(),
+                                 mode: RunMode(pauseForInput: true), sink: &sink)
         #expect(summary.reason == .paused)
         #expect(summary.waiting == .answer(target: "01234567890", line: 1))
         #expect(sink.events.last?.name == .callPaused)

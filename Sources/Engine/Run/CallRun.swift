@@ -23,6 +23,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
     let engine: Engine
     let scenario: Scenario
+    let mode: RunMode
     /// Where events go. A box, so that `emit` need not mutate the call:
     /// its fields are then built lazily, reading the call's state.
     let output: SinkBox<Sink>
@@ -47,7 +48,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var verbsRun = 0
     var denials = 0
     var handOvers = 0
-    /// Where a paused call (`Scenario.pauseForInput`) waits.
+    /// Where a paused call (`RunMode.pauseForInput`) waits.
     var waiting: CallSummary.Wait?
     /// True while a Gather plays its prompts: keys then belong to it.
     var inPrompt = false
@@ -58,9 +59,10 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var connected: Conversation?
     var conversations = 0
 
-    init(engine: Engine, scenario: Scenario, script: CompiledScript, caller: Caller, output: SinkBox<Sink>) {
+    init(engine: Engine, scenario: Scenario, mode: RunMode, script: CompiledScript, caller: Caller, output: SinkBox<Sink>) {
         self.engine = engine
         self.scenario = scenario
+        self.mode = mode
         self.script = script
         self.caller = caller
         self.output = output
@@ -159,7 +161,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     mutating func run(_ verbs: [Verb]) -> Flow {
         for verb in verbs {
             if let at = scenario.hangupAt, clock.elapsed > at { return callerHangsUp() }
-            if let limit = scenario.stopAfterVerbs, verbsRun >= limit {
+            if let limit = mode.stopAfterVerbs, verbsRun >= limit {
                 waiting = .verb(file: script.file, line: verb.position.line)
                 return .end(.paused)
             }

@@ -19,7 +19,7 @@ public struct DocumentFailure: Error, Sendable {
     }
 }
 
-/// Fetches documents over HTTP for `LocalDocuments` (the Fetching target
+/// Fetches documents over HTTP for `HandOverDocuments` (the Fetching target
 /// implements it; tests and `connexml test` run without one).
 public protocol DocumentFetcher: Sendable {
     /// The body of `url`, requested with `method` and the form `parameters`;
@@ -29,7 +29,7 @@ public protocol DocumentFetcher: Sendable {
 
 /// No documents: every hand-over ends the call with an error. The engine's
 /// default, since it reads no file it was not given (the Fetching target
-/// provides `LocalDocuments`: scenario mappings, local files, HTTP).
+/// provides `HandOverDocuments`: scenario mappings, local files, HTTP).
 public struct NoDocuments: DocumentSource {
     public init() {}
 

@@ -30,14 +30,15 @@ public struct Engine: Sendable {
     @discardableResult
     @_specialize(exported: true, where Sink == CountingSink)
     @_specialize(exported: true, where Sink == CollectingSink)
-    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, sink: inout Sink) -> CallSummary {
+    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+                                     sink: inout Sink) -> CallSummary {
         let output = SinkBox(sink)
         defer { sink = output.sink }
         switch CallAdmission(engine: self, scenario: scenario, output: output).admit() {
         case .refused(let summary):
             return summary
         case .admitted(let caller):
-            var call = CallRun(engine: self, scenario: scenario, script: script, caller: caller, output: output)
+            var call = CallRun(engine: self, scenario: scenario, mode: mode, script: script, caller: caller, output: output)
             return call.run()
         }
     }
@@ -59,7 +60,7 @@ public struct CallSummary: Sendable, Equatable {
         /// The caller hung up (the scenario's `hangup_at`).
         case callerHangup = "caller-hangup"
         /// Stopped where the call waits for input nobody gave yet (only
-        /// with `Scenario.pauseForInput`, as the REPL runs calls).
+        /// with `RunMode.pauseForInput`, as the REPL runs calls).
         case paused
     }
 
@@ -70,7 +71,7 @@ public struct CallSummary: Sendable, Equatable {
         /// A `<Dial>` waits to know how the destination answers.
         case answer(target: String, line: Int)
         /// The verb at `line` of `file` is next: the call ran
-        /// `Scenario.stopAfterVerbs` verbs.
+        /// `RunMode.stopAfterVerbs` verbs.
         case verb(file: String, line: Int)
     }
 

@@ -3,7 +3,8 @@ import Policy
 
 /// The world a call runs in: what the script cannot decide by itself
 /// (calls.md, "The world"). Every field has a default, so a scenario may be
-/// given piecemeal on the command line.
+/// given piecemeal on the command line. How the call is run (to its end, or
+/// stopping for the REPL) is the driver's `RunMode`, not the world's.
 public struct Scenario: Sendable {
     /// The caller: a SIP username of the directory, or an outside number.
     public var from = "+15550100"
@@ -41,14 +42,6 @@ public struct Scenario: Sendable {
     public var folder = "."
     /// Seconds into the call when the caller hangs up; nil: never.
     public var hangupAt: Double?
-    /// Stop the call where it would wait for keys or for a dial's answer
-    /// that the scenario does not give (the REPL replays calls this way).
-    public var pauseForInput = false
-    /// Stop the call before it would run one more verb than this, as paused
-    /// and waiting for `.verb` (the REPL's `:step` and breakpoints); nil:
-    /// no limit. Every verb counts, nested ones too, in the order they run.
-    public var stopAfterVerbs: Int?
-
     public static let defaultPlaySeconds = 5.0
 
     public init() {}
@@ -68,6 +61,12 @@ public struct KeyPress: Sendable, Hashable {
         self.digits = digits
         self.at = at
         self.leg = leg
+    }
+
+    /// Whether `digits` are keys of a phone: one or more of 0-9, * and #.
+    /// (The one check of keys, for scenarios, `run --dtmf` and the REPL.)
+    public static func isPhoneKeys(_ digits: String) -> Bool {
+        !digits.isEmpty && digits.allSatisfy { "0123456789*#".contains($0) }
     }
 }
 

@@ -159,7 +159,7 @@ public enum ScenarioLoader {
     }
 
     private static func checkedKeys(_ digits: String, node: Node?, at path: String, _ fields: inout YAMLFields) -> String? {
-        guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#".contains($0) }) else {
+        guard KeyPress.isPhoneKeys(digits) else {
             fields.error(fields.code("invalid-value"), "\(path): '\(digits)' is not keys of a phone (0-9, * and #)", at: node)
             return nil
         }

@@ -154,7 +154,7 @@ extension CallRun {
         }
         if let at = scenario.hangupAt, at <= clock.elapsed { return callerHangsUp() }
         // Replayed by the REPL: stop here until somebody says how it answers.
-        if scenario.pauseForInput, scenario.answers[target] == nil, kind == "number" || kind == "client" || kind == "llm_agent" {
+        if mode.pauseForInput, scenario.answers[target] == nil, kind == "number" || kind == "client" || kind == "llm_agent" {
             waiting = .answer(target: target, line: position.line)
             return .end(.paused)
         }

@@ -35,7 +35,7 @@ extension CallRun {
         if let at = scenario.hangupAt, at >= clock.elapsed, firstArrival.map({ $0 > at }) ?? true { return callerHangsUp() }
         // Replayed by the REPL: the prompts have played; wait here until
         // somebody presses keys.
-        if scenario.pauseForInput, pendingKey?.leg != .a {
+        if mode.pauseForInput, pendingKey?.leg != .a {
             waiting = .keys(line: at.line)
             return .end(.paused)
         }

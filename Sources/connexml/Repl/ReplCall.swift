@@ -8,7 +8,8 @@ import Policy
 /// The call: placing it, running it on (a step, to a breakpoint, to a wait
 /// or the end), and showing each event once, in order.
 extension ReplSession {
-    static let callOptions = ["to", "at", "tz", "profile", "customer"]
+    /// The words of `:call` (completion offers them).
+    static let callOptions = CallOptions.replKeywords
 
     func place(_ arguments: [String], thenStep: Bool = false) {
         guard let directory else { return fail("no valid directory: calls cannot run\n") }
@@ -18,31 +19,9 @@ extension ReplSession {
         scenario.loggedIn = self.scenario.loggedIn
         scenario.callsInProgress = self.scenario.callsInProgress
         scenario.bargeTarget = self.scenario.bargeTarget
-        let usage = ":call [FROM] [to NUMBER] [at TIME] [tz ZONE] [profile P] [customer C]"
-        var words = arguments[...]
-        if let first = words.first, !Self.callOptions.contains(first) {
-            scenario.from = first
-            words = words.dropFirst()
-        }
-        while let key = words.popFirst() {
-            guard let value = words.popFirst() else { return fail("'\(PrintableText.line(key))' needs a value: \(usage)\n") }
-            switch key {
-            case "to": scenario.to = value
-            case "profile": scenario.profile = value
-            case "customer": scenario.customer = value
-            case "tz":
-                guard let zone = TimeZone(identifier: value) else { return fail("unknown time zone '\(PrintableText.line(value))'\n") }
-                scenario.timeZone = zone
-                scenario.timeZoneName = value
-            case "at":
-                guard let date = ScenarioLoader.parseDate(value) else {
-                    return fail("'\(PrintableText.line(value))': expected a time such as 2026-01-05T09:30:00Z\n")
-                }
-                scenario.start = date
-            default:
-                return fail("unknown option '\(PrintableText.line(key))': \(usage)\n")
-            }
-        }
+        let parsed = CallOptions.parse(replWords: arguments)
+        guard let options = parsed.options else { return fail(PrintableText.line(parsed.error ?? "") + "\n") }
+        if let problem = options.apply(to: &scenario).first { return fail(PrintableText.line(problem.message) + "\n") }
         // An outside caller reaches some customer's application: without
         // one, every user of the directory would be another customer's
         // (cross_customer), so the call belongs to the first customer.
@@ -52,7 +31,7 @@ extension ReplSession {
         self.scenario = scenario
         endCall()
         placed = true
-        documents = LocalDocuments(mappings: scenario.documents, folder: scenario.folder)
+        engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
         thenStep ? advance(step: true) : advance(step: false)
     }
 
@@ -62,7 +41,7 @@ extension ReplSession {
         events = []
         summary = nil
         verbLimit = nil
-        documents = nil
+        engine = nil
     }
 
     // MARK: Moving on
@@ -143,13 +122,9 @@ extension ReplSession {
             markFailed()
             return nil
         case .success(let script):
-            var world = scenario
-            world.pauseForInput = true
-            world.stopAfterVerbs = limit
-            let documents = self.documents ?? LocalDocuments(mappings: world.documents, folder: world.folder)
-            let engine = Engine(directory: directory, documents: documents)
+            let engine = self.engine ?? Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
             var sink = CollectingSink()
-            let summary = engine.run(script, scenario: world, sink: &sink)
+            let summary = engine.run(script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)
             return (sink.events.filter { $0.name != .callPaused }, summary)
         }
     }
@@ -269,7 +244,7 @@ extension ReplSession {
 
     func press(_ digits: String, at: Double?, leg: KeyPress.Leg) {
         guard placed, let summary else { return fail("no call yet: :call\n") }
-        guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#".contains($0) }) else {
+        guard KeyPress.isPhoneKeys(digits) else {
             return fail("'\(PrintableText.line(digits))' is not keys of a phone (0-9, * and #)\n")
         }
         guard summary.reason == .paused else { return fail("the call has ended (\(summary.reason.rawValue)): :call places a new one\n") }

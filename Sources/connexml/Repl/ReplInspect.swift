@@ -83,13 +83,12 @@ extension ReplSession {
     func save(_ name: String) {
         guard placed, let directory else { return fail("no call to save: :call first\n") }
         let script = name + ".xml", scenarioFile = name + ".scenario.yaml", traceFile = name + ".trace"
-        var world = scenario
-        world.pauseForInput = false
+        let world = scenario
         guard case .success(let compiled) = CompiledScript.compile(bytes: Array(document.utf8), file: script) else {
             return fail("the document has errors: nothing saved\n")
         }
         // The same engine `connexml test` will replay it with.
-        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: world.documents, folder: world.folder))
+        let engine = Engine.forCalls(directory: directory, documents: world.documents, folder: world.folder)
         var sink = CollectingSink()
         engine.run(compiled, scenario: world, sink: &sink)
         let trace = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"

@@ -67,7 +67,7 @@ struct SampleRunner {
         }
         // A sample must be reproducible: a fixed call id unless it gives one.
         scenario.sid = scenario.sid ?? "CA-sample"
-        let engine = Engine(directory: directory, documents: LocalDocuments(mappings: scenario.documents, folder: scenario.folder))
+        let engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
         var sink = CollectingSink()
         engine.run(script, scenario: scenario, sink: &sink)
         let actual = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"

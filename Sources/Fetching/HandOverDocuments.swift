@@ -4,7 +4,8 @@ import Language
 import Synchronization
 import XMLParsing
 
-/// Where hand-overs go, in order: the scenario's `documents` mappings (which
+/// The documents hand-overs (`Redirect`, `Gather action`) lead to, found in
+/// order: the scenario's `documents` mappings (which
 /// always win, so regression tests never need the network); `http(s)://`
 /// URLs, fetched when a fetcher is given; local files — a relative path or
 /// `file:` URL resolving against the folder of the document that hands over.
@@ -12,7 +13,7 @@ import XMLParsing
 /// URL and may not hand over to local files. Local files are compiled once
 /// and kept; fetched documents are fetched every time (servers answer each
 /// call differently).
-public final class LocalDocuments: DocumentSource {
+public final class HandOverDocuments: DocumentSource {
     private let mappings: [String: String]
     private let mappingFolder: String
     private let fetcher: (any DocumentFetcher)?
