@@ -54,10 +54,10 @@ public enum LanguageSyntax {
     /// Reference text by element name: the registry's verbs, the nouns of
     /// `<Dial>`, and the elements that stand in one parent only.
     static let references: [String: ElementReference] = {
-        var result = ["Response": ScriptChecker.responseReference, Before.elementName: Before.reference,
-                      Stream.elementName: Stream.reference, Stream.Parameter.elementName: Stream.Parameter.reference]
-        for verb in VerbRegistry.syntaxes { result[verb.elementName] = verb.reference }
-        for noun in DialNoun.all { result[noun.elementName] = noun.reference }
+        let parts: [any ElementDocumentation.Type] = [Before.self, Stream.self, Stream.Parameter.self]
+        let documented = VerbRegistry.syntaxes as [any ElementDocumentation.Type] + DialNoun.all + parts
+        var result = ["Response": ScriptChecker.responseReference]
+        for element in documented { result[element.elementName] = element.reference }
         return result
     }()
 

@@ -17,7 +17,7 @@ enum Before {
     }
 }
 
-extension Before {
+extension Before: ElementDocumentation {
     static let reference = ElementReference(
         summary: "A block of `<Set>` elements that run before anything else in the document, wherever it stands.",
         run: "Its `<Set>`s run first, in document order, before the first verb.")

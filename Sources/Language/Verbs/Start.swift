@@ -90,7 +90,7 @@ extension Start {
         checks: ["A `<Start>` without `<Stream>`: error `missing-child`."])
 }
 
-extension Stream {
+extension Stream: ElementDocumentation {
     static let elementName = "Stream"
     static let reference = ElementReference(
         summary: "One audio stream of `<Start>`: where it goes and how.",
@@ -98,7 +98,7 @@ extension Stream {
         checks: ["A relative `statusCallback` in a local file: warning `relative-url`."])
 }
 
-extension Stream.Parameter {
+extension Stream.Parameter: ElementDocumentation {
     static let elementName = "Parameter"
     static let reference = ElementReference(
         summary: "A name and value sent to the stream's server when it starts.",
