@@ -71,7 +71,7 @@ for sample in arguments.dropFirst() {
         scenario = valid
     }
     scenario.sid = scenario.sid ?? "CA-bench"
-    let engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
+    let driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
     // Three rounds of CALLS calls; the machine is shared and noisy, so the
     // best round is the figure (memory is read across all of them).
     var best = 0.0
@@ -83,7 +83,7 @@ for sample in arguments.dropFirst() {
         verbs = 0
         let started = DispatchTime.now().uptimeNanoseconds
         for call in 1...calls {
-            verbs += engine.run(script, scenario: scenario, sink: &sink).verbsRun
+            verbs += driver.run(script, scenario: scenario, sink: &sink).verbsRun
             if round == 1, call == min(1000, calls) { rssAfterThousand = residentKilobytes().current }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

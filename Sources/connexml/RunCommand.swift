@@ -86,9 +86,9 @@ struct RunCommand: ParsableCommand {
         limits.timeout = fetchTimeout
         limits.allowedHosts = allowedHosts.isEmpty ? nil : Set(allowedHosts)
         let http = offline ? nil : HTTPFetcher(limits: limits)
-        let engine = Engine.forCalls(directory: directory, documents: world.documents, folder: world.folder, http: http)
+        let driver = CallDriver(directory: directory, documents: world.documents, folder: world.folder, http: http)
         var sink = PrintingSink(format: format, palette: colour.palette(for: .standardOutput))
-        engine.run(compiled, scenario: world, sink: &sink)
+        driver.run(compiled, scenario: world, sink: &sink)
     }
 
     /// `NAME.scenario.yaml` beside `NAME.xml`, when it exists.

@@ -37,9 +37,9 @@ enum Fixture {
     /// Runs `xml` and returns its events.
     static func run(_ xml: String, _ scenario: Scenario = scenario(), directory: Directory = directory,
                     documents: any DocumentSource = HandOverDocuments()) -> [TraceEvent] {
-        let engine = Engine(directory: directory, documents: documents)
+        let engine = Engine(directory: directory)
         var sink = CollectingSink()
-        engine.run(compile("<Response>\n\(xml)\n</Response>"), scenario: scenario, sink: &sink)
+        engine.run(compile("<Response>\n\(xml)\n</Response>"), scenario: scenario, documents: documents, sink: &sink)
         return sink.events
     }
 }

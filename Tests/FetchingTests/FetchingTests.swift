@@ -24,7 +24,7 @@ import TestSupport
     /// Runs `xml` (a local document) with HTTP on, returns the events.
     func call(_ xml: String, keys: [KeyPress] = [], fetcher: HTTPFetcher? = nil, mappings: [String: String] = [:]) -> [TraceEvent] {
         let http = fetcher ?? self.fetcher()
-        let engine = Engine(directory: Self.directory, documents: HandOverDocuments(mappings: mappings, fetcher: http), callbacks: http)
+        let engine = CallDriver(directory: Self.directory, documents: mappings, http: http)
         var scenario = Scenario()
         scenario.from = "1003"
         scenario.to = "160"
@@ -167,7 +167,7 @@ import TestSupport
             users: [{username: u, profile: p, customer: c}]
             """, file: "d").directory!
         let http = fetcher()
-        let engine = Engine(directory: directory, documents: HandOverDocuments(fetcher: http), callbacks: http)
+        let engine = CallDriver(directory: directory, http: http)
         var scenario = Scenario()
         scenario.from = "u"
         scenario.sid = "CA-stream"

@@ -48,6 +48,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var verbsRun = 0
     var denials = 0
     var handOvers = 0
+    /// The hand-over the driver is fetching a document for.
+    var awaiting: DocumentRequest?
     /// Where a paused call (`RunMode.pauseForInput`) waits.
     var waiting: CallSummary.Wait?
     /// True while a Gather plays its prompts: keys then belong to it.
@@ -90,53 +92,60 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
     // MARK: The call
 
-    /// Runs the admitted call to its end.
-    mutating func run() -> CallSummary {
-        end(runDocuments())
+    /// Runs the current document until the call ends or hands over; a
+    /// hand-over is a request for the driver (`Call`), which fetches the
+    /// document and gives it to `resume`.
+    mutating func proceed() -> CallProgress {
+        for set in script.script.before { _ = visit(set) }
+        switch run(script.script.verbs) {
+        case .next: return .ended(end(.completed))
+        // Bindings run from `runBinding`, which takes every rebind.
+        case .rebind: return .ended(end(.completed))
+        case .end(let reason): return .ended(end(reason))
+        case .handOver(let url, let method, let parameters, let position):
+            handOvers += 1
+            guard handOvers <= Engine.maximumHandOvers else {
+                emit(.error, at: position, [.init(.message, .string(
+                    "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))],
+                     code: .tooManyHandOvers)
+                return .ended(end(.error))
+            }
+            var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
+            if let status = variables["DialCallStatus"] { sent.append(("DialCallStatus", status)) }
+            sent += parameters
+            let request = DocumentRequest(reference: url, from: script.file, method: method, parameters: sent, position: position)
+            awaiting = request
+            return .needsDocument(request)
+        }
     }
 
-    /// Runs the script, then the documents it hands over to.
-    private mutating func runDocuments() -> CallSummary.Reason {
-        while true {
-            for set in script.script.before { _ = visit(set) }
-            switch run(script.script.verbs) {
-            case .next: return .completed
-            // Bindings run from `runBinding`, which takes every rebind.
-            case .rebind: return .completed
-            case .end(let reason): return reason
-            case .handOver(let url, let method, let parameters, let position):
-                handOvers += 1
-                guard handOvers <= Engine.maximumHandOvers else {
-                    emit(.error, at: position, [.init(.message, .string(
-                        "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))],
-                         code: .tooManyHandOvers)
-                    return .error
-                }
-                var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
-                if let status = variables["DialCallStatus"] { sent.append(("DialCallStatus", status)) }
-                sent += parameters
-                switch engine.documents.document(url, from: script.file, method: method, parameters: sent) {
-                case .success(let next):
-                    script = next
-                    // The reference as written, not the path it resolved to:
-                    // traces must not depend on where the command ran.
-                    emit(.document, at: nil, [.init(.url, .string(url)), .init(.hop, .number(Double(handOvers)))])
-                    // What the platform ignores or may do differently in
-                    // the new document (a web application answering with
-                    // TwiML-only attributes) is said, not silently obeyed.
-                    for warning in next.warnings where warning.severity == .warning {
-                        emit(.warning, at: warning.position, [.init(.url, .string(url)), .init(.code, .string(warning.code.rawValue)),
-                                                               .init(.message, .string(warning.message))])
-                    }
-                case .failure(let failure):
-                    var fields: [TraceEvent.Field] = [.init(.url, .string(url)), .init(.message, .string(failure.message))]
-                    if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
-                        fields.append(.init(.problem, .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
-                    }
-                    emit(.error, at: position, fields, code: .documentUnavailable)
-                    return .error
-                }
+    /// Goes on with the document the driver found for the pending request,
+    /// or ends the call with the reason it could not.
+    mutating func resume(with document: Swift.Result<CompiledScript, DocumentFailure>) -> CallProgress {
+        guard let request = awaiting else { preconditionFailure("a call resumed without having asked for a document") }
+        awaiting = nil
+        let url = request.reference
+        switch document {
+        case .success(let next):
+            script = next
+            // The reference as written, not the path it resolved to:
+            // traces must not depend on where the command ran.
+            emit(.document, at: nil, [.init(.url, .string(url)), .init(.hop, .number(Double(handOvers)))])
+            // What the platform ignores or may do differently in the new
+            // document (a web application answering with TwiML-only
+            // attributes) is said, not silently obeyed.
+            for warning in next.warnings where warning.severity == .warning {
+                emit(.warning, at: warning.position, [.init(.url, .string(url)), .init(.code, .string(warning.code.rawValue)),
+                                                       .init(.message, .string(warning.message))])
             }
+            return proceed()
+        case .failure(let failure):
+            var fields: [TraceEvent.Field] = [.init(.url, .string(url)), .init(.message, .string(failure.message))]
+            if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
+                fields.append(.init(.problem, .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
+            }
+            emit(.error, at: request.position, fields, code: .documentUnavailable)
+            return .ended(end(.error))
         }
     }
 

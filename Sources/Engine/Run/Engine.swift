@@ -3,12 +3,12 @@ import Language
 import Policy
 
 /// Runs calls: a compiled script, a caller and a world in; trace events out
-/// through a sink. Shares the directory, the capacity registry and the
-/// document cache between calls, so many calls may run at once.
+/// through a sink, and requests for what it cannot do itself (the documents
+/// hand-overs lead to) out to the driver (`Call`). Shares the directory and
+/// the capacity registry between calls, so many calls may run at once.
 public struct Engine: Sendable {
     public let policy: Policy
     public let capacity: CapacityRegistry
-    public let documents: any DocumentSource
     /// Delivers status callbacks; nil: they are only traced.
     public let callbacks: (any CallbackSender)?
 
@@ -16,30 +16,41 @@ public struct Engine: Sendable {
     /// it ends with an error: a redirect loop must end.
     public static let maximumHandOvers = 10
 
-    public init(directory: Directory, capacity: CapacityRegistry? = nil, documents: any DocumentSource = NoDocuments(),
-                callbacks: (any CallbackSender)? = nil) {
+    public init(directory: Directory, capacity: CapacityRegistry? = nil, callbacks: (any CallbackSender)? = nil) {
         self.policy = Policy(directory: directory)
         self.capacity = capacity ?? CapacityRegistry(directory: directory)
-        self.documents = documents
         self.callbacks = callbacks
     }
 
-    /// Runs one call to its end. Specialised here for the engine's own
-    /// sinks: called from another module, a generic call would run the
-    /// whole call unspecialised, looking type metadata up at every step.
+    /// Starts a call: the driver runs it with `Call.next()`, and performs
+    /// what it asks for (hand-overs) until it ends.
+    public func call<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+                                      sink: Sink) -> Call<Sink> {
+        Call(engine: self, script: script, scenario: scenario, mode: mode, output: SinkBox(sink))
+    }
+
+    /// Runs one call to its end, finding what it hands over to in
+    /// `documents`, which the driver gives (`CallDriver` in Fetching: the
+    /// scenario's mappings, local files, the web); without, every hand-over
+    /// ends the call with an error.
+    /// Specialised here for the engine's own sinks: called from another
+    /// module, a generic call would run the whole call unspecialised,
+    /// looking type metadata up at every step.
     @discardableResult
     @_specialize(exported: true, where Sink == CountingSink)
     @_specialize(exported: true, where Sink == CollectingSink)
     public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
-                                     sink: inout Sink) -> CallSummary {
-        let output = SinkBox(sink)
-        defer { sink = output.sink }
-        switch CallAdmission(engine: self, scenario: scenario, output: output).admit() {
-        case .refused(let summary):
-            return summary
-        case .admitted(let caller):
-            var call = CallRun(engine: self, scenario: scenario, mode: mode, script: script, caller: caller, output: output)
-            return call.run()
+                                     documents: any DocumentSource = NoDocuments(), sink: inout Sink) -> CallSummary {
+        var call = self.call(script, scenario: scenario, mode: mode, sink: sink)
+        defer { sink = call.sink }
+        var progress = call.next()
+        while true {
+            switch progress {
+            case .ended(let summary): return summary
+            case .needsDocument(let request):
+                progress = call.resume(with: documents.document(request.reference, from: request.file, method: request.method,
+                                                                parameters: request.parameters))
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ extension ReplSession {
         self.scenario = scenario
         endCall()
         placed = true
-        engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
+        driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
         thenStep ? advance(step: true) : advance(step: false)
     }
 
@@ -41,7 +41,7 @@ extension ReplSession {
         events = []
         summary = nil
         verbLimit = nil
-        engine = nil
+        driver = nil
     }
 
     // MARK: Moving on
@@ -122,9 +122,9 @@ extension ReplSession {
             markFailed()
             return nil
         case .success(let script):
-            let engine = self.engine ?? Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
+            let driver = self.driver ?? CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
             var sink = CollectingSink()
-            let summary = engine.run(script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)
+            let summary = driver.run(script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)
             return (sink.events.filter { $0.name != .callPaused }, summary)
         }
     }

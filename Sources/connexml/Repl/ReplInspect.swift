@@ -88,9 +88,9 @@ extension ReplSession {
             return fail("the document has errors: nothing saved\n")
         }
         // The same engine `connexml test` will replay it with.
-        let engine = Engine.forCalls(directory: directory, documents: world.documents, folder: world.folder)
+        let driver = CallDriver(directory: directory, documents: world.documents, folder: world.folder)
         var sink = CollectingSink()
-        engine.run(compiled, scenario: world, sink: &sink)
+        driver.run(compiled, scenario: world, sink: &sink)
         let trace = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"
         do {
             try document.write(toFile: script, atomically: true, encoding: .utf8)

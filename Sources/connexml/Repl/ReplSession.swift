@@ -34,8 +34,8 @@ final class ReplSession {
     var verbLimit: Int?
     /// Lines of the document (`:show`) where the call stops before a verb.
     var breakpoints: Set<Int> = []
-    /// The call's engine: its hand-over documents are read once per call.
-    var engine: Engine?
+    /// The call's driver: its hand-over documents are read once per call.
+    var driver: CallDriver?
     /// The document compiled once, until the script or typed verbs change.
     var compiled: (text: String, result: Result<CompiledScript, CompileFailure>)?
 

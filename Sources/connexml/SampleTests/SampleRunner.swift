@@ -67,9 +67,9 @@ struct SampleRunner {
         }
         // A sample must be reproducible: a fixed call id unless it gives one.
         scenario.sid = scenario.sid ?? "CA-sample"
-        let engine = Engine.forCalls(directory: directory, documents: scenario.documents, folder: scenario.folder)
+        let driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
         var sink = CollectingSink()
-        engine.run(script, scenario: scenario, sink: &sink)
+        driver.run(script, scenario: scenario, sink: &sink)
         let actual = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"
         guard let data = FileManager.default.contents(atPath: sample.expectedTrace) else {
             return report(.missingTrace, actual, sink.events)

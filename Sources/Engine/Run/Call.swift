@@ -1,0 +1,77 @@
+import Diagnostics
+import Language
+
+/// One call, driven from outside: the engine decides, the driver performs.
+/// `next()` runs it until it ends or hands over to another document
+/// (`Redirect`, `Gather action`); the driver then finds that document —
+/// a mapping, a local file, the web — and gives it to `resume(with:)`.
+public struct Call<Sink: TraceSink> {
+    private let output: SinkBox<Sink>
+    /// Nil once refused (or before admission).
+    private var run: CallRun<Sink>?
+    private var pending: Admission?
+
+    private struct Admission {
+        let engine: Engine
+        let script: CompiledScript
+        let scenario: Scenario
+        let mode: RunMode
+    }
+
+    init(engine: Engine, script: CompiledScript, scenario: Scenario, mode: RunMode, output: SinkBox<Sink>) {
+        self.output = output
+        self.pending = Admission(engine: engine, script: script, scenario: scenario, mode: mode)
+    }
+
+    /// Where the call's events went.
+    public var sink: Sink { output.sink }
+
+    /// Admits the call and runs it until it ends or needs a document.
+    /// Called once, first.
+    public mutating func next() -> CallProgress {
+        guard let start = pending else { preconditionFailure("Call.next() is called once; then resume(with:)") }
+        pending = nil
+        switch CallAdmission(engine: start.engine, scenario: start.scenario, output: output).admit() {
+        case .refused(let summary):
+            return .ended(summary)
+        case .admitted(let caller):
+            run = CallRun(engine: start.engine, scenario: start.scenario, mode: start.mode, script: start.script, caller: caller,
+                          output: output)
+            return run!.proceed()
+        }
+    }
+
+    /// Goes on with the document asked for (or ends the call with the
+    /// error that it could not be had).
+    public mutating func resume(with document: Result<CompiledScript, DocumentFailure>) -> CallProgress {
+        guard run != nil else { preconditionFailure("a call resumed before it started, or after it ended") }
+        return run!.resume(with: document)
+    }
+}
+
+/// Where a call stands after a step of its driver.
+public enum CallProgress: Sendable {
+    case ended(CallSummary)
+    /// A hand-over: find this document and `resume(with:)` it.
+    case needsDocument(DocumentRequest)
+}
+
+/// A document a hand-over asks for: the reference as the script wrote it
+/// (a relative one resolves against `file`, the document handing over),
+/// and how to ask for it (the form parameters, TwiML style).
+public struct DocumentRequest: Sendable {
+    public let reference: String
+    public let file: String
+    public let method: HTTPMethod
+    public let parameters: [(String, String)]
+    /// The verb that handed over.
+    public let position: SourcePosition
+
+    init(reference: String, from file: String, method: HTTPMethod, parameters: [(String, String)], position: SourcePosition) {
+        self.reference = reference
+        self.file = file
+        self.method = method
+        self.parameters = parameters
+        self.position = position
+    }
+}

@@ -1,0 +1,25 @@
+import Engine
+import Language
+import Policy
+
+/// Runs calls for the commands (`run`, `test`, the REPL, the benchmark):
+/// the engine decides, this performs what it asks for. Hand-overs go to the
+/// scenario's `documents` mappings (paths resolved from `folder`), then
+/// local files, then — with `http` — the web, which then also takes the
+/// status callbacks. Documents read from files are kept across calls.
+public struct CallDriver: Sendable {
+    public let engine: Engine
+    public let documents: HandOverDocuments
+
+    public init(directory: Directory, documents: [String: String] = [:], folder: String = ".", http: HTTPFetcher? = nil) {
+        self.engine = Engine(directory: directory, callbacks: http)
+        self.documents = HandOverDocuments(mappings: documents, folder: folder, fetcher: http)
+    }
+
+    /// Runs one call to its end.
+    @discardableResult
+    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+                                     sink: inout Sink) -> CallSummary {
+        engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sink)
+    }
+}
