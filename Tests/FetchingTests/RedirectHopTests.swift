@@ -31,7 +31,7 @@ import TestSupport
         let before = ResidentMemory.now()
         let events = http.call("<Redirect method=\"GET\">\(server.url("/_test/redirect-bomb?mib=256"))</Redirect>")
         let grown = ResidentMemory.peak() - before
-        #expect(events.first { $0.name == "say" }?["text"] == .string("GET"))  // /_test/echo, asked nothing
+        #expect(events.first { $0.name == .say }?[.text] == .string("GET"))  // /_test/echo, asked nothing
         #expect(server.requests().map(\.path) == ["/_test/redirect-bomb", "/_test/echo"])
         if !FetchLimitsTests.underSanitizer { #expect(grown < 128 << 20, "peak resident memory grew by \(grown >> 20) MiB") }
     }
@@ -81,8 +81,7 @@ import TestSupport
         #expect(message?.contains("HTTP needs libcurl (Debian and Ubuntu: apt-get install libcurl4)") == true, "\(message ?? "")")
         #expect(message?.contains("/nonexistent/libcurl.so.4") == true)
         let events = FetchLimitsTests().dialWithCallback("http://127.0.0.1:9/status", fetcher: fetcher)
-        let callbackError = events.first { $0.name == "callback.error" }.flatMap { if case .string(let s)? = $0["message"] { s } else { nil } }
-        #expect(callbackError?.contains("apt-get install libcurl4") == true)
-        #expect(events.contains { $0.name == "say" })
+        #expect(FetchLimitsTests().callbackFailure(events)?.contains("apt-get install libcurl4") == true)
+        #expect(events.contains { $0.name == .say })
     }
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# How long connexml takes to start: `connexml --version`, and `check` of a
+# 1 KB script next to libxml2's own `xmllint --noout` on the same file, each
+# pair run in turn (A B A B ...) so that a drift in the machine's speed
+# touches both, with the median (and min) of each side and the median of the
+# ratios A/B taken pair by pair. Also the shared libraries `--version` loads:
+# libcurl (and TLS, Kerberos, LDAP behind it) must load only when something
+# is fetched, so finding it there fails the script.
+#
+# Usage: scripts/bench-start.sh [--tiny] [--runs N] [--against OTHER_CONNEXML]
+#   --tiny      5 pairs: seconds, for CI (it checks that everything runs and
+#               that --version loads no libcurl; its figures mean little)
+#   --against   also pair this connexml with another binary (before/after)
+# SCRATCH_PATH=.build-NAME builds there (default .build).
+# Prints figures, never judges them, except the libcurl rule above: the exit
+# status is 0 unless something failed to run or --version loaded libcurl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=31
+against=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tiny) runs=5; shift ;;
+    --runs) runs=$2; shift 2 ;;
+    --against) against=$2; shift 2 ;;
+    *) echo "usage: $0 [--tiny] [--runs N] [--against CONNEXML]" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v xmllint >/dev/null; then
+  echo "installing libxml2-utils..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq libxml2-utils
+fi
+echo "building connexml (release)..."
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --product connexml --scratch-path "$scratch" >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Commands are passed around as words: the binaries get names without spaces.
+ln -s "$bin" "$work/connexml"
+bin=$work/connexml
+if [ -n "$against" ]; then ln -s "$(realpath "$against")" "$work/other-connexml"; against=$work/other-connexml; fi
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# One block of the generated call-centre script: about 1 KB.
+python3 scripts/generate-large-script.py "$work/one-kb.xml" 0.0006 >/dev/null
+"$bin" check --no-show-source "$work/one-kb.xml" >/dev/null  # fails the script unless it checks clean
+xmllint --noout "$work/one-kb.xml"
+
+# The shared libraries the dynamic linker loads for `--version` (LD_DEBUG
+# names each as it initialises it).
+loaded=$(LD_DEBUG=libs "$bin" --version 2>&1 >/dev/null | sed -n 's/.*calling init: //p' | sort -u)
+printf '\n--version loads %s shared libraries (ldd lists %s)\n' "$(grep -c . <<<"$loaded")" "$(ldd "$bin" | grep -c .)"
+if grep -Eq 'libcurl|libgnutls|libssl|libkrb5|libldap' <<<"$loaded"; then
+  echo "--version loaded network libraries; they must wait for the first fetch:"
+  grep -E 'libcurl|libgnutls|libssl|libkrb5|libldap' <<<"$loaded"
+  exit 1
+fi
+
+# Runs command A and command B in turn, $runs times each after a warm-up,
+# and prints each side's median and min (wall, and CPU = user + system from
+# the kernel's accounting of the finished process, in ms) and the medians
+# of the ratios A/B pair by pair. Python only starts and reaps them.
+cat >"$work/pair.py" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, label = int(sys.argv[1]), sys.argv[2]
+split = sys.argv.index("--")
+a, b = sys.argv[3:split], sys.argv[split + 1:]
+def once(command):
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{' '.join(command)} exited with status {status}")
+    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000
+once(a); once(b)
+pairs = [(once(a), once(b)) for _ in range(runs)]
+med, low = statistics.median, min
+aw, ac = [p[0][0] for p in pairs], [p[0][1] for p in pairs]
+bw, bc = [p[1][0] for p in pairs], [p[1][1] for p in pairs]
+rw = med([x / y for x, y in zip(aw, bw)])
+rc = med([x / y if y > 0 else float("nan") for x, y in zip(ac, bc)])
+print(f"{label:<24} {med(aw):6.2f} {low(aw):6.2f} {med(ac):6.2f} | {med(bw):6.2f} {low(bw):6.2f} {med(bc):6.2f} | {rw:6.2f}x {rc:6.2f}x")
+PY
+pair() {
+  local label=$1 a=$2 b=$3
+  # shellcheck disable=SC2086 # the commands are words
+  python3 "$work/pair.py" "$runs" "$label" $a -- $b
+}
+header() {
+  printf '\n%s (%s pairs; ms)\n' "$1" "$runs"
+  printf '%-24s %6s %6s %6s | %6s %6s %6s | %7s %7s\n' "" "A wall" "min" "A cpu" "B wall" "min" "B cpu" "wall" "cpu"
+}
+
+header "A = connexml, B = xmllint (aims: --version within 5 ms; check within 3x of xmllint)"
+pair "--version" "$bin --version" "xmllint --version"
+pair "check, 1 KB script" "$bin check --no-show-source $work/one-kb.xml" "xmllint --noout $work/one-kb.xml"
+
+if [ -n "$against" ]; then
+  header "A = this connexml, B = the other connexml (--against)"
+  pair "--version" "$bin --version" "$against --version"
+  pair "check, 1 KB script" "$bin check --no-show-source $work/one-kb.xml" "$against check --no-show-source $work/one-kb.xml"
+fi
