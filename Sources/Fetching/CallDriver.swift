@@ -16,8 +16,12 @@ public struct CallDriver: Sendable {
         self.documents = HandOverDocuments(mappings: documents, folder: folder, fetcher: http)
     }
 
-    /// Runs one call to its end.
+    /// Runs one call to its end. (Specialised for the engine's own sinks,
+    /// as `Engine.run` is: a generic call across modules would run the
+    /// whole call unspecialised.)
     @discardableResult
+    @_specialize(exported: true, where Sink == CountingSink)
+    @_specialize(exported: true, where Sink == CollectingSink)
     public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
                                      sink: inout Sink) -> CallSummary {
         engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sink)

@@ -7,44 +7,38 @@ import Language
 /// a mapping, a local file, the web — and gives it to `resume(with:)`.
 public struct Call<Sink: TraceSink> {
     private let output: SinkBox<Sink>
-    /// Nil once refused (or before admission).
+    /// Admitted: the call's state. Nil when refused.
     private var run: CallRun<Sink>?
-    private var pending: Admission?
+    private var refused: CallSummary?
+    private var started = false
 
-    private struct Admission {
-        let engine: Engine
-        let script: CompiledScript
-        let scenario: Scenario
-        let mode: RunMode
-    }
-
+    /// Admits the call (its `call.start`, and its end when refused, go to
+    /// the sink now).
     init(engine: Engine, script: CompiledScript, scenario: Scenario, mode: RunMode, output: SinkBox<Sink>) {
         self.output = output
-        self.pending = Admission(engine: engine, script: script, scenario: scenario, mode: mode)
+        switch CallAdmission.admit(engine, scenario, output) {
+        case .refused(let summary):
+            refused = summary
+        case .admitted(let caller):
+            run = CallRun(engine: engine, scenario: scenario, mode: mode, script: script, caller: caller, output: output)
+        }
     }
 
     /// Where the call's events went.
     public var sink: Sink { output.sink }
 
-    /// Admits the call and runs it until it ends or needs a document.
-    /// Called once, first.
+    /// Runs the call until it ends or needs a document. Called once, first.
     public mutating func next() -> CallProgress {
-        guard let start = pending else { preconditionFailure("Call.next() is called once; then resume(with:)") }
-        pending = nil
-        switch CallAdmission(engine: start.engine, scenario: start.scenario, output: output).admit() {
-        case .refused(let summary):
-            return .ended(summary)
-        case .admitted(let caller):
-            run = CallRun(engine: start.engine, scenario: start.scenario, mode: start.mode, script: start.script, caller: caller,
-                          output: output)
-            return run!.proceed()
-        }
+        precondition(!started, "Call.next() is called once; then resume(with:)")
+        started = true
+        if let refused { return .ended(refused) }
+        return run!.proceed()
     }
 
     /// Goes on with the document asked for (or ends the call with the
     /// error that it could not be had).
     public mutating func resume(with document: Result<CompiledScript, DocumentFailure>) -> CallProgress {
-        guard run != nil else { preconditionFailure("a call resumed before it started, or after it ended") }
+        precondition(started && run != nil, "a call resumed before it started, or after it was refused")
         return run!.resume(with: document)
     }
 }

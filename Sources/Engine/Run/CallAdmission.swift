@@ -4,64 +4,62 @@ import Policy
 /// directory resolves the caller) and whether capacity admits them. A call
 /// runs only once admitted, so a running call always has its caller
 /// (`CallRun.caller`); a refused one is traced and summed up here.
-struct CallAdmission<Sink: TraceSink> {
+/// (Functions, not a value holding them: the call's own copies of the
+/// scenario and engine stay the only ones.)
+enum CallAdmission {
     enum Result {
         case admitted(Caller)
         case refused(CallSummary)
     }
 
-    let engine: Engine
-    let scenario: Scenario
-    let output: SinkBox<Sink>
-
     /// Traces `call.start`, then admits the users the scenario has logged
     /// in (they take capacity) and the caller.
-    func admit() -> Result {
+    static func admit<Sink>(_ engine: Engine, _ scenario: Scenario, _ output: SinkBox<Sink>) -> Result {
         let resolved = Caller.resolve(scenario.from, in: engine.policy.directory, applicationProfile: scenario.profile,
                                       applicationCustomer: scenario.customer)
-        emit(.callStart, startFields(resolved))
+        emit(.callStart, startFields(resolved, scenario), output)
+        admitLoggedIn(engine, scenario)
         switch resolved {
         case .failure(let denial):
-            admitLoggedIn()
-            return refuse(denial, caller: nil)
+            return refuse(denial, caller: nil, engine, scenario, output)
         case .success(let caller):
-            admitLoggedIn()
             let admission = engine.capacity.admit(caller)
-            guard admission.isAllowed else { return refuse(admission, caller: caller) }
+            guard admission.isAllowed else { return refuse(admission, caller: caller, engine, scenario, output) }
             return .admitted(caller)
         }
     }
 
     /// Gives back what the logged-in users took (a refused call's caller
     /// took nothing).
-    func releaseLoggedIn() {
+    static func releaseLoggedIn(_ engine: Engine, _ scenario: Scenario) {
         for user in scenario.loggedIn {
             if case .success(let other) = Caller.user(user, in: engine.policy.directory) { engine.capacity.release(other) }
         }
     }
 
-    private func admitLoggedIn() {
+    private static func admitLoggedIn(_ engine: Engine, _ scenario: Scenario) {
         for user in scenario.loggedIn {
             if case .success(let other) = Caller.user(user, in: engine.policy.directory) { _ = engine.capacity.admit(other) }
         }
     }
 
     /// The denial and the end of a call that never started.
-    private func refuse(_ decision: Decision, caller: Caller?) -> Result {
-        emit(.denied, decision.traceFields(profile: caller?.profileName))
-        releaseLoggedIn()
+    private static func refuse<Sink>(_ decision: Decision, caller: Caller?, _ engine: Engine, _ scenario: Scenario,
+                                     _ output: SinkBox<Sink>) -> Result {
+        emit(.denied, decision.traceFields(profile: caller?.profileName), output)
+        releaseLoggedIn(engine, scenario)
         var summary = CallSummary(reason: .refused, duration: 0, verbsRun: 0, denials: 1)
         summary.variables = CallRun<Sink>.startingVariables(scenario)
         emit(.callEnd, [.init(.reason, .string(CallSummary.Reason.refused.rawValue)), .init(.duration, .number(0)),
-                        .init(.verbs, .number(0)), .init(.denials, .number(1))])
+                        .init(.verbs, .number(0)), .init(.denials, .number(1))], output)
         return .refused(summary)
     }
 
     /// `call.start`'s fields: who calls, as whom, when (the caller's
     /// profile only when there is one).
-    private func startFields(_ resolved: Swift.Result<Caller, Decision>) -> [TraceEvent.Field] {
+    private static func startFields(_ resolved: Swift.Result<Caller, Decision>, _ scenario: Scenario) -> [TraceEvent.Field] {
         var fields: [TraceEvent.Field] = [.init(.from, .string(scenario.from)), .init(.to, .string(scenario.to)),
-                                          .init(.sid, .string(CallRun<Sink>.callSid(scenario)))]
+                                          .init(.sid, .string(scenario.sid ?? CallRun<CountingSink>.unsetSid))]
         guard case .success(let caller) = resolved else { return fields }
         fields.append(.init(.caller, .string(caller.user == nil ? "outside" : "user")))
         fields.append(.init(.profile, .string(caller.profileName)))
@@ -72,7 +70,7 @@ struct CallAdmission<Sink: TraceSink> {
     }
 
     /// Before the call, the clock reads 0 and no verb is the cause.
-    private func emit(_ name: TraceEvent.Name, _ fields: @autoclosure () -> [TraceEvent.Field]) {
+    private static func emit<Sink>(_ name: TraceEvent.Name, _ fields: @autoclosure () -> [TraceEvent.Field], _ output: SinkBox<Sink>) {
         output.sink.emit(TraceEvent(time: 0, name: name, file: nil, line: nil, fields: output.sink.wantsFields ? fields() : []))
     }
 }

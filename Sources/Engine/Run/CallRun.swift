@@ -48,6 +48,9 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var verbsRun = 0
     var denials = 0
     var handOvers = 0
+    /// Whether events are held back (`resolveAhead`): a field of the call,
+    /// so the check of every event costs no access to the shared box.
+    var holding = false
     /// The hand-over the driver is fetching a document for.
     var awaiting: DocumentRequest?
     /// Where a paused call (`RunMode.pauseForInput`) waits.
@@ -86,7 +89,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         return variables
     }
 
-    static func callSid(_ scenario: Scenario) -> String { scenario.sid ?? "CA-unset" }
+    static func callSid(_ scenario: Scenario) -> String { scenario.sid ?? unsetSid }
+    static var unsetSid: String { "CA-unset" }
 
     var policy: Policy { engine.policy }
 
@@ -151,7 +155,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
     private mutating func end(_ reason: CallSummary.Reason) -> CallSummary {
         engine.capacity.release(caller)
-        CallAdmission(engine: engine, scenario: scenario, output: output).releaseLoggedIn()
+        CallAdmission.releaseLoggedIn(engine, scenario)
         var summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
         summary.waiting = waiting
         summary.variables = variables
@@ -196,7 +200,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
               outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
         let file = position == nil ? nil : script.file
-        if output.held != nil { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
+        if holding { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
         guard output.sink.wantsFields else {
             return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: []))
         }

@@ -22,8 +22,9 @@ public struct Engine: Sendable {
         self.callbacks = callbacks
     }
 
-    /// Starts a call: the driver runs it with `Call.next()`, and performs
-    /// what it asks for (hand-overs) until it ends.
+    /// Starts a call (admits it: `call.start` goes to the sink now); the
+    /// driver runs it with `Call.next()` and performs what it asks for
+    /// (hand-overs) until it ends.
     public func call<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
                                       sink: Sink) -> Call<Sink> {
         Call(engine: self, script: script, scenario: scenario, mode: mode, output: SinkBox(sink))

@@ -79,11 +79,13 @@ extension CallRun {
     /// (an invalid attribute, an unset variable) is held back, to be said by
     /// `say(_:)` when its effects happen.
     mutating func resolveAhead<T>(_ body: (inout CallRun) -> T) -> (T, held: [TraceEvent]) {
-        let outer = output.held
+        let (outer, wasHolding) = (output.held, holding)
         output.held = []
+        holding = true
         let value = body(&self)
         let held = output.held ?? []
         output.held = outer
+        holding = wasHolding
         return (value, held)
     }
 
@@ -92,7 +94,7 @@ extension CallRun {
         for event in held {
             let now = TraceEvent(time: clock.elapsed, name: event.name, file: event.file, line: event.line, fields: event.fields,
                                  outcome: event.outcome, code: event.code)
-            if output.held != nil { output.held!.append(now) } else { output.sink.emit(now) }
+            if holding { output.held!.append(now) } else { output.sink.emit(now) }
         }
     }
 
