@@ -67,7 +67,13 @@ static size_t on_header(char *data, size_t size, size_t count, void *context) {
         // A new answer: the first, or the one after a 1xx (or a proxy's).
         forget_headers(answer);
         x->headers_over = 0;
-        const char *space = memchr(data, ' ', n);
+        // "HTTP/1.1 200 OK": the number after the first space (copied, as
+        // libcurl's line is not terminated).
+        char line[32];
+        size_t length = n < sizeof line - 1 ? n : sizeof line - 1;
+        memcpy(line, data, length);
+        line[length] = '\0';
+        const char *space = strchr(line, ' ');
         answer->status = space ? strtol(space + 1, NULL, 10) : 0;
         return n;
     }
