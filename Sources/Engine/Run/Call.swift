@@ -38,7 +38,7 @@ public struct Call<Sink: TraceSink> {
     /// Goes on with the document asked for (or ends the call with the
     /// error that it could not be had).
     public mutating func resume(with document: Result<CompiledScript, DocumentFailure>) -> CallProgress {
-        precondition(started && run != nil, "a call resumed before it started, or after it was refused")
+        precondition(started && refused == nil, "a call resumed before it started, or after it was refused")
         return run!.resume(with: document)
     }
 }

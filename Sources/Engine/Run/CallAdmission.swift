@@ -30,10 +30,11 @@ enum CallAdmission {
     }
 
     /// Gives back what the logged-in users took (a refused call's caller
-    /// took nothing).
-    static func releaseLoggedIn(_ engine: Engine, _ scenario: Scenario) {
-        for user in scenario.loggedIn {
-            if case .success(let other) = Caller.user(user, in: engine.policy.directory) { engine.capacity.release(other) }
+    /// took nothing). Given the parts it reads, not the engine and the
+    /// scenario: a running call would copy them whole to pass them.
+    static func releaseLoggedIn(_ users: [String], in directory: Directory, from capacity: CapacityRegistry) {
+        for user in users {
+            if case .success(let other) = Caller.user(user, in: directory) { capacity.release(other) }
         }
     }
 
@@ -47,7 +48,7 @@ enum CallAdmission {
     private static func refuse<Sink>(_ decision: Decision, caller: Caller?, _ engine: Engine, _ scenario: Scenario,
                                      _ output: SinkBox<Sink>) -> Result {
         emit(.denied, decision.traceFields(profile: caller?.profileName), output)
-        releaseLoggedIn(engine, scenario)
+        releaseLoggedIn(scenario.loggedIn, in: engine.policy.directory, from: engine.capacity)
         var summary = CallSummary(reason: .refused, duration: 0, verbsRun: 0, denials: 1)
         summary.variables = CallRun<Sink>.startingVariables(scenario)
         emit(.callEnd, [.init(.reason, .string(CallSummary.Reason.refused.rawValue)), .init(.duration, .number(0)),

@@ -134,7 +134,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
             script = next
             // The reference as written, not the path it resolved to:
             // traces must not depend on where the command ran.
-            emit(.document, at: nil, [.init(.url, .string(url)), .init(.hop, .number(Double(handOvers)))])
+            let hop = Double(handOvers)  // a local: the fields, built later, must not capture the call
+            emit(.document, at: nil, [.init(.url, .string(url)), .init(.hop, .number(hop))])
             // What the platform ignores or may do differently in the new
             // document (a web application answering with TwiML-only
             // attributes) is said, not silently obeyed.
@@ -155,7 +156,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
     private mutating func end(_ reason: CallSummary.Reason) -> CallSummary {
         engine.capacity.release(caller)
-        CallAdmission.releaseLoggedIn(engine, scenario)
+        CallAdmission.releaseLoggedIn(scenario.loggedIn, in: policy.directory, from: engine.capacity)
         var summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
         summary.waiting = waiting
         summary.variables = variables
@@ -196,7 +197,9 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// sink, as benchmarks use, costs the call almost nothing).
     /// `outcome`: the way the verb at `position` went on, when this event
     /// is where it branched (see `TraceEvent.outcome`); like the fields,
-    /// only for a sink that wants them.
+    /// only for a sink that wants them. (Fields that read the call's state
+    /// are read into locals first: a closure that captures the call copies
+    /// it whole.)
     func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
               outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
         let file = position == nil ? nil : script.file
@@ -216,7 +219,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil,
                        outcome: VerbOutcome? = nil) {
         denials += 1
-        emit(.denied, at: position, decision.traceFields(as: action, target: target, profile: caller.profileName), outcome: outcome)
+        let profile = caller.profileName  // a local: the fields, built later, must not capture the call
+        emit(.denied, at: position, decision.traceFields(as: action, target: target, profile: profile), outcome: outcome)
     }
 
     /// The caller hangs up (at the scenario's `hangup_at`, which verbs that
