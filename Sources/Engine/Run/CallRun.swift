@@ -162,11 +162,13 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         summary.variables = variables
         summary.context = context
         summary.bindings = bindings.map { CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line) }
+        // Locals: the fields, built later, must not capture the call.
+        let (waiting, duration, verbs, denials) = (waiting, clock.elapsed, Double(verbsRun), Double(denials))
         if reason == .paused {
             emit(.callPaused, at: nil, [.init(.waiting, .string(waiting?.description ?? "input"))])
         } else {
-            emit(.callEnd, at: nil, [.init(.reason, .string(reason.rawValue)), .init(.duration, .number(clock.elapsed)),
-                                       .init(.verbs, .number(Double(verbsRun))), .init(.denials, .number(Double(denials)))])
+            emit(.callEnd, at: nil, [.init(.reason, .string(reason.rawValue)), .init(.duration, .number(duration)),
+                                       .init(.verbs, .number(verbs)), .init(.denials, .number(denials))])
         }
         return summary
     }

@@ -12,11 +12,20 @@ extension CallRun {
             if script.expressions[match.expression]?.matches(value) != true { failed = "field" }
         }
         if failed == nil {
+            let clock = self.clock  // a local: the closure must not capture the call
             failed = condition.timeTests.first { !clock.holds($0.test) }?.attribute
         }
+        // Constants, read by the event's lazily built fields.
+        let failedTest = failed
+        let outcome = failedTest == nil ? Condition.Outcome.holds : Condition.Outcome.fails
+        emit(.condition, at: condition.position, Self.conditionFields(failedTest), outcome: outcome)
+        return failedTest == nil ? run(condition.verbs) : .next
+    }
+
+    /// `result`, and the test that failed.
+    private static func conditionFields(_ failed: String?) -> [TraceEvent.Field] {
         var fields: [TraceEvent.Field] = [.init(.result, .bool(failed == nil))]
         if let failed { fields.append(.init(.failed, .string(failed))) }
-        emit(.condition, at: condition.position, fields, outcome: failed == nil ? Condition.Outcome.holds : Condition.Outcome.fails)
-        return failed == nil ? run(condition.verbs) : .next
+        return fields
     }
 }

@@ -13,6 +13,7 @@ extension CallRun {
         guard let reason = resolve(reject.reason, "reason", at: reject.position) else { return .next }
         // Before anything else the call is never answered; later, the
         // platform can only hang up, and the trace says so.
+        let answered = self.answered  // a local: the fields, built later, must not capture the call
         emit(.reject, at: reject.position, [.init(.reason, .string(reason.rawValue)), .init(.answered, .bool(answered))])
         return .end(.rejected)
     }
