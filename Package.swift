@@ -59,7 +59,7 @@ let package = Package(
                                                .product(name: "Yams", package: "Yams")]),
         // Where hand-overs find documents (scenario mappings, local files,
         // HTTP with limits), and status callbacks over HTTP.
-        .target(name: "Fetching", dependencies: ["Engine", "Language", "XMLParsing", "CCurl"]),
+        .target(name: "Fetching", dependencies: ["Engine", "Language", "Policy", "XMLParsing", "CCurl"]),
         // The call flow of checked scripts as a graph, drawn as DOT or Mermaid (`connexml graph`).
         .target(name: "FlowGraph", dependencies: ["Language", "Policy", "Diagnostics"]),
         // The command-line tool: argument parsing, files, rendering.

@@ -5,7 +5,8 @@ enum BundledDirectory {
     static let name = "the bundled sample directory"
 
     static let text = #"""
-# The bundled call centre (README: "Who may do what").
+# yaml-language-server: $schema=../docs/schemas/directory.schema.json
+# The bundled call centre (docs/policy.md).
 # Two customers; at acme, 100 agents who may neither dial abroad nor listen
 # in, an operator who may do both, and a supervisor of another barge group;
 # the IVR profile for outside callers.

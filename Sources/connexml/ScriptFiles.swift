@@ -64,7 +64,8 @@ enum ScriptFiles {
         // Straight into the byte array with read(2): no Data in between, so an
         // 8 MB script is copied once, not twice.
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Uninitialised: zero-filling 1 MiB costs more than reading a small script.
+        var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
         while bytes.count <= limit {
             let wanted = min(chunk.count, limit + 1 - bytes.count)
             let got = chunk.withUnsafeMutableBytes { systemRead(handle.fileDescriptor, $0.baseAddress, wanted) }

@@ -9,10 +9,8 @@ import TestSupport
 /// its deadline by sending a little at a time. Documents end the call with
 /// an `error`; callbacks report a `callback.error` and the call goes on.
 ///
-/// Serialized: after refusing a compressed answer, FoundationNetworking
-/// still inflates what libcurl had already read, on the one queue all its
-/// sessions share; one bomb at a time keeps that delay short for the other
-/// tests' fetches.
+/// Serialized: the answers here are large or slow on purpose; one at a
+/// time keeps the load, and so the other fetches' deadlines, predictable.
 @Suite(.serialized) struct FetchLimitsTests {
     let http = FetchingTests()
 
