@@ -38,7 +38,9 @@ let directory = DirectoryLoader.load(text: directoryText, file: "samples/directo
 
 print("calls per sample: \(calls) a round, best of 3 rounds; one core (calls run one after another)")
 print("RSS@1k: resident memory after the first 1,000 calls; RSS@end: after the last")
-print("sample".padding(toLength: 44, withPad: " ", startingAt: 0), "verbs/call", "events/call", "calls/s", "RSS@1k KB", "RSS@end KB", "peak KB")
+print(
+    "sample".padding(toLength: 44, withPad: " ", startingAt: 0), "verbs/call", "events/call", "calls/s", "RSS@1k KB",
+    "RSS@end KB", "peak KB")
 /// The script and scenario of a sample, as `connexml test` pairs them.
 func files(of sample: String) -> (script: String, scenario: String?) {
     let suffix = ".scenario.yaml"
@@ -62,8 +64,9 @@ for sample in arguments.dropFirst() {
     }
     var scenario = Scenario()
     if let scenarioPath {
-        let loaded = ScenarioLoader.load(bytes: load(scenarioPath), file: scenarioPath,
-                                         folder: (scenarioPath as NSString).deletingLastPathComponent, directory: directory)
+        let loaded = ScenarioLoader.load(
+            bytes: load(scenarioPath), file: scenarioPath,
+            folder: (scenarioPath as NSString).deletingLastPathComponent, directory: directory)
         guard let valid = loaded.scenario else {
             print("\(scenarioPath): invalid: \(loaded.diagnostics.first?.message ?? "")")
             exit(1)
@@ -91,7 +94,9 @@ for sample in arguments.dropFirst() {
         events = sink.count
     }
     let memory = residentKilobytes()
-    print((sample as NSString).lastPathComponent.padding(toLength: 44, withPad: " ", startingAt: 0),
-          String(format: "%10.1f %11.1f %8.0f %10d %10d %8d", Double(verbs) / Double(calls), Double(events) / Double(calls),
-                 best, rssAfterThousand, memory.current, memory.peak))
+    print(
+        (sample as NSString).lastPathComponent.padding(toLength: 44, withPad: " ", startingAt: 0),
+        String(
+            format: "%10.1f %11.1f %8.0f %10d %10d %8d", Double(verbs) / Double(calls), Double(events) / Double(calls),
+            best, rssAfterThousand, memory.current, memory.peak))
 }

@@ -40,6 +40,7 @@ public enum DialString {
 /// `run` and `explain` draw the same line.
 public enum TransferTarget {
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
     }
 }

@@ -8,9 +8,10 @@ public enum PlainName {
 
     /// The valid name closest to `text` (lowercased, other characters as `_`).
     public static func suggestion(for text: String) -> String? {
-        let mapped = String(text.lowercased().map { c -> Character in
-            c.isASCII && (c.isLetter || c.isNumber || c == "_") ? c : "_"
-        })
+        let mapped = String(
+            text.lowercased().map { c -> Character in
+                c.isASCII && (c.isLetter || c.isNumber || c == "_") ? c : "_"
+            })
         return isValid(mapped) ? mapped : nil
     }
 }

@@ -20,10 +20,12 @@ public struct CallDriver: Sendable {
     /// as `Engine.run` is: a generic call across modules would run the
     /// whole call unspecialised.)
     @discardableResult
-    @_specialize(exported: true, where Sink == CountingSink)
-    @_specialize(exported: true, where Sink == CollectingSink)
-    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
-                                     sink: inout Sink) -> CallSummary {
+    @_specialize(exported:true,where Sink == CountingSink)
+    @_specialize(exported:true,where Sink == CollectingSink)
+    public func run<Sink: TraceSink>(
+        _ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+        sink: inout Sink
+    ) -> CallSummary {
         engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sink)
     }
 }

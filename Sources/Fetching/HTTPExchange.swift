@@ -15,8 +15,10 @@ struct LibCurl: @unchecked Sendable {  // the loaded functions never change
         var why = [CChar](repeating: 0, count: 512)
         guard let library = ccurl_open(path, &why, why.count) else {
             let reason = String(decoding: why.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return .failure(.init(message: "HTTP needs libcurl (Debian and Ubuntu: apt-get install libcurl4), "
-                                  + "which could not be loaded: \(reason)"))
+            return .failure(
+                .init(
+                    message: "HTTP needs libcurl (Debian and Ubuntu: apt-get install libcurl4), "
+                        + "which could not be loaded: \(reason)"))
         }
         return .success(LibCurl(library: library))
     }
@@ -82,9 +84,10 @@ struct HTTPExchange {
                 url.withCString { url in
                     "connexml".withCString { agent in
                         withOptionalCString(accept) { accept in
-                            var request = ccurl_request(url: url, post: isPost ? 1 : 0, body: form.baseAddress, body_size: form.count,
-                                                        accept: accept, user_agent: agent, timeout_ms: timeoutMilliseconds,
-                                                        maximum_bytes: maximumBytes)
+                            var request = ccurl_request(
+                                url: url, post: isPost ? 1 : 0, body: form.baseAddress, body_size: form.count,
+                                accept: accept, user_agent: agent, timeout_ms: timeoutMilliseconds,
+                                maximum_bytes: maximumBytes)
                             ccurl_perform(curl.library, &request, &answer)
                         }
                     }

@@ -86,9 +86,10 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
 
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int64((limits.timeout * 1000).rounded(.up)))
-        var exchange = HTTPExchange(url: target.url, isPost: isPost, body: isPost ? Array(form.utf8) : [],
-                                    accept: wantsXML ? "text/xml, application/xml" : nil,
-                                    timeoutMilliseconds: 0, maximumBytes: limits.maximumBytes)
+        var exchange = HTTPExchange(
+            url: target.url, isPost: isPost, body: isPost ? Array(form.utf8) : [],
+            accept: wantsXML ? "text/xml, application/xml" : nil,
+            timeoutMilliseconds: 0, maximumBytes: limits.maximumBytes)
         var redirects = 0
         while true {
             // What is left of the deadline, for this hop: the deadline is
@@ -119,7 +120,8 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
                 return failure("\(name): answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
             case .tooLarge(let encoding):
                 let decoded = encoding.map { " once decoded (Content-Encoding: \($0))" } ?? ""
-                return failure("\(name): answered more than \(limits.maximumBytes) bytes\(decoded); the limit is \(limits.maximumBytes)")
+                return failure(
+                    "\(name): answered more than \(limits.maximumBytes) bytes\(decoded); the limit is \(limits.maximumBytes)")
             case .timedOut:
                 return failure("\(name) did not answer within \(Self.seconds(limits.timeout))")
             case .failed(let why):
@@ -133,7 +135,9 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
 
     /// The body of a final answer, or why not: 2xx, and XML when a document
     /// is wanted.
-    static func accepted(status: Int, contentType: String?, body: [UInt8], from name: String, wantsXML: Bool) -> Result<[UInt8], Failure> {
+    static func accepted(status: Int, contentType: String?, body: [UInt8], from name: String, wantsXML: Bool) -> Result<
+        [UInt8], Failure
+    > {
         guard (200..<300).contains(status) else { return .failure(Failure(message: "\(name) answered HTTP \(status)")) }
         if wantsXML {
             let type = (contentType ?? "").lowercased()

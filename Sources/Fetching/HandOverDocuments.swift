@@ -25,17 +25,23 @@ public final class HandOverDocuments: DocumentSource {
         self.fetcher = fetcher
     }
 
-    public func document(_ reference: String, from file: String, method: HTTPMethod,
-                         parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure> {
+    public func document(
+        _ reference: String, from file: String, method: HTTPMethod,
+        parameters: [(String, String)]
+    ) -> Result<CompiledScript, DocumentFailure> {
         if let mapped = mappings[reference] { return local(Self.resolve(mapped, against: mappingFolder)) }
         let fromWeb = Self.isWeb(file)
         // A relative reference in a fetched document is relative to its URL.
-        let absolute = fromWeb && URLText.scheme(of: reference) == nil
+        let absolute =
+            fromWeb && URLText.scheme(of: reference) == nil
             ? URL(string: reference, relativeTo: URL(string: file))?.absoluteString ?? reference : reference
         if let mapped = mappings[absolute] { return local(Self.resolve(mapped, against: mappingFolder)) }
         if Self.isWeb(absolute) {
             guard let fetcher else {
-                return .failure(DocumentFailure(message: "\(absolute) would be fetched over HTTP, which is off here; map it under documents: in the scenario"))
+                return .failure(
+                    DocumentFailure(
+                        message:
+                            "\(absolute) would be fetched over HTTP, which is off here; map it under documents: in the scenario"))
             }
             guard let url = URL(string: absolute), url.host != nil else {
                 return .failure(DocumentFailure(message: "'\(absolute)' is not a valid URL"))
@@ -45,8 +51,10 @@ public final class HandOverDocuments: DocumentSource {
             case .success(let bytes):
                 switch CompiledScript.compile(bytes: bytes, file: absolute, limits: .fetched) {
                 case .failure(let failure):
-                    return .failure(DocumentFailure(message: "\(absolute) did not answer with a valid ConneXML document",
-                                                    diagnostics: failure.diagnostics))
+                    return .failure(
+                        DocumentFailure(
+                            message: "\(absolute) did not answer with a valid ConneXML document",
+                            diagnostics: failure.diagnostics))
                 case .success(let compiled): return .success(compiled)
                 }
             }
@@ -55,9 +63,12 @@ public final class HandOverDocuments: DocumentSource {
             return .failure(DocumentFailure(message: "'\(scheme):' documents cannot be fetched: only http, https and file exist"))
         }
         if fromWeb {
-            return .failure(DocumentFailure(message: "a document fetched over HTTP may not hand over to the local file '\(reference)'"))
+            return .failure(
+                DocumentFailure(message: "a document fetched over HTTP may not hand over to the local file '\(reference)'"))
         }
-        let path = reference.hasPrefix("file://") ? String(reference.dropFirst(7))
+        let path =
+            reference.hasPrefix("file://")
+            ? String(reference.dropFirst(7))
             : reference.hasPrefix("file:") ? String(reference.dropFirst(5)) : reference
         return local(Self.resolve(path, against: (file as NSString).deletingLastPathComponent))
     }
@@ -69,7 +80,8 @@ public final class HandOverDocuments: DocumentSource {
         }
         switch CompiledScript.compile(bytes: [UInt8](data), file: path) {
         case .failure(let failure):
-            return .failure(DocumentFailure(message: "\(path) is not a valid ConneXML document", diagnostics: failure.diagnostics))
+            return .failure(
+                DocumentFailure(message: "\(path) is not a valid ConneXML document", diagnostics: failure.diagnostics))
         case .success(let compiled):
             cache.withLock { $0[path] = compiled }
             return .success(compiled)

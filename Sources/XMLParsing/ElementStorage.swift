@@ -12,8 +12,10 @@ final class ElementStorage: Sendable {
     let texts: [Text]
     let children: [ChildReference]
 
-    init(names: [String], elements: [ElementRecord], attributes: [AttributeRecord], texts: [Text],
-         children: [ChildReference]) {
+    init(
+        names: [String], elements: [ElementRecord], attributes: [AttributeRecord], texts: [Text],
+        children: [ChildReference]
+    ) {
         self.names = names
         self.elements = elements
         self.attributes = attributes
@@ -26,8 +28,9 @@ final class ElementStorage: Sendable {
 
     func attribute(_ index: Int) -> Attribute {
         let record = attributes[index]
-        return Attribute(name: name(record.name), prefix: prefix(record.prefix), value: record.value,
-                         position: record.position.value)
+        return Attribute(
+            name: name(record.name), prefix: prefix(record.prefix), value: record.value,
+            position: record.position.value)
     }
 }
 
@@ -117,14 +120,17 @@ struct TreeBuilder {
     /// With names as `nameID` numbered them (a prefix of -1 is none).
     mutating func startElement(name: Int32, prefix: Int32, position: SourcePosition) {
         open.append((elements.count, waiting.count))
-        elements.append(ElementRecord(name: name, prefix: prefix, position: CompactPosition(position),
-                                      firstAttribute: Int32(attributes.count)))
+        elements.append(
+            ElementRecord(
+                name: name, prefix: prefix, position: CompactPosition(position),
+                firstAttribute: Int32(attributes.count)))
     }
 
     /// An attribute of the element started last (before any of its children).
     mutating func appendAttribute(_ attribute: Attribute) {
-        appendAttribute(name: nameID(attribute.name), prefix: attribute.prefix.map { nameID($0) } ?? -1,
-                        value: attribute.value, position: attribute.position)
+        appendAttribute(
+            name: nameID(attribute.name), prefix: attribute.prefix.map { nameID($0) } ?? -1,
+            value: attribute.value, position: attribute.position)
     }
 
     mutating func appendAttribute(name: Int32, prefix: Int32, value: String, position: SourcePosition) {
@@ -162,8 +168,9 @@ struct TreeBuilder {
     /// The root element, once it has ended; nil before.
     func finish() -> Element? {
         guard finishedRoot else { return nil }
-        let storage = ElementStorage(names: names, elements: elements, attributes: attributes, texts: texts,
-                                     children: children)
+        let storage = ElementStorage(
+            names: names, elements: elements, attributes: attributes, texts: texts,
+            children: children)
         return Element(tree: storage, index: 0)
     }
 }

@@ -28,8 +28,10 @@ public struct Element: Sendable {
         self.index = index
     }
 
-    public init(name: String, prefix: String? = nil, attributes: [Attribute] = [],
-                children: [Node] = [], position: SourcePosition) {
+    public init(
+        name: String, prefix: String? = nil, attributes: [Attribute] = [],
+        children: [Node] = [], position: SourcePosition
+    ) {
         var builder = TreeBuilder()
         builder.startElement(name: name, prefix: prefix, position: position)
         for attribute in attributes { builder.appendAttribute(attribute) }
@@ -51,8 +53,9 @@ public struct Element: Sendable {
     public var position: SourcePosition { tree.elements[index].position.value }
 
     public var attributes: Attributes {
-        Attributes(tree: tree, start: Int(tree.elements[index].firstAttribute),
-                   count: Int(tree.elements[index].attributeCount))
+        Attributes(
+            tree: tree, start: Int(tree.elements[index].firstAttribute),
+            count: Int(tree.elements[index].attributeCount))
     }
 
     public var children: Children {

@@ -41,12 +41,15 @@ struct EventTreeBuilder {
 
     // MARK: Events
 
-    mutating func startElement(name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
-                               attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int) {
+    mutating func startElement(
+        name rawName: UnsafePointer<CChar>, prefix rawPrefix: UnsafePointer<CChar>?,
+        attributeCount: Int, attributes raw: UnsafePointer<UnsafePointer<CChar>?>?, line: Int
+    ) {
         finishText()
         let nameID = names.id(rawName, &tree)
         let prefixID = rawPrefix.map { names.id($0, &tree) } ?? -1
-        let name = names.string(nameID), prefix = prefixID < 0 ? nil : names.string(prefixID)
+        let name = names.string(nameID)
+        let prefix = prefixID < 0 ? nil : names.string(prefixID)
         var position = SourcePosition(line: line, column: 0)
         if locator != nil {
             if let located = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
@@ -113,7 +116,8 @@ struct EventTreeBuilder {
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x26, i + 5 <= bytes.count, bytes[i + 1] == 0x23, bytes[i + 2] == 0x33,
-               bytes[i + 3] == 0x38, bytes[i + 4] == 0x3B {
+                bytes[i + 3] == 0x38, bytes[i + 4] == 0x3B
+            {
                 decoded.append(0x26)
                 i += 5
             } else {
@@ -161,7 +165,8 @@ private struct NameTable {
     }
 
     private mutating func grow() {
-        let oldAddresses = addresses, oldIDs = ids
+        let oldAddresses = addresses
+        let oldIDs = ids
         addresses = Array(repeating: 0, count: oldAddresses.count * 2)
         ids = Array(repeating: 0, count: oldAddresses.count * 2)
         let mask = addresses.count - 1

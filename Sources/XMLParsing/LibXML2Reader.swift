@@ -20,10 +20,11 @@ enum LibXML2Reader {
                 },
                 text_boundary: { context in EventTreeBuilder.from(context).pointee.textBoundary() })
             return bytes.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse_events(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), builder,
-                                  { context, problem in
-                                      EventTreeBuilder.from(context).pointee.problems.append(ParseProblem(problem!.pointee))
-                                  }, &handlers) != 0
+                cxml_parse_events(
+                    chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), builder,
+                    { context, problem in
+                        EventTreeBuilder.from(context).pointee.problems.append(ParseProblem(problem!.pointee))
+                    }, &handlers) != 0
             }
         }
         guard wellFormed else { return failure(builder.problems, file: file, limits: limits, source: bytes) }
@@ -32,11 +33,15 @@ enum LibXML2Reader {
     }
 
     /// The outcome of a document libxml2 did not accept.
-    static func failure(_ problems: [ParseProblem], file: String, limits: ParseLimits,
-                        source: UnsafeBufferPointer<UInt8>) -> XMLParser.Outcome {
+    static func failure(
+        _ problems: [ParseProblem], file: String, limits: ParseLimits,
+        source: UnsafeBufferPointer<UInt8>
+    ) -> XMLParser.Outcome {
         var failures = problems.filter { !$0.isWarning }
         if failures.isEmpty {
-            failures = [ParseProblem(code: 1, isWarning: false, line: 0, column: 0, libxmlMessage: "the document could not be read")]
+            failures = [
+                ParseProblem(code: 1, isWarning: false, line: 0, column: 0, libxmlMessage: "the document could not be read")
+            ]
         }
         // The first error is the real one: libxml2 does not recover, and
         // what it says after a fatal error is mostly a consequence of it.
@@ -48,9 +53,10 @@ extension ParseProblem {
     /// A problem as the shim reports it (`level` 1 is a warning), copied
     /// out of the C strings that live only during the callback.
     init(_ problem: cxml_problem) {
-        self.init(code: Int(problem.code), isWarning: problem.level == 1, line: Int(problem.line), column: Int(problem.column),
-                  libxmlMessage: problem.message.map { String(cString: $0) } ?? "",
-                  str1: problem.str1.map { String(cString: $0) }, str2: problem.str2.map { String(cString: $0) },
-                  str3: problem.str3.map { String(cString: $0) }, int1: Int(problem.int1))
+        self.init(
+            code: Int(problem.code), isWarning: problem.level == 1, line: Int(problem.line), column: Int(problem.column),
+            libxmlMessage: problem.message.map { String(cString: $0) } ?? "",
+            str1: problem.str1.map { String(cString: $0) }, str2: problem.str2.map { String(cString: $0) },
+            str3: problem.str3.map { String(cString: $0) }, int1: Int(problem.int1))
     }
 }

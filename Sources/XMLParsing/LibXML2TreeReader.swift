@@ -18,7 +18,8 @@ enum LibXML2TreeReader {
             let context = Unmanaged.passUnretained(collector).toOpaque()
             return bytes.withMemoryRebound(to: CChar.self) { chars in
                 cxml_parse(chars.baseAddress, Int32(chars.count), file, Int32(limits.maximumDepth), context) { context, problem in
-                    Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(ParseProblem(problem!.pointee))
+                    Unmanaged<ProblemCollector>.fromOpaque(context!).takeUnretainedValue().problems.append(
+                        ParseProblem(problem!.pointee))
                 }
             }
         }
@@ -69,11 +70,12 @@ enum LibXML2TreeReader {
                 let rawValue = cxml_attribute_value(current, &owned)!
                 let value = String(cString: rawValue)
                 if owned != 0 { cxml_free(rawValue) }
-                tree.appendAttribute(Attribute(
-                    name: String(cString: cxml_attribute_name(current)),
-                    prefix: cxml_attribute_prefix(current).map { String(cString: $0) },
-                    value: value,
-                    position: index < attributePositions.count ? attributePositions[index] : position))
+                tree.appendAttribute(
+                    Attribute(
+                        name: String(cString: cxml_attribute_name(current)),
+                        prefix: cxml_attribute_prefix(current).map { String(cString: $0) },
+                        value: value,
+                        position: index < attributePositions.count ? attributePositions[index] : position))
                 index += 1
                 attribute = cxml_attribute_next(current)
             }

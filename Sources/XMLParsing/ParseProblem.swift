@@ -40,19 +40,26 @@ struct ParseProblem {
         /// column on the same line.
         func back(to needle: String) -> SourcePosition? {
             guard let position else { return nil }
-            return SourceLines.lastOccurrence(of: needle, onLine: position.line, atOrBefore: position.column, in: source) ?? position
+            return SourceLines.lastOccurrence(of: needle, onLine: position.line, atOrBefore: position.column, in: source)
+                ?? position
         }
-        func error(_ code: DiagnosticCode, _ message: String, at where_: SourcePosition? = position, hint: String? = nil) -> Diagnostic {
-            Diagnostic(.error, code, message, file: file, at: where_, hint: hint)
+        func error(_ code: DiagnosticCode, _ message: String, at location: SourcePosition? = position, hint: String? = nil)
+            -> Diagnostic
+        {
+            Diagnostic(.error, code, message, file: file, at: location, hint: hint)
         }
         let said = libxmlMessage.joinedIntoOneLine
         switch code {
         case ShimCode.doctype:
-            return error("doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
-                         hint: "remove it: ConneXML needs no DTD, and the entities one declares could read local files or expand without bound")
+            return error(
+                "doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
+                hint:
+                    "remove it: ConneXML needs no DTD, and the entities one declares could read local files or expand without bound"
+            )
         case ShimCode.depth:
-            return error("too-deeply-nested", "elements are nested more than \(limits.maximumDepth) levels deep",
-                         hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
+            return error(
+                "too-deeply-nested", "elements are nested more than \(limits.maximumDepth) levels deep",
+                hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
         case ShimCode.entityLoad:
             return error("external-entity", "the document asks to load an external entity, which is not allowed")
         // libxml2 raises "xmlParseEntityRef: no name" with no field to tell
@@ -61,12 +68,16 @@ struct ParseProblem {
         case LibXML2Code.nameRequired where said.contains("EntityRef"):
             fallthrough
         case LibXML2Code.entityNoSemicolon:
-            return error("bare-ampersand", "a bare '&' is not allowed in XML", at: back(to: "&"),
-                         hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
+            return error(
+                "bare-ampersand", "a bare '&' is not allowed in XML", at: back(to: "&"),
+                hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
         case LibXML2Code.entityUndeclared, LibXML2Code.entityUndeclaredWarning:
             let name = str1 ?? "?"
-            return error("unknown-entity", "unknown entity '&\(name);'", at: back(to: "&\(name)"),
-                         hint: "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'")
+            return error(
+                "unknown-entity", "unknown entity '&\(name);'", at: back(to: "&\(name)"),
+                hint:
+                    "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'"
+            )
         // "attributes construct error" comes with no field either, and
         // space-required is also raised elsewhere ("Blank needed here" in
         // the XML declaration): again only the message tells. (libxml2
@@ -76,46 +87,57 @@ struct ParseProblem {
         case LibXML2Code.spaceRequired where said.contains("attributes construct"):
             fallthrough
         case LibXML2Code.gtRequired where said.contains("attributes construct"):
-            return error("attribute-syntax", "attributes must be separated by white space",
-                         hint: "write a space between attributes: numDigits=\"1\" timeout=\"5\"")
+            return error(
+                "attribute-syntax", "attributes must be separated by white space",
+                hint: "write a space between attributes: numDigits=\"1\" timeout=\"5\"")
         case LibXML2Code.attributeNotStarted, LibXML2Code.attributeWithoutValue:
-            return error("attribute-syntax", "an attribute needs a value in quotes",
-                         hint: "write name=\"value\"")
+            return error(
+                "attribute-syntax", "an attribute needs a value in quotes",
+                hint: "write name=\"value\"")
         case LibXML2Code.ltInAttribute:
             return error("attribute-syntax", "'<' is not allowed inside an attribute value", hint: "write '&lt;'")
         case LibXML2Code.attributeRedefined:
             let name = str1 ?? "an attribute"
             return error("duplicate-attribute", "attribute '\(name)' is given twice")
         case LibXML2Code.commentNotFinished:
-            return error("unclosed-comment", "comment is never closed",
-                         at: Self.unclosedCommentPosition(in: source) ?? position, hint: "end it with '-->'")
+            return error(
+                "unclosed-comment", "comment is never closed",
+                at: Self.unclosedCommentPosition(in: source) ?? position, hint: "end it with '-->'")
         case LibXML2Code.hyphenInComment:
             // Most often a comment left open (the documentation's own
             // `<!--Body of the code>`): the next `<!--` is then inside it.
             guard let comment = Self.commentWithDoubleHyphen(in: source) else { return error("xml-syntax", said) }
             if let next = comment.nextOpening {
-                return error("unclosed-comment", "comment is not closed before the '<!--' at line \(next.line)", at: comment.opening,
-                             hint: "end it with '-->'")
+                return error(
+                    "unclosed-comment", "comment is not closed before the '<!--' at line \(next.line)", at: comment.opening,
+                    hint: "end it with '-->'")
             }
-            return error("xml-syntax", "'--' is not allowed inside a comment", at: comment.opening,
-                         hint: "XML comments may not contain '--': write it differently, or end the comment with '-->'")
+            return error(
+                "xml-syntax", "'--' is not allowed inside a comment", at: comment.opening,
+                hint: "XML comments may not contain '--': write it differently, or end the comment with '-->'")
         case LibXML2Code.documentEnd, LibXML2Code.extraContent:
-            return error("content-after-root", "content after the end of the root element",
-                         hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
+            return error(
+                "content-after-root", "content after the end of the root element",
+                hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
         case LibXML2Code.tagNameMismatch:
             // "Opening and ending tag mismatch: Say line 3 and say": the
             // open element, its line, the closing tag's name.
-            let opened = str1 ?? "?", openedLine = int1, closed = str2 ?? "?"
-            return error("mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
-                         at: back(to: "</\(closed)"),
-                         hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
+            let opened = str1 ?? "?"
+            let openedLine = int1
+            let closed = str2 ?? "?"
+            return error(
+                "mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
+                at: back(to: "</\(closed)"),
+                hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
         case LibXML2Code.tagNotFinished:
             // "Premature end of data in tag Response line 1": the open
             // element and its line.
-            let opened = str1 ?? "?", openedLine = int1
+            let opened = str1 ?? "?"
+            let openedLine = int1
             let openedAt = SourceLines.lastOccurrence(of: "<\(opened)", onLine: openedLine, atOrBefore: Int.max, in: source)
-            return error("unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
-                         hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
+            return error(
+                "unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
+                hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
         case LibXML2Code.documentStart:
             return error("not-xml", "this is not an XML document: expected '<Response>'")
         case LibXML2Code.documentEmpty:
@@ -123,8 +145,9 @@ struct ParseProblem {
             // when the bytes do not start like XML at all.
             return error("not-xml", "this is not an XML document: expected '<Response>'")
         case LibXML2Code.invalidCharacter, LibXML2Code.invalidEncoding:
-            return error("invalid-character", said.isEmpty ? "invalid character" : said,
-                         hint: "save the file as UTF-8, without control characters")
+            return error(
+                "invalid-character", said.isEmpty ? "invalid character" : said,
+                hint: "save the file as UTF-8, without control characters")
         case LibXML2Code.undefinedNamespace:
             return error("xml-syntax", said, hint: "ConneXML elements have no namespace prefix")
         default:
@@ -135,7 +158,8 @@ struct ParseProblem {
     /// The first comment with `--` inside it, where it opens, and where a
     /// `<!--` starts inside it (nil when the `--` is something else).
     private static func commentWithDoubleHyphen(in source: UnsafeBufferPointer<UInt8>)
-        -> (opening: SourcePosition, nextOpening: SourcePosition?)? {
+        -> (opening: SourcePosition, nextOpening: SourcePosition?)?
+    {
         let bytes = Array(source)
         func position(of offset: Int) -> SourcePosition {
             let before = bytes[..<offset]
@@ -147,11 +171,15 @@ struct ParseProblem {
         }
         func matches(_ text: String, at offset: Int) -> Bool {
             let pattern = Array(text.utf8)
-            return offset >= 0 && offset + pattern.count <= bytes.count && Array(bytes[offset..<offset + pattern.count]) == pattern
+            return offset >= 0 && offset + pattern.count <= bytes.count
+                && Array(bytes[offset..<offset + pattern.count]) == pattern
         }
         var i = 0
         while i + 4 <= bytes.count {
-            guard matches("<!--", at: i) else { i += 1; continue }
+            guard matches("<!--", at: i) else {
+                i += 1
+                continue
+            }
             var j = i + 4
             while j + 2 <= bytes.count {
                 if matches("-->", at: j) { break }
@@ -185,8 +213,9 @@ struct ParseProblem {
 
 extension Diagnostic {
     static func fileTooLarge(file: String, limit: Int) -> Diagnostic {
-        Diagnostic(.error, "file-too-large", "the document is larger than the limit of \(limit) bytes",
-                   file: file, at: nil, hint: "ConneXML scripts are small; split the call flow with <Redirect>")
+        Diagnostic(
+            .error, "file-too-large", "the document is larger than the limit of \(limit) bytes",
+            file: file, at: nil, hint: "ConneXML scripts are small; split the call flow with <Redirect>")
     }
 
     static func emptyDocument(file: String) -> Diagnostic {

@@ -10,7 +10,10 @@ enum SourceLines {
         if number > 1 {
             for i in 0..<source.count where source[i] == 0x0A {
                 current += 1
-                if current == number { start = i + 1; break }
+                if current == number {
+                    start = i + 1
+                    break
+                }
             }
             guard current == number else { return nil }
         }
@@ -22,8 +25,10 @@ enum SourceLines {
 
     /// The position of the last `needle` on line `number` that starts at or
     /// before character column `column`.
-    static func lastOccurrence(of needle: String, onLine number: Int, atOrBefore column: Int,
-                               in source: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
+    static func lastOccurrence(
+        of needle: String, onLine number: Int, atOrBefore column: Int,
+        in source: UnsafeBufferPointer<UInt8>
+    ) -> SourcePosition? {
         guard let bytes = line(number, in: source) else { return nil }
         let pattern = Array(needle.utf8)
         var best: SourcePosition?

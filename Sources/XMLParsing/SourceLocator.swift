@@ -70,7 +70,8 @@ struct SourceLocator {
     /// before the last one asked (never in document order), and before the
     /// first line's start (in a byte-order mark: column 1).
     private func positionCountedFromStart(_ offset: Int) -> SourcePosition {
-        var line = 1, lineStart = firstLineStart
+        var line = 1
+        var lineStart = firstLineStart
         for i in 0..<offset where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1
@@ -110,8 +111,14 @@ struct SourceLocator {
             let tagPosition = position(ofOffset: lt)
             while i < bytes.count {
                 let c = bytes[i]
-                if c == 0x3E /* > */ { i += 1; break }
-                if isSpace(c) || c == 0x2F /* / */ { i += 1; continue }
+                if c == 0x3E /* > */ {
+                    i += 1
+                    break
+                }
+                if isSpace(c) || c == 0x2F /* / */ {
+                    i += 1
+                    continue
+                }
                 let attributeStart = i
                 while i < bytes.count, !isNameEnd(bytes[i]), bytes[i] != 0x3D /* = */ { i += 1 }
                 if !hasPrefix("xmlns", at: attributeStart) || (i - attributeStart > 5 && bytes[attributeStart + 5] != 0x3A) {
@@ -136,7 +143,10 @@ struct SourceLocator {
         var i = cursor
         while i < bytes.count {
             let c = bytes[i]
-            if isSpace(c) { i += 1; continue }
+            if isSpace(c) {
+                i += 1
+                continue
+            }
             if c == 0x3C /* < */ {
                 if hasPrefix("<![CDATA[", at: i) {
                     // Text inside CDATA: point at its first non-blank character.

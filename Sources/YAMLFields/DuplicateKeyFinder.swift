@@ -23,7 +23,10 @@ enum DuplicateKeyFinder {
     private struct Place: Equatable {
         let line: Int
         let column: Int
-        init(_ mark: Mark) { line = mark.line; column = mark.column }
+        init(_ mark: Mark) {
+            line = mark.line
+            column = mark.column
+        }
     }
 
     static func diagnostic(keys: [String], first: Mark, yaml: String, file: String, code: DiagnosticCode) -> Diagnostic {
@@ -33,12 +36,14 @@ enum DuplicateKeyFinder {
             return Diagnostic(.error, code, "a mapping gives key '\(key)' twice", file: file, at: nil)
         }
         guard let found = secondOccurrence(of: key, first: Place(first), in: yaml) else {
-            return Diagnostic(.error, code, "key '\(key)' is given twice in this mapping; this is the first",
-                              file: file, at: SourcePosition(line: first.line, column: first.column))
+            return Diagnostic(
+                .error, code, "key '\(key)' is given twice in this mapping; this is the first",
+                file: file, at: SourcePosition(line: first.line, column: first.column))
         }
         let path = found.path.map { "\($0): " } ?? ""
-        return Diagnostic(.error, code, "\(path)key '\(key)' is given twice (first given at line \(first.line))",
-                          file: file, at: SourcePosition(line: found.place.line, column: found.place.column))
+        return Diagnostic(
+            .error, code, "\(path)key '\(key)' is given twice (first given at line \(first.line))",
+            file: file, at: SourcePosition(line: found.place.line, column: found.place.column))
     }
 
     private static func secondOccurrence(of key: String, first: Place, in yaml: String) -> (place: Place, path: String?)? {

@@ -27,8 +27,10 @@ public struct YAMLFields {
         guard diagnostics.count < Self.maximumProblems else { return }
         diagnostics.append(Diagnostic(.error, code, message, file: file, at: position(of: node), hint: hint))
         if diagnostics.count == Self.maximumProblems {
-            diagnostics.append(Diagnostic(.error, self.code("too-many-problems"),
-                                          "stopped after \(Self.maximumProblems) problems", file: file, at: nil))
+            diagnostics.append(
+                Diagnostic(
+                    .error, self.code("too-many-problems"),
+                    "stopped after \(Self.maximumProblems) problems", file: file, at: nil))
         }
     }
 
@@ -45,7 +47,9 @@ public struct YAMLFields {
     /// errors with a did-you-mean hint.
     public mutating func mapping(_ node: Node, at path: String, known: [String]) -> [String: (key: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            error(code("structure"), "\(path): expected a mapping of \(known.joined(separator: ", ")), found \(describe(node))", at: node)
+            error(
+                code("structure"), "\(path): expected a mapping of \(known.joined(separator: ", ")), found \(describe(node))",
+                at: node)
             return nil
         }
         var result: [String: (key: Node, value: Node)] = [:]
@@ -55,7 +59,8 @@ public struct YAMLFields {
                 continue
             }
             guard known.contains(name) else {
-                let hint = Suggestions.closest(to: name, among: known).map { "did you mean '\($0)'?" }
+                let hint =
+                    Suggestions.closest(to: name, among: known).map { "did you mean '\($0)'?" }
                     ?? "known keys: \(known.joined(separator: ", "))"
                 error(code("structure"), "\(path): unknown key '\(name)'", at: key, hint: hint)
                 continue
@@ -73,8 +78,9 @@ public struct YAMLFields {
     public mutating func list(_ node: Node?, at path: String) -> [Node] {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
-            error(code("structure"), "\(path): expected a list, found \(describe(node))", at: node,
-                  hint: "write a list as [a, b] or with one '- item' per line")
+            error(
+                code("structure"), "\(path): expected a list, found \(describe(node))", at: node,
+                hint: "write a list as [a, b] or with one '- item' per line")
             return []
         }
         return Array(sequence)
@@ -93,8 +99,10 @@ public struct YAMLFields {
     }
 
     /// A required scalar.
-    public mutating func required(_ fields: [String: (key: Node, value: Node)], _ name: String, at path: String, in node: Node,
-                           what: String) -> String? {
+    public mutating func required(
+        _ fields: [String: (key: Node, value: Node)], _ name: String, at path: String, in node: Node,
+        what: String
+    ) -> String? {
         guard let entry = fields[name] else {
             error(code("missing-field"), "\(path): \(name) is required (\(what))", at: node)
             return nil
@@ -110,8 +118,9 @@ public struct YAMLFields {
     public mutating func plainName(_ value: String, at path: String, node: Node?) -> Bool {
         guard PlainName.isValid(value) else {
             let hint = PlainName.suggestion(for: value).map { "did you mean '\($0)'?" }
-            error(code("invalid-name"), "\(path): '\(value)' is not a valid name: use lowercase letters, digits and _ only",
-                  at: node, hint: hint)
+            error(
+                code("invalid-name"), "\(path): '\(value)' is not a valid name: use lowercase letters, digits and _ only",
+                at: node, hint: hint)
             return false
         }
         return true

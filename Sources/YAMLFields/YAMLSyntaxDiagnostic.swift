@@ -13,24 +13,29 @@ extension YAMLFields {
     ///   - duplicateCode: for a key given twice; by default the syntax code's
     ///     prefix with `-duplicate` (`scenario-duplicate`), the code
     ///     `mapping(_:at:known:)` uses for the same mistake.
-    public static func syntaxDiagnostic(_ error: Error, file: String, code: DiagnosticCode,
-                                        duplicateCode: DiagnosticCode? = nil) -> Diagnostic {
+    public static func syntaxDiagnostic(
+        _ error: Error, file: String, code: DiagnosticCode,
+        duplicateCode: DiagnosticCode? = nil
+    ) -> Diagnostic {
         guard let yaml = error as? YamlError else {
             return Diagnostic(.error, code, "the file is not valid YAML", file: file, at: nil)
         }
         switch yaml {
         case .scanner(let context, let problem, let mark, let text), .parser(let context, let problem, let mark, let text),
-             .composer(let context, let problem, let mark, let text):
-            return Diagnostic(.error, code, "YAML: " + describe(problem, context: context, at: mark),
-                              file: file, at: SourcePosition(line: mark.line, column: mark.column),
-                              hint: isTab(at: mark, in: text) ? "YAML indents with spaces; a tab cannot indent or start anything" : nil)
+            .composer(let context, let problem, let mark, let text):
+            return Diagnostic(
+                .error, code, "YAML: " + describe(problem, context: context, at: mark),
+                file: file, at: SourcePosition(line: mark.line, column: mark.column),
+                hint: isTab(at: mark, in: text) ? "YAML indents with spaces; a tab cannot indent or start anything" : nil)
         case .reader(let problem, let offset, _, let text):
-            return Diagnostic(.error, code, "YAML: \(oneLine(problem))", file: file,
-                              at: offset.flatMap { position(ofByte: $0, in: text) })
+            return Diagnostic(
+                .error, code, "YAML: \(oneLine(problem))", file: file,
+                at: offset.flatMap { position(ofByte: $0, in: text) })
         case .duplicatedKeysInMapping(let keys, let context):
             let duplicate = duplicateCode ?? derivedDuplicateCode(from: code)
-            return DuplicateKeyFinder.diagnostic(keys: keys, first: context.mark, yaml: context.text,
-                                                 file: file, code: duplicate)
+            return DuplicateKeyFinder.diagnostic(
+                keys: keys, first: context.mark, yaml: context.text,
+                file: file, code: duplicate)
         case .dataCouldNotBeDecoded:
             return Diagnostic(.error, code, "the file is not text in a known encoding", file: file, at: nil)
         default:
@@ -45,7 +50,8 @@ extension YAMLFields {
     private static func describe(_ problem: String, context: YamlError.Context?, at mark: Mark) -> String {
         guard let context else { return oneLine(problem) }
         let started = context.mark
-        let place = started.line == mark.line && started.column == mark.column
+        let place =
+            started.line == mark.line && started.column == mark.column
             ? "" : " that began at line \(started.line), column \(started.column)"
         return "\(oneLine(problem)) \(oneLine(context.text))\(place)"
     }
@@ -65,16 +71,19 @@ extension YAMLFields {
 
     /// Line breaks and other control characters as spaces: a diagnostic is one line.
     static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                }))
     }
 
     /// The line and column (in characters) of a byte offset of the UTF-8 text.
     static func position(ofByte offset: Int, in text: String) -> SourcePosition? {
         let bytes = text.utf8
         guard offset >= 0, offset <= bytes.count else { return nil }
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes.prefix(offset) {
             if byte == 0x0A {
                 line += 1

@@ -46,9 +46,10 @@ final class CallInputs: Sendable {
             switch ScriptFiles.read(scenarioPath, limit: ScenarioLoader.maximumBytes) {
             case .failure(let failure): collect([failure.diagnostic])
             case .success(let bytes):
-                let result = ScenarioLoader.load(bytes: bytes, file: scenarioPath,
-                                                 folder: (scenarioPath as NSString).deletingLastPathComponent,
-                                                 directory: directory.directory)
+                let result = ScenarioLoader.load(
+                    bytes: bytes, file: scenarioPath,
+                    folder: (scenarioPath as NSString).deletingLastPathComponent,
+                    directory: directory.directory)
                 collect(result.diagnostics)
                 loaded.scenario = result.scenario
             }

@@ -24,7 +24,9 @@ struct CallOptions {
     }
 
     enum Option: String {
-        case keys = "dtmf", timeZone = "timezone", start = "at"
+        case keys = "dtmf"
+        case timeZone = "timezone"
+        case start = "at"
     }
 
     /// Applies the options given on top of `scenario`; a wrong one is not

@@ -15,27 +15,32 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Script files or folders to check ('-' for standard input).",
-              completion: .file(extensions: ["xml"]))
+    @Argument(
+        help: "Script files or folders to check ('-' for standard input).",
+        completion: .file(extensions: ["xml"]))
     var scripts: [String] = []
 
     @Option(help: "A directory file (YAML) to validate too, or alone.", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
-    @Option(help: """
-        Output format: text (file:line:col: severity: message), json, github (GitHub Actions annotations) \
-        or sarif (SARIF 2.1.0).
-        """)
+    @Option(
+        help: """
+            Output format: text (file:line:col: severity: message), json, github (GitHub Actions annotations) \
+            or sarif (SARIF 2.1.0).
+            """)
     var format: CheckFormat = .text
 
     @Flag(help: "Treat warnings as errors (exit status 1 when any warning remains).")
     var strict = false
 
-    @Flag(inversion: .prefixedNo, help: "Show the source line and a caret under each diagnostic (default: when output is a terminal).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Show the source line and a caret under each diagnostic (default: when output is a terminal).")
     var showSource: Bool?
 
-    @Option(name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).",
-            completion: .custom { _, _, _ in AllDiagnostics.entries.filter { $0.severity == .warning }.map(\.code.rawValue) })
+    @Option(
+        name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).",
+        completion: .custom { _, _, _ in AllDiagnostics.entries.filter { $0.severity == .warning }.map(\.code.rawValue) })
     var ignoredCodes: [String] = []
 
     @OptionGroup var colour: ColourOptions
@@ -77,14 +82,19 @@ struct CheckCommand: ParsableCommand {
         let ignored = Set(ignoredCodes.map { DiagnosticCode(rawValue: $0) })
         diagnostics = diagnostics.filter { !($0.severity == .warning && ignored.contains($0.code)) }
         if strict {
-            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+            diagnostics = diagnostics.map {
+                var d = $0
+                d.severity = .error
+                return d
+            }
         }
         let all = unreadable + diagnostics
         let report = CheckReport(fileCount: files.paths.count + (directory == nil ? 0 : 1), diagnostics: all)
         switch format {
         case .text:
-            let renderer = DiagnosticRenderer(showSource: showSource ?? Terminal.isTerminal(.standardOutput),
-                                              palette: colour.palette(for: .standardOutput))
+            let renderer = DiagnosticRenderer(
+                showSource: showSource ?? Terminal.isTerminal(.standardOutput),
+                palette: colour.palette(for: .standardOutput))
             print(renderer.render(all), terminator: "")
             print(report.summary)
         case .json:

@@ -8,14 +8,17 @@ enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct ColourOptions: ParsableArguments {
-    @Option(name: .customLong("color"),
-            help: "Colour the output: auto (when it goes to a terminal and NO_COLOR is not set), always or never.")
+    @Option(
+        name: .customLong("color"),
+        help: "Colour the output: auto (when it goes to a terminal and NO_COLOR is not set), always or never.")
     var choice: ColourChoice = .auto
 
     /// The palette for text written to `stream`.
     func palette(for stream: Terminal.Stream) -> Palette {
-        Palette(enabled: choice.isEnabled(isTerminal: Terminal.isTerminal(stream),
-                                          environment: ProcessInfo.processInfo.environment))
+        Palette(
+            enabled: choice.isEnabled(
+                isTerminal: Terminal.isTerminal(stream),
+                environment: ProcessInfo.processInfo.environment))
     }
 }
 

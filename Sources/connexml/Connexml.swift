@@ -1,5 +1,5 @@
-import Diagnostics
 import ArgumentParser
+import Diagnostics
 import Foundation
 
 /// The `connexml` command: one binary, one subcommand per job.
@@ -15,8 +15,10 @@ struct Connexml: ParsableCommand {
             (scripts/install.sh installs all three).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self,
-                      GraphCommand.self, ReferenceCommand.self]
+        subcommands: [
+            RunCommand.self, TestCommand.self, ReplMain.self, CheckCommand.self, ExplainCommand.self,
+            GraphCommand.self, ReferenceCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 for usage errors; design.md promises 2 for

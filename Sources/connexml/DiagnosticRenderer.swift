@@ -74,7 +74,10 @@ extension DiagnosticRenderer {
         let end = min(scalars.count, start + widestLine)
         var shown = String(String.UnicodeScalarView(scalars[start..<end]))
         var shift = start
-        if start > 0 { shown = "..." + shown; shift -= 3 }
+        if start > 0 {
+            shown = "..." + shown
+            shift -= 3
+        }
         if end < scalars.count { shown += "..." }
         return (shown, column > 0 ? column - shift : 0)
     }
@@ -122,10 +125,13 @@ struct CheckReport {
             let files: Int, errors: Int, warnings: Int
             let diagnostics: [Entry]
         }
-        let report = Report(files: fileCount, errors: errorCount, warnings: warningCount, diagnostics: diagnostics.map {
-            Entry(file: $0.file, line: $0.position?.line, column: $0.position.flatMap { $0.column > 0 ? $0.column : nil },
-                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint)
-        })
+        let report = Report(
+            files: fileCount, errors: errorCount, warnings: warningCount,
+            diagnostics: diagnostics.map {
+                Entry(
+                    file: $0.file, line: $0.position?.line, column: $0.position.flatMap { $0.column > 0 ? $0.column : nil },
+                    severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint)
+            })
         return MachineJSON.text(report)
     }
 }
@@ -137,7 +143,8 @@ struct CheckReport {
 enum MachineJSON {
     static func text<Value: Encodable>(_ value: Value, pretty: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Only a non-finite number fails to encode, and these reports hold none.
         return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }

@@ -45,22 +45,27 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let loaded = DirectoryFiles.load(directory)
         guard let directory = loaded.directory else {
-            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError),
-                                              palette: colour.palette(for: .standardError))
-            Terminal.writeError(renderer.render(loaded.diagnostics) + "the directory \(PrintableText.line(loaded.source)) has errors: nothing can be explained\n")
+            let renderer = DiagnosticRenderer(
+                showSource: Terminal.isTerminal(.standardError),
+                palette: colour.palette(for: .standardError))
+            Terminal.writeError(
+                renderer.render(loaded.diagnostics)
+                    + "the directory \(PrintableText.line(loaded.source)) has errors: nothing can be explained\n")
             throw ExitStatus.couldNotRun
         }
         let caller: Caller
         switch Caller.user(user, in: directory) {
         case .success(let found): caller = found
         case .failure:
-            let hint = Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint =
+                Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? ""
             Terminal.writeError(PrintableText.line("no SIP user '\(user)' in \(loaded.source)\(hint)") + "\n")
             throw ExitStatus.couldNotRun
         }
         let answer = action.explain(argument, caller: caller, policy: Policy(directory: directory))!  // validated
-        print(format == .json ? answer.json : answer.text(palette: colour.palette(for: .standardOutput)),
-              terminator: format == .json ? "\n" : "")
+        print(
+            format == .json ? answer.json : answer.text(palette: colour.palette(for: .standardOutput)),
+            terminator: format == .json ? "\n" : "")
         if !answer.decision.isAllowed { throw ExitStatus.problemsFound }
     }
 }

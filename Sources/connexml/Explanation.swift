@@ -48,7 +48,8 @@ struct Explanation {
         case .dial(let number): "dial \(number)"
         case .transfer(let number): "transfer calls to \(number)"
         case .client(let user): "dial client \(user)"
-        case .barge(let group): group.map { "barge calls of group \($0)" } ?? "barge any call of customer \(caller.customer ?? "-")"
+        case .barge(let group):
+            group.map { "barge calls of group \($0)" } ?? "barge any call of customer \(caller.customer ?? "-")"
         case .voicemail(let user): user.map { "reach the voicemail of \($0)" } ?? "reach their own voicemail"
         case .feature(let flag): "use \(flag.rawValue)"
         case .admit: "start a call"
@@ -60,7 +61,9 @@ struct Explanation {
     /// The answer, its verdict (allowed, denied) coloured when `palette` is.
     func text(palette: Palette) -> String {
         let e = decision.evidence
-        var lines = [decision.isAllowed ? "allowed: \(caller.identity) may \(attempt)" : "denied: \(caller.identity) may not \(attempt)"]
+        var lines = [
+            decision.isAllowed ? "allowed: \(caller.identity) may \(attempt)" : "denied: \(caller.identity) may not \(attempt)"
+        ]
         if let rule = e.rule {
             lines.append("by rule \(rule.index) of profile \(profile): \(rule.effect.rawValue) \(rule.pattern)")
         } else if decision.denial == .noMatchingRule {
@@ -71,15 +74,20 @@ struct Explanation {
             lines.append("profile \(profile) \(has) the flag \(flag.rawValue): \(flag.gates)")
         }
         if case .client(let user) = decision.action, let other = e.otherCustomer {
-            lines.append(other == caller.customer ? "\(user) is a user of the same customer, \(other)"
-                                                  : "\(user) belongs to customer \(other), the caller to \(caller.customer ?? "-")")
+            lines.append(
+                other == caller.customer
+                    ? "\(user) is a user of the same customer, \(other)"
+                    : "\(user) belongs to customer \(other), the caller to \(caller.customer ?? "-")")
         }
         if case .barge = decision.action, decision.isAllowed, let grant {
             lines.append("profile \(profile) has the flag barge" + (e.group.map { " and belongs to barge group \($0)" } ?? ""))
-            lines.append("hears: \(legs(grant.hears)); heard by: \(legs(grant.heardBy)); commands: \(grant.commands ? "yes" : "no")")
+            lines.append(
+                "hears: \(legs(grant.hears)); heard by: \(legs(grant.heardBy)); commands: \(grant.commands ? "yes" : "no")")
             if grant.call == nil {
                 let scope = e.group.map { "of group \($0) " } ?? ""
-                lines.append("the call joined is chosen when a call runs: the longest-running call \(scope)at customer \(caller.customer ?? "-")")
+                lines.append(
+                    "the call joined is chosen when a call runs: the longest-running call \(scope)at customer \(caller.customer ?? "-")"
+                )
             }
         }
         lines += decision.notes
@@ -101,9 +109,17 @@ struct Explanation {
         struct Body: Encodable {
             let user: String, action: String, target: String?, allowed: Bool, reason: String?
             let profile: String, customer: String?, flag: String?, rule: Rule?, emergency: Bool?
-            let group: String?, other_customer: String?
-            let hears: [String]?, heard_by: [String]?, commands: Bool?
+            let group: String?, otherCustomer: String?
+            let hears: [String]?, heardBy: [String]?, commands: Bool?
             let notes: [String]
+            // The JSON keys of explain's output (docs/policy.md).
+            enum CodingKeys: String, CodingKey {
+                case user, action, target, allowed, reason, profile, customer, flag, rule, emergency, group
+                case otherCustomer = "other_customer"
+                case hears
+                case heardBy = "heard_by"
+                case commands, notes
+            }
         }
         let e = decision.evidence
         let body = Body(
@@ -111,8 +127,8 @@ struct Explanation {
             allowed: decision.isAllowed, reason: decision.denial?.rawValue,
             profile: profile, customer: caller.customer, flag: e.flag?.rawValue,
             rule: e.rule.map { Rule(index: $0.index, pattern: $0.pattern, effect: $0.effect.rawValue) },
-            emergency: e.emergency ? true : nil, group: e.group, other_customer: e.otherCustomer,
-            hears: grant?.hears.legs, heard_by: grant?.heardBy.legs, commands: grant?.commands, notes: decision.notes)
+            emergency: e.emergency ? true : nil, group: e.group, otherCustomer: e.otherCustomer,
+            hears: grant?.hears.legs, heardBy: grant?.heardBy.legs, commands: grant?.commands, notes: decision.notes)
         return MachineJSON.text(body)
     }
 }

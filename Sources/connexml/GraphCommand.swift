@@ -44,8 +44,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Highlight the path of the call in this JSON Lines trace.", completion: .file(extensions: ["jsonl", "json"]))
     var trace: String?
 
-    @Option(help: "The directory file (YAML): Dial, Transfer and Barge nodes list the profiles that pass.",
-            completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        help: "The directory file (YAML): Dial, Transfer and Barge nodes list the profiles that pass.",
+        completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.", completion: .file())
@@ -141,7 +142,9 @@ final class GraphDocuments {
     /// A hand-over from `file` to a local `reference`: a relative path or a
     /// `file:` URL resolves against the folder of `file`, as `run` does.
     func load(_ reference: String, from file: String) -> LoadedDocument {
-        let path = reference.hasPrefix("file://") ? String(reference.dropFirst(7))
+        let path =
+            reference.hasPrefix("file://")
+            ? String(reference.dropFirst(7))
             : reference.hasPrefix("file:") ? String(reference.dropFirst(5)) : reference
         let folder = (file as NSString).deletingLastPathComponent
         let title = Self.normalized(path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path)
@@ -149,13 +152,15 @@ final class GraphDocuments {
         switch read(title) {
         case .failure(let problem):
             let missing = !FileManager.default.fileExists(atPath: title)
-            return .unavailable(key: key, title: title, reason: (missing ? "missing: " : "unreadable: ") + problem.diagnostic.message)
+            return .unavailable(
+                key: key, title: title, reason: (missing ? "missing: " : "unreadable: ") + problem.diagnostic.message)
         case .success(let result):
             guard let script = result.script else {
                 let errors = result.diagnostics.filter { $0.severity == .error }
                 let first = errors.first.map { d in " (line \(d.position.map { "\($0.line)" } ?? "?"): \(d.message))" } ?? ""
-                return .unavailable(key: key, title: title,
-                                    reason: "invalid: \(errors.count) error\(errors.count == 1 ? "" : "s")" + first)
+                return .unavailable(
+                    key: key, title: title,
+                    reason: "invalid: \(errors.count) error\(errors.count == 1 ? "" : "s")" + first)
             }
             scripts[key] = script
             return .script(key: key, title: title, script)
@@ -180,7 +185,10 @@ final class GraphDocuments {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
             parts.append(part)
         }
         let joined = parts.joined(separator: "/")
@@ -197,15 +205,19 @@ struct GraphCoverage {
     func apply(to graph: inout FlowGraph, _ documents: GraphDocuments) throws {
         let found = SampleDiscovery.find([folder])
         guard !found.samples.isEmpty else {
-            Terminal.writeError("connexml graph: no samples under \(PrintableText.line(folder)) (NAME.xml with NAME.scenario.yaml)\n")
+            Terminal.writeError(
+                "connexml graph: no samples under \(PrintableText.line(folder)) (NAME.xml with NAME.scenario.yaml)\n")
             throw ExitStatus.problemsFound
         }
-        let runner = SampleRunner(inputs: CallInputs(directory: directory), options: SampleRunner.Options(update: false, coverage: true))
+        let runner = SampleRunner(
+            inputs: CallInputs(directory: directory), options: SampleRunner.Options(update: false, coverage: true))
         var marks: [[CoverageMark]] = []
         for sample in found.samples {
             let report = runner.run(sample)
             if case .invalid = report.outcome {
-                Terminal.writeError("connexml graph: the sample \(PrintableText.line(sample.name)) is invalid, so it counts for nothing (connexml test says why)\n")
+                Terminal.writeError(
+                    "connexml graph: the sample \(PrintableText.line(sample.name)) is invalid, so it counts for nothing (connexml test says why)\n"
+                )
             }
             marks.append(report.coverage)
         }
@@ -223,7 +235,8 @@ struct GraphCoverage {
                 for sampleMarks in marks { coverage.record(sampleMarks) }
                 var byLine: [Int: Set<String>] = [:]
                 for branch in coverage.branches { byLine[branch.line, default: []].formUnion(branch.missing) }
-                missing = missing.map { old in old.merging(byLine) { $0.intersection($1) }.filter { byLine[$0.key] != nil } } ?? byLine
+                missing =
+                    missing.map { old in old.merging(byLine) { $0.intersection($1) }.filter { byLine[$0.key] != nil } } ?? byLine
                 let lines = Set(coverage.neverRan.map(\.line))
                 neverRan = neverRan?.intersection(lines) ?? lines
             }
@@ -239,15 +252,17 @@ struct GraphCoverage {
 enum Graphviz {
     static func svg(_ dot: String) throws -> String {
         guard let executable = find("dot") else {
-            Terminal.writeError("connexml graph: --format svg needs Graphviz's dot, which is not installed "
-                                + "(Debian and Ubuntu: apt-get install graphviz); --format dot or mermaid need nothing\n")
+            Terminal.writeError(
+                "connexml graph: --format svg needs Graphviz's dot, which is not installed "
+                    + "(Debian and Ubuntu: apt-get install graphviz); --format dot or mermaid need nothing\n")
             throw ExitStatus.couldNotRun
         }
         // Files, not pipes: a large graph can fill a pipe both ways at once.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-graph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("graph.dot"), output = folder.appendingPathComponent("graph.svg")
+        let input = folder.appendingPathComponent("graph.dot")
+        let output = folder.appendingPathComponent("graph.svg")
         try dot.write(to: input, atomically: false, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -259,8 +274,9 @@ enum Graphviz {
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let svg = try? String(contentsOf: output, encoding: .utf8) else {
-            Terminal.writeError("connexml graph: dot failed (status \(process.terminationStatus)): "
-                                + PrintableText.lines(String(decoding: said, as: UTF8.self)) + "\n")
+            Terminal.writeError(
+                "connexml graph: dot failed (status \(process.terminationStatus)): "
+                    + PrintableText.lines(String(decoding: said, as: UTF8.self)) + "\n")
             throw ExitStatus.couldNotRun
         }
         return svg

@@ -76,9 +76,11 @@ struct RunCommand: ParsableCommand {
             loaded.scenario = world
         }
         guard loaded.problems.isEmpty, let compiled = loaded.script, let directory = loaded.directory,
-              let world = loaded.scenario else {
-            let renderer = DiagnosticRenderer(showSource: Terminal.isTerminal(.standardError),
-                                              palette: colour.palette(for: .standardError))
+            let world = loaded.scenario
+        else {
+            let renderer = DiagnosticRenderer(
+                showSource: Terminal.isTerminal(.standardError),
+                palette: colour.palette(for: .standardError))
             Terminal.writeError(renderer.render(loaded.problems) + "nothing was run\n")
             throw loaded.unreadable ? ExitStatus.couldNotRun : ExitStatus.problemsFound
         }
@@ -100,8 +102,9 @@ struct RunCommand: ParsableCommand {
 
     /// The command-line options on top of the scenario; what is wrong with them.
     private func applyOptions(to world: inout Scenario) -> [Diagnostic] {
-        let options = CallOptions(from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
-                                  timeZone: timezone, start: at)
+        let options = CallOptions(
+            from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
+            timeZone: timezone, start: at)
         let problems = options.apply(to: &world).map {
             Diagnostic(.error, "invalid-option", $0.message, file: "--" + $0.option.rawValue, at: nil)
         }

@@ -11,18 +11,23 @@ enum SarifReport {
         let codes = Array(Set(diagnostics.map(\.code))).sorted()
         let rules = codes.map { code in
             let entry = AllDiagnostics.entry(for: code)
-            return Rule(id: code.rawValue,
-                        shortDescription: entry.map { Text(text: $0.meaning) },
-                        defaultConfiguration: entry.map { Configuration(level: $0.severity.rawValue) })
+            return Rule(
+                id: code.rawValue,
+                shortDescription: entry.map { Text(text: $0.meaning) },
+                defaultConfiguration: entry.map { Configuration(level: $0.severity.rawValue) })
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let results = diagnostics.map { d in
-            Result(ruleId: d.code.rawValue, ruleIndex: ruleIndex[d.code]!, level: d.severity.rawValue,
-                   message: Text(text: d.message + (d.hint.map { "\n" + $0 } ?? "")),
-                   locations: location(of: d).map { [$0] })
+            Result(
+                ruleId: d.code.rawValue, ruleIndex: ruleIndex[d.code]!, level: d.severity.rawValue,
+                message: Text(text: d.message + (d.hint.map { "\n" + $0 } ?? "")),
+                locations: location(of: d).map { [$0] })
         }
-        let log = Log(runs: [Run(tool: Tool(driver: Driver(name: "connexml", version: toolVersion, rules: rules)),
-                                 results: results)])
+        let log = Log(runs: [
+            Run(
+                tool: Tool(driver: Driver(name: "connexml", version: toolVersion, rules: rules)),
+                results: results)
+        ])
         return MachineJSON.text(log, pretty: true)
     }
 
@@ -42,14 +47,25 @@ enum SarifReport {
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
 
     private struct Log: Encodable {
-        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version
+            case runs
+        }
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let version = "2.1.0"
         let runs: [Run]
     }
-    private struct Run: Encodable { let tool: Tool; let results: [Result] }
+    private struct Run: Encodable {
+        let tool: Tool
+        let results: [Result]
+    }
     private struct Tool: Encodable { let driver: Driver }
-    private struct Driver: Encodable { let name: String; let version: String; let rules: [Rule] }
+    private struct Driver: Encodable {
+        let name: String
+        let version: String
+        let rules: [Rule]
+    }
     private struct Rule: Encodable {
         let id: String
         let shortDescription: Text?
@@ -65,7 +81,13 @@ enum SarifReport {
         let locations: [Location]?
     }
     private struct Location: Encodable { let physicalLocation: PhysicalLocation }
-    private struct PhysicalLocation: Encodable { let artifactLocation: ArtifactLocation; let region: Region? }
+    private struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region?
+    }
     private struct ArtifactLocation: Encodable { let uri: String }
-    private struct Region: Encodable { let startLine: Int; let startColumn: Int? }
+    private struct Region: Encodable {
+        let startLine: Int
+        let startColumn: Int?
+    }
 }

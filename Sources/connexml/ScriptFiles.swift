@@ -1,11 +1,12 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
+    import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
+    import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// Finding and reading the files the user named. Problems with the files
@@ -24,13 +25,15 @@ enum ScriptFiles {
         var result = Expansion()
         for argument in arguments {
             var isFolder: ObjCBool = false
-            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
+            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue
+            else {
                 result.paths.append(argument)
                 continue
             }
             let walk = FolderWalk(root: argument)
             if walk.scripts.isEmpty && walk.problems.isEmpty {
-                result.problems.append(Diagnostic(.error, "unreadable-file", "no *.xml files in this folder", file: argument, at: nil))
+                result.problems.append(
+                    Diagnostic(.error, "unreadable-file", "no *.xml files in this folder", file: argument, at: nil))
             }
             result.paths += walk.scripts
             result.problems += walk.problems
@@ -133,9 +136,11 @@ struct FolderWalk {
     private mutating func list(_ folder: String, under root: String) -> [String]? {
         let path = folder.isEmpty ? root : Self.join(root, folder)
         guard let stream = opendir(path) else {
-            problems.append(Diagnostic(.error, "unreadable-file",
-                "this folder cannot be read, so its scripts are not checked: \(String(cString: strerror(errno)))",
-                file: path, at: nil))
+            problems.append(
+                Diagnostic(
+                    .error, "unreadable-file",
+                    "this folder cannot be read, so its scripts are not checked: \(String(cString: strerror(errno)))",
+                    file: path, at: nil))
             return nil
         }
         defer { closedir(stream) }
@@ -144,8 +149,10 @@ struct FolderWalk {
             errno = 0
             guard let entry = readdir(stream) else {
                 if errno != 0 {
-                    problems.append(Diagnostic(.error, "unreadable-file",
-                        "this folder could not be read to the end: \(String(cString: strerror(errno)))", file: path, at: nil))
+                    problems.append(
+                        Diagnostic(
+                            .error, "unreadable-file",
+                            "this folder could not be read to the end: \(String(cString: strerror(errno)))", file: path, at: nil))
                 }
                 return names
             }

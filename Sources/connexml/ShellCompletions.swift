@@ -36,7 +36,11 @@ enum ShellCompletions {
         var quote: Character?
         var escaped = false
         for c in word {
-            if escaped { out.append(c); escaped = false; continue }
+            if escaped {
+                out.append(c)
+                escaped = false
+                continue
+            }
             switch (c, quote) {
             case ("\\", let q) where q != "'": escaped = true
             case ("'", nil), ("\"", nil): quote = c
@@ -49,8 +53,10 @@ enum ShellCompletions {
 
     /// The words after the subcommand that are neither options nor their
     /// values, before the word being completed.
-    static func positionals(in words: [String], before index: Int, subcommand: String,
-                            optionsWithValues: Set<String>) -> [String] {
+    static func positionals(
+        in words: [String], before index: Int, subcommand: String,
+        optionsWithValues: Set<String>
+    ) -> [String] {
         guard let start = words.firstIndex(of: subcommand), start < index else { return [] }
         var result: [String] = []
         var i = start + 1

@@ -14,12 +14,14 @@ struct TestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders, scripts or scenario files (default: the current folder).",
-              completion: .file(extensions: ["xml", "yaml", "yml"]))
+    @Argument(
+        help: "Folders, scripts or scenario files (default: the current folder).",
+        completion: .file(extensions: ["xml", "yaml", "yml"]))
     var paths: [String] = []
 
-    @Option(help: "The directory file (YAML) for every sample (default: directory.yaml beside each script, else the bundled one).",
-            completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        help: "The directory file (YAML) for every sample (default: directory.yaml beside each script, else the bundled one).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
 
     @Option(help: "Run only the samples whose name contains this text.")
@@ -53,7 +55,9 @@ struct TestCommand: ParsableCommand {
         }
         let found = SampleDiscovery.find(paths.isEmpty ? ["."] : paths)
         for orphan in found.orphans {
-            Terminal.writeError("\(PrintableText.line(orphan)): no script for this scenario (expected NAME.xml beside NAME[.CASE].scenario.yaml)\n")
+            Terminal.writeError(
+                "\(PrintableText.line(orphan)): no script for this scenario (expected NAME.xml beside NAME[.CASE].scenario.yaml)\n"
+            )
         }
         let samples = found.samples.filter { filter == nil || $0.name.contains(filter!) }
         guard !samples.isEmpty else {
@@ -65,8 +69,9 @@ struct TestCommand: ParsableCommand {
         let showProgress = Terminal.isTerminal(.standardError) && samples.count >= 20
         // Each sample runs in a worker process, so that one that crashes
         // fails alone: the worker gets what the runner was told.
-        let pool = SampleWorkerPool(arguments: ["test", "--worker"] + (directory.map { ["--directory=\($0)"] } ?? [])
-            + (update ? ["--update"] : []) + (coverage ? ["--coverage"] : []))
+        let pool = SampleWorkerPool(
+            arguments: ["test", "--worker"] + (directory.map { ["--directory=\($0)"] } ?? [])
+                + (update ? ["--update"] : []) + (coverage ? ["--coverage"] : []))
         let results: [SampleRunner.Result]
         do {
             results = try pool.run(samples) { done in
@@ -81,7 +86,9 @@ struct TestCommand: ParsableCommand {
         }
         if showProgress { Terminal.writeError("\r\u{1B}[K") }
 
-        var passed = 0, failed = 0, updated = 0
+        var passed = 0
+        var failed = 0
+        var updated = 0
         let palette = colour.palette(for: .standardOutput)
         let renderer = DiagnosticRenderer(showSource: false, palette: palette)
         let fail = palette.paint("FAIL", .error)
@@ -91,11 +98,15 @@ struct TestCommand: ParsableCommand {
                 passed += 1
             case .differs(let diff) where !update:
                 failed += 1
-                print("\(fail) \(PrintableText.line(result.sample.name)): the trace differs from \(PrintableText.line(result.sample.expectedTrace))")
+                print(
+                    "\(fail) \(PrintableText.line(result.sample.name)): the trace differs from \(PrintableText.line(result.sample.expectedTrace))"
+                )
                 print(Self.coloured(diff: PrintableText.lines(diff), palette))
             case .missingTrace where !update:
                 failed += 1
-                print("\(fail) \(PrintableText.line(result.sample.name)): no expected trace \(PrintableText.line(result.sample.expectedTrace)) (record it with --update)\n")
+                print(
+                    "\(fail) \(PrintableText.line(result.sample.name)): no expected trace \(PrintableText.line(result.sample.expectedTrace)) (record it with --update)\n"
+                )
             case .differs, .missingTrace:
                 do {
                     try result.actualTrace.write(toFile: result.sample.expectedTrace, atomically: true, encoding: .utf8)
@@ -104,7 +115,9 @@ struct TestCommand: ParsableCommand {
                     print("updated \(PrintableText.line(result.sample.expectedTrace))")
                 } catch {
                     failed += 1
-                    print("\(fail) \(PrintableText.line(result.sample.name)): cannot write \(PrintableText.line(result.sample.expectedTrace)): \(error.localizedDescription)")
+                    print(
+                        "\(fail) \(PrintableText.line(result.sample.name)): cannot write \(PrintableText.line(result.sample.expectedTrace)): \(error.localizedDescription)"
+                    )
                 }
             case .invalid(let diagnostics):
                 failed += 1
@@ -125,8 +138,9 @@ struct TestCommand: ParsableCommand {
         }
         if coverage { printCoverage(results, inputs: CallInputs(directory: directory)) }
         if updated > 0 { print("updated \(updated) expected trace\(updated == 1 ? "" : "s")") }
-        print(palette.paint("\(passed) passed", passed > 0 && failed == 0 ? .success : .bold) + ", "
-              + palette.paint("\(failed) failed", failed > 0 ? .error : .bold))
+        print(
+            palette.paint("\(passed) passed", passed > 0 && failed == 0 ? .success : .bold) + ", "
+                + palette.paint("\(failed) failed", failed > 0 ? .error : .bold))
         if failed > 0 { throw ExitStatus.problemsFound }
     }
 

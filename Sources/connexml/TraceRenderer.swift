@@ -39,14 +39,16 @@ enum TraceRenderer {
     private static func text(_ value: TraceValue) -> String {
         switch value {
         case .string(let s):
-            return s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || PrintableText.needsEscaping(s) ? quoted(s) : s
+            return s.isEmpty || s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || PrintableText.needsEscaping(s)
+                ? quoted(s) : s
         case .number(let n): return number(n)
         case .bool(let b): return b ? "yes" : "no"
         case .list(let items):
             if items.isEmpty { return "-" }
             let joined = items.joined(separator: ",")
             return joined.contains(" ") || PrintableText.needsEscaping(joined) ? quoted(items.joined(separator: "; ")) : joined
-        case .object(let fields): return "{" + fields.map { "\(PrintableText.line($0.key.name))=\(text($0.value))" }.joined(separator: " ") + "}"
+        case .object(let fields):
+            return "{" + fields.map { "\(PrintableText.line($0.key.name))=\(text($0.value))" }.joined(separator: " ") + "}"
         }
     }
 
@@ -66,7 +68,8 @@ enum TraceRenderer {
         case .number(let n): return number(n)
         case .bool(let b): return b ? "true" : "false"
         case .list(let items): return "[" + items.map(quoted).joined(separator: ",") + "]"
-        case .object(let fields): return "{" + fields.map { "\(quoted($0.key.name)):\(json($0.value))" }.joined(separator: ",") + "}"
+        case .object(let fields):
+            return "{" + fields.map { "\(quoted($0.key.name)):\(json($0.value))" }.joined(separator: ",") + "}"
         }
     }
 
@@ -94,8 +97,8 @@ enum TraceRenderer {
     }
 }
 
-private extension String {
-    var trimmingTrailingSpaces: String {
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)

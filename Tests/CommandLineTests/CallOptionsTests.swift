@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// `run`'s call options and the REPL's `:call` words are checked and
@@ -18,11 +19,11 @@ import Testing
         #expect(scenario.keys.map(\.digits) == ["1", "42#"], "a wrong option changes nothing")
     }
 
-    @Test func theReplsWordsBecomeTheSameOptions() {
+    @Test func theReplsWordsBecomeTheSameOptions() throws {
         let parsed = CallOptions.parse(replWords: ["1003", "to", "100", "tz", "Europe/London", "at", "2026-01-05T09:30:00Z"])
-        let options = try? #require(parsed.options)
+        let options = try #require(parsed.options)
         var scenario = Scenario()
-        #expect(options?.apply(to: &scenario).isEmpty == true)
+        #expect(options.apply(to: &scenario).isEmpty)
         #expect(scenario.from == "1003" && scenario.to == "100" && scenario.timeZoneName == "Europe/London")
         #expect(scenario.start == ScenarioLoader.parseDate("2026-01-05T09:30:00Z"))
         #expect(CallOptions.parse(replWords: ["to"]).error?.hasPrefix("'to' needs a value") == true)

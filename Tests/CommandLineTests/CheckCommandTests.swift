@@ -1,18 +1,20 @@
 import Foundation
 import Testing
+
 @testable import connexml
 
 @Suite struct CheckCommandTests {
     @Test func sourceLineAndCaretOnRequest() throws {
         let result = try Connexml.run(["check", "--show-source", "samples/invalid/bare-ampersand.xml"])
-        #expect(result.stdout == """
-            samples/invalid/bare-ampersand.xml:2:44: error: a bare '&' is not allowed in XML [bare-ampersand]
-                  <Redirect>https://example.com/next?step=2&lang=en</Redirect>
-                                                           ^
-            samples/invalid/bare-ampersand.xml:2:44: note: write '&amp;' instead, also inside URLs: ?a=1&amp;b=2
-            checked 1 file: 1 error, 0 warnings
+        #expect(
+            result.stdout == """
+                samples/invalid/bare-ampersand.xml:2:44: error: a bare '&' is not allowed in XML [bare-ampersand]
+                      <Redirect>https://example.com/next?step=2&lang=en</Redirect>
+                                                               ^
+                samples/invalid/bare-ampersand.xml:2:44: note: write '&amp;' instead, also inside URLs: ?a=1&amp;b=2
+                checked 1 file: 1 error, 0 warnings
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 
@@ -22,7 +24,9 @@ import Testing
     }
 
     @Test func jsonForTools() throws {
-        let result = try Connexml.run(["check", "--format", "json", "samples/invalid/unknown-attributes.xml", "samples/scripts/ivr-menu.xml"])
+        let result = try Connexml.run([
+            "check", "--format", "json", "samples/invalid/unknown-attributes.xml", "samples/scripts/ivr-menu.xml",
+        ])
         #expect(result.status == 1)
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(report?["files"] as? Int == 2)
@@ -98,7 +102,8 @@ import Testing
     /// reads everything, so as root (CI) the check runs as nobody.
     private func checkWithoutPrivileges(_ folder: String) throws -> Connexml.Output {
         guard getuid() == 0 else { return try Connexml.run(["check", "--no-show-source", folder]) }
-        return try Connexml.shell("setpriv --reuid=65534 --regid=65534 --clear-groups \"$CONNEXML\" check --no-show-source '\(folder)'")
+        return try Connexml.shell(
+            "setpriv --reuid=65534 --regid=65534 --clear-groups \"$CONNEXML\" check --no-show-source '\(folder)'")
     }
 
     @Test func anUnreadableFolderOrFileIsReportedNotSkipped() throws {
@@ -110,12 +115,13 @@ import Testing
         #expect(chmod(folder + "/sub", 0) == 0)
         #expect(chmod(folder + "/secret.xml", 0) == 0)
         let result = try checkWithoutPrivileges(folder)
-        #expect(result.stdout == """
-            \(folder)/secret.xml: error: cannot be opened for reading: Permission denied [unreadable-file]
-            \(folder)/sub: error: this folder cannot be read, so its scripts are not checked: Permission denied [unreadable-file]
-            checked 2 files: 2 errors, 0 warnings
+        #expect(
+            result.stdout == """
+                \(folder)/secret.xml: error: cannot be opened for reading: Permission denied [unreadable-file]
+                \(folder)/sub: error: this folder cannot be read, so its scripts are not checked: Permission denied [unreadable-file]
+                checked 2 files: 2 errors, 0 warnings
 
-            """, "\(result.stderr)")
+                """, "\(result.stderr)")
         #expect(result.status == 2)
     }
 
@@ -130,13 +136,14 @@ import Testing
         try manager.createSymbolicLink(atPath: folder + "/ok/up", withDestinationPath: "..")  // not followed
         try manager.createSymbolicLink(atPath: folder + "/notes", withDestinationPath: "missing")  // not a script
         let result = try Connexml.run(["check", "--no-show-source", folder])
-        #expect(result.stdout == """
-            \(folder)/broken.xml: error: a broken symbolic link: what it points to does not exist [unreadable-file]
-            \(folder)/loop-a.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
-            \(folder)/loop-b.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
-            checked 4 files: 3 errors, 0 warnings
+        #expect(
+            result.stdout == """
+                \(folder)/broken.xml: error: a broken symbolic link: what it points to does not exist [unreadable-file]
+                \(folder)/loop-a.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
+                \(folder)/loop-b.xml: error: a symbolic link that loops: it never reaches a file [unreadable-file]
+                checked 4 files: 3 errors, 0 warnings
 
-            """)
+                """)
         #expect(result.status == 2)
     }
 
@@ -151,14 +158,18 @@ import Testing
     @Test func everyDiagnosticCodeIsDocumentedInTheReadme() throws {
         // The codes are documented in docs/checking.md.
         let readme = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/checking.md"), encoding: .utf8)
-        let codes = try Connexml.run(["check", "--format", "json", "--directory",
-                                      "samples/invalid-directories/everything-wrong.yaml", "samples/invalid"]).stdout
+        let codes = try Connexml.run([
+            "check", "--format", "json", "--directory",
+            "samples/invalid-directories/everything-wrong.yaml", "samples/invalid",
+        ]).stdout
         // Every code the samples produce, and every code in the catalog, is in the table of docs/checking.md.
         let produced = Set(codes.matches(of: /"code":"([a-z-]+)"/).map { String($0.output.1) })
         #expect(produced.count >= 25)
         for code in produced { #expect(readme.contains("| `\(code)` |"), "docs/checking.md does not document \(code)") }
         for entry in AllDiagnostics.entries {
-            #expect(readme.contains("| `\(entry.code)` | \(entry.severity.rawValue) |"), "docs/checking.md does not document \(entry.code)")
+            #expect(
+                readme.contains("| `\(entry.code)` | \(entry.severity.rawValue) |"),
+                "docs/checking.md does not document \(entry.code)")
         }
         // And nothing is emitted that the catalog does not know.
         let catalog = Set(AllDiagnostics.entries.map(\.code.rawValue))

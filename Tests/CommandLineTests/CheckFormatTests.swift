@@ -1,7 +1,8 @@
-@testable import connexml
 import Diagnostics
 import Foundation
 import Testing
+
+@testable import connexml
 
 /// `check --format github` and `--format sarif`: verbatim against golden
 /// files (samples/invalid/ci-formats.*), and the escaping and structure
@@ -30,7 +31,8 @@ import Testing
         let lines = output.split(separator: "\n")
         #expect(lines.last?.hasPrefix("checked 2 files: ") == true)
         for line in lines.dropLast() {
-            #expect(line.hasPrefix("::error file=samples/invalid/") || line.hasPrefix("::warning file=samples/invalid/"), "\(line)")
+            #expect(
+                line.hasPrefix("::error file=samples/invalid/") || line.hasPrefix("::warning file=samples/invalid/"), "\(line)")
         }
     }
 
@@ -44,13 +46,16 @@ import Testing
     @Test func githubAnnotationWithoutPositionOrColumn() {
         let whole = Diagnostic(.error, "unreadable-file", "no such file", file: "gone.xml", at: nil)
         #expect(GitHubAnnotations.annotation(whole) == "::error file=gone.xml,title=unreadable-file::no such file\n")
-        let lineOnly = Diagnostic(.warning, "unreachable", "never runs", file: "a.xml", at: SourcePosition(line: 4, column: 0), hint: "remove it")
-        #expect(GitHubAnnotations.annotation(lineOnly) == "::warning file=a.xml,line=4,title=unreachable::never runs%0Aremove it\n")
+        let lineOnly = Diagnostic(
+            .warning, "unreachable", "never runs", file: "a.xml", at: SourcePosition(line: 4, column: 0), hint: "remove it")
+        #expect(
+            GitHubAnnotations.annotation(lineOnly) == "::warning file=a.xml,line=4,title=unreachable::never runs%0Aremove it\n")
     }
 
     @Test func aMessageCannotStartAnotherWorkflowCommand() {
-        let hostile = Diagnostic(.warning, "unknown-element", "<x>\n::error file=forged.xml::forged\r\u{1B}[2J",
-                                 file: "a,b.xml\n::error::x", at: SourcePosition(line: 1, column: 2))
+        let hostile = Diagnostic(
+            .warning, "unknown-element", "<x>\n::error file=forged.xml::forged\r\u{1B}[2J",
+            file: "a,b.xml\n::error::x", at: SourcePosition(line: 1, column: 2))
         let line = GitHubAnnotations.annotation(hostile)
         #expect(line.filter { $0 == "\n" || $0 == "\r" }.count == 1)  // only the final line feed
         #expect(line.hasPrefix("::warning file=a%2Cb.xml\\n%3A%3Aerror%3A%3Ax,line=1,col=2,title=unknown-element::"))
@@ -65,7 +70,9 @@ import Testing
         let result = try Connexml.run(["check", "--format", "github", script.path])
         #expect(result.status == 1)
         let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first.hasPrefix("::error file=\(folder.path)/a%2Cb%3Ac%25.xml,line=2,col=8,title=invalid-value::loop=\"10%25\""), "\(first)")
+        #expect(
+            first.hasPrefix("::error file=\(folder.path)/a%2Cb%3Ac%25.xml,line=2,col=8,title=invalid-value::loop=\"10%25\""),
+            "\(first)")
     }
 
     // MARK: sarif
@@ -105,10 +112,13 @@ import Testing
     @Test func sarifURIsAndStandardInput() throws {
         let diagnostics = [
             Diagnostic(.error, "bare-ampersand", "bare", file: "/tmp/my calls/a#1.xml", at: SourcePosition(line: 2, column: 0)),
-            Diagnostic(.warning, "unreachable", "never", file: ScriptFiles.displayName(of: "-"), at: SourcePosition(line: 3, column: 1)),
+            Diagnostic(
+                .warning, "unreachable", "never", file: ScriptFiles.displayName(of: "-"), at: SourcePosition(line: 3, column: 1)),
             Diagnostic(.warning, "not-in-the-catalog", "?", file: "b.xml", at: nil),
         ]
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(SarifReport.render(diagnostics, toolVersion: "9").utf8)) as? [String: Any])
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(SarifReport.render(diagnostics, toolVersion: "9").utf8)) as? [String: Any]
+        )
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         let first = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])

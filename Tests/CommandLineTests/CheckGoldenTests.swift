@@ -34,11 +34,13 @@ import Testing
 
     static let invalidDirectories = Connexml.packageRoot.appendingPathComponent("samples/invalid-directories")
 
-    @Test(arguments: ((try? FileManager.default.contentsOfDirectory(atPath: invalidDirectories.path)) ?? [])
-        .filter { $0.hasSuffix(".yaml") }.sorted())
+    @Test(
+        arguments: ((try? FileManager.default.contentsOfDirectory(atPath: invalidDirectories.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted())
     func directoryDiagnosticsMatchVerbatim(_ name: String) throws {
         let result = try Connexml.run(["check", "--no-show-source", "--directory", "samples/invalid-directories/\(name)"])
-        let expectedURL = Self.invalidDirectories.appendingPathComponent(name.replacingOccurrences(of: ".yaml", with: ".expected"))
+        let expectedURL = Self.invalidDirectories.appendingPathComponent(
+            name.replacingOccurrences(of: ".yaml", with: ".expected"))
         if ProcessInfo.processInfo.environment["CONNEXML_UPDATE_GOLDEN"] == "1" {
             try result.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
         }

@@ -1,6 +1,7 @@
-@testable import connexml
 import Foundation
 import Testing
+
+@testable import connexml
 
 /// Colour on a terminal, none elsewhere: `--color auto` (the default)
 /// colours only when the output is a terminal — here a pseudo-terminal made
@@ -119,7 +120,8 @@ import Testing
     }
 
     @Test func explainsVerdict() throws {
-        #expect(try onTerminal(["explain", "1001", "flag", "barge"]).stdout.hasPrefix("\u{1B}[1;31mdenied:\u{1B}[0m 1001 may not"))
+        #expect(
+            try onTerminal(["explain", "1001", "flag", "barge"]).stdout.hasPrefix("\u{1B}[1;31mdenied:\u{1B}[0m 1001 may not"))
         #expect(try onTerminal(["explain", "1003", "flag", "barge"]).stdout.hasPrefix("\u{1B}[1;32mallowed:\u{1B}[0m 1003 may"))
     }
 
@@ -148,12 +150,14 @@ import Testing
 
         let trace = folder.appendingPathComponent("agent-features-denied.trace")
         let expected = try String(contentsOf: trace, encoding: .utf8)
-        try expected.replacingOccurrences(of: "reason=missing_flag", with: "reason=other").write(to: trace, atomically: true, encoding: .utf8)
+        try expected.replacingOccurrences(of: "reason=missing_flag", with: "reason=other").write(
+            to: trace, atomically: true, encoding: .utf8)
         let failing = try onTerminal(["test", folder.path])
-        #expect(failing.stdout.hasPrefix("\u{1B}[1;31mFAIL\u{1B}[0m \(folder.path)/agent-features-denied: the trace differs"),
-                "\(failing.stdout)")
-        #expect(failing.stdout.contains("\u{1B}[31m-"))   // the expected line, removed
-        #expect(failing.stdout.contains("\u{1B}[32m+"))   // the actual line, added
+        #expect(
+            failing.stdout.hasPrefix("\u{1B}[1;31mFAIL\u{1B}[0m \(folder.path)/agent-features-denied: the trace differs"),
+            "\(failing.stdout)")
+        #expect(failing.stdout.contains("\u{1B}[31m-"))  // the expected line, removed
+        #expect(failing.stdout.contains("\u{1B}[32m+"))  // the actual line, added
         #expect(failing.stdout.contains("\u{1B}[1;31m1 failed\u{1B}[0m"))
         #expect(failing.status == 1)
         #expect(!(try onPipe(["test", folder.path]).stdout.contains("\u{1B}")))
@@ -168,12 +172,12 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("hostile.xml")
         try """
-            <Response>
-              <Dial callerId="&#x9B;31m&#x85;&#x202E;1">1002</Dial>
-              <Pause length="&#x9B;2J"/>
-            </Response>
+        <Response>
+          <Dial callerId="&#x9B;31m&#x85;&#x202E;1">1002</Dial>
+          <Pause length="&#x9B;2J"/>
+        </Response>
 
-            """.write(to: script, atomically: true, encoding: .utf8)
+        """.write(to: script, atomically: true, encoding: .utf8)
         let result = try onPipe(["check", "--color", "always", "--show-source", script.path])
         #expect(result.stdout.contains(Self.redError))
         #expect(result.stdout.contains("\\u009b"))  // the CSI, escaped

@@ -9,7 +9,9 @@ import Testing
 @Suite struct CompletionTests {
     /// The candidates bash offers for the last of `words` (the words after
     /// `connexml`; an empty last word completes a new word), in `folder`.
-    func complete(_ words: [String], in folder: String = Connexml.packageRoot.path) throws -> (candidates: [String], stderr: String) {
+    func complete(_ words: [String], in folder: String = Connexml.packageRoot.path) throws -> (
+        candidates: [String], stderr: String
+    ) {
         let quoted = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let script = """
             source <("$CONNEXML" --generate-completion-script bash) || exit 3
@@ -55,10 +57,12 @@ import Testing
         let folder = try scratchFolder().path
         #expect(try complete(["check", ""], in: folder).candidates == ["calls", "main.xml"])
         #expect(try complete(["run", ""], in: folder).candidates == ["calls", "main.xml"])
-        #expect(try complete(["run", "main.xml", "--scenario", ""], in: folder).candidates
-            == ["calls", "main.scenario.yaml", "team.yaml"])
-        #expect(try complete(["check", "--directory", ""], in: folder).candidates
-            == ["calls", "main.scenario.yaml", "team.yaml"])
+        #expect(
+            try complete(["run", "main.xml", "--scenario", ""], in: folder).candidates
+                == ["calls", "main.scenario.yaml", "team.yaml"])
+        #expect(
+            try complete(["check", "--directory", ""], in: folder).candidates
+                == ["calls", "main.scenario.yaml", "team.yaml"])
         #expect(try complete(["explain", "--directory", "te"], in: folder).candidates == ["team.yaml"])
         // test takes scripts, scenarios and folders.
         #expect(try complete(["test", ""], in: folder).candidates == ["calls", "main.scenario.yaml", "main.xml", "team.yaml"])
@@ -98,10 +102,13 @@ import Testing
     /// the completion itself, asked directly, understands every spelling.
     @Test func theDirectoryTypedWithAnEqualsSign() throws {
         let folder = try scratchFolder(["team dir.yaml": Self.team]).path
-        for typed in [["--directory='team dir.yaml'"], ["--directory", "=", "team\\ dir.yaml"], ["--directory", "\"team dir.yaml\""]] {
+        for typed in [
+            ["--directory='team dir.yaml'"], ["--directory", "=", "team\\ dir.yaml"], ["--directory", "\"team dir.yaml\""],
+        ] {
             let words = ["connexml", "explain"] + typed + ["b"]
             let quoted = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            let result = try Connexml.shell("cd '\(folder)' && \"$CONNEXML\" ---completion explain -- positional@0 \(words.count - 1) 1 \(quoted)")
+            let result = try Connexml.shell(
+                "cd '\(folder)' && \"$CONNEXML\" ---completion explain -- positional@0 \(words.count - 1) 1 \(quoted)")
             #expect(result.stdout == "bob\n", "\(typed)")
         }
     }
@@ -124,7 +131,8 @@ import Testing
         let folder = try scratchFolder()
         try Self.team.write(to: folder.appendingPathComponent("calls/directory.yaml"), atomically: true, encoding: .utf8)
         try "<Response/>".write(to: folder.appendingPathComponent("calls/queue.xml"), atomically: true, encoding: .utf8)
-        #expect(try complete(["run", "calls/queue.xml", "--from", ""], in: folder.path).candidates == ["albert", "alice", "bob"])
+        #expect(
+            try complete(["run", "calls/queue.xml", "--from", ""], in: folder.path).candidates == ["albert", "alice", "bob"])
         #expect(try complete(["run", "calls/queue.xml", "--profile", ""], in: folder.path).candidates == ["agent"])
         #expect(try complete(["run", "main.xml", "--customer", "gl"], in: folder.path).candidates == ["globex"])  // bundled
         #expect(try complete(["run", "main.xml", "--timezone", "Europe/Lond"], in: folder.path).candidates == ["Europe/London"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// `connexml explain`, and every example in docs/policy.md's "Who may do what"
@@ -8,7 +9,8 @@ import Testing
     /// `$ connexml explain …` lines in docs/policy.md, each followed by its
     /// output up to the closing fence or the next `$` line.
     static var readmeExamples: [(command: String, output: String)] {
-        let readme = (try? String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/policy.md"), encoding: .utf8)) ?? ""
+        let readme =
+            (try? String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/policy.md"), encoding: .utf8)) ?? ""
         var examples: [(String, String)] = []
         var current: (String, [String])?
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -65,7 +67,9 @@ import Testing
         let unknown = try Connexml.run(["explain", "4242", "dial", "1"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "no SIP user '4242' in the bundled sample directory\n")
-        let badDirectory = try Connexml.run(["explain", "--directory", "samples/invalid-directories/everything-wrong.yaml", "1001", "dial", "1"])
+        let badDirectory = try Connexml.run([
+            "explain", "--directory", "samples/invalid-directories/everything-wrong.yaml", "1001", "dial", "1",
+        ])
         #expect(badDirectory.status == 2)
         #expect(badDirectory.stderr.contains("[directory-invalid-name]"))
         #expect(badDirectory.stderr.hasSuffix("has errors: nothing can be explained\n"))
@@ -77,6 +81,7 @@ import Testing
 
     @Test func theBundledDirectoryIsTheSampleFile() throws {
         let file = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("samples/directory.yaml"), encoding: .utf8)
-        #expect(BundledDirectory.text == file, "Sources/connexml/BundledDirectory.swift must embed samples/directory.yaml as it is")
+        #expect(
+            BundledDirectory.text == file, "Sources/connexml/BundledDirectory.swift must embed samples/directory.yaml as it is")
     }
 }

@@ -44,8 +44,10 @@ import Testing
     @Test func aTraceHighlightsThePathOfOneCall() throws {
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-graph-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: trace) }
-        let run = try Connexml.run(["run", "--offline", "samples/graphs/front-desk.xml", "--scenario",
-                                    "samples/graphs/front-desk.barge.scenario.yaml", "--format", "json"])
+        let run = try Connexml.run([
+            "run", "--offline", "samples/graphs/front-desk.xml", "--scenario",
+            "samples/graphs/front-desk.barge.scenario.yaml", "--format", "json",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         try run.stdout.write(to: trace, atomically: true, encoding: .utf8)
         let result = try Connexml.run(["graph", "samples/graphs/front-desk.xml", "--trace", trace.path])
@@ -87,8 +89,9 @@ import Testing
     /// docs/graph.md shows a golden Mermaid picture as it is.
     @Test func theDocumentationShowsTheMermaidGolden() throws {
         let page = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/graph.md"), encoding: .utf8)
-        let golden = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("\(Self.expected)/redirect-chain.mmd"),
-                                encoding: .utf8)
+        let golden = try String(
+            contentsOf: Connexml.packageRoot.appendingPathComponent("\(Self.expected)/redirect-chain.mmd"),
+            encoding: .utf8)
         #expect(page.contains("```mermaid\n" + golden + "```\n"))
     }
 
@@ -110,7 +113,8 @@ import Testing
     func graphvizRendersEverySample() throws {
         var scripts: [String] = []
         for folder in ["samples/calls", "samples/app", "samples/graphs"] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: Connexml.packageRoot.appendingPathComponent(folder).path)
+            let names = try FileManager.default.contentsOfDirectory(
+                atPath: Connexml.packageRoot.appendingPathComponent(folder).path)
             scripts += names.filter { $0.hasSuffix(".xml") }.sorted().map { "\(folder)/\($0)" }
         }
         #expect(scripts.count >= 35)
@@ -139,8 +143,10 @@ import Testing
     @Test(.enabled(if: dot != nil, "Graphviz's dot is not installed (apt-get install graphviz)"))
     func theDocumentationPictureIsUpToDate() throws {
         let image = Connexml.packageRoot.appendingPathComponent("docs/images/front-desk.svg")
-        let result = try Connexml.run(["graph", "samples/graphs/front-desk.xml", "--coverage", "samples/graphs",
-                                       "--directory", "samples/directory.yaml", "--format", "svg"])
+        let result = try Connexml.run([
+            "graph", "samples/graphs/front-desk.xml", "--coverage", "samples/graphs",
+            "--directory", "samples/directory.yaml", "--format", "svg",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         if Self.updating {
             try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -152,7 +158,9 @@ import Testing
         }
         #expect(version(checkedIn) != nil)
         if version(checkedIn) == version(result.stdout) {
-            #expect(checkedIn == result.stdout, "docs/images/front-desk.svg is out of date: CONNEXML_UPDATE_GOLDEN=1 swift test --filter GraphCommandTests")
+            #expect(
+                checkedIn == result.stdout,
+                "docs/images/front-desk.svg is out of date: CONNEXML_UPDATE_GOLDEN=1 swift test --filter GraphCommandTests")
         }
     }
 

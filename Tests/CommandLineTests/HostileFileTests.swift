@@ -29,8 +29,9 @@ import Testing
     func runCapped(_ path: String) throws -> Connexml.Output {
         let cap = PeakMemory.underSanitizer ? "" : "ulimit -v 1048576; "
         let run = try PeakMemory.run("\(cap)timeout 60 \"$CONNEXML\" check --no-show-source '\(path)'", folder: Self.folder)
-        #expect(run.peakResidentBytes < Self.peakResidentLimit,
-                "\(path): peak resident memory \(run.peakResidentBytes >> 20) MiB, over \(Self.peakResidentLimit >> 20) MiB")
+        #expect(
+            run.peakResidentBytes < Self.peakResidentLimit,
+            "\(path): peak resident memory \(run.peakResidentBytes >> 20) MiB, over \(Self.peakResidentLimit >> 20) MiB")
         return run.output
     }
 
@@ -39,14 +40,17 @@ import Testing
         for level in 1...12 {
             declarations += "\n<!ENTITY a\(level) \"\(String(repeating: "&a\(level - 1);", count: 16))\">"
         }
-        let path = try Self.write("bomb.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE Response [\n\(declarations)\n]>\n<Response><Say>&a12;</Say></Response>\n")
+        let path = try Self.write(
+            "bomb.xml",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE Response [\n\(declarations)\n]>\n<Response><Say>&a12;</Say></Response>\n")
         let result = try runCapped(path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("[doctype-not-allowed]"))
     }
 
     @Test func externalEntity() throws {
-        let path = try Self.write("xxe.xml", "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Response><Say>&x;</Say></Response>\n")
+        let path = try Self.write(
+            "xxe.xml", "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<Response><Say>&x;</Say></Response>\n")
         let result = try runCapped(path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("[doctype-not-allowed]"))
@@ -55,7 +59,9 @@ import Testing
 
     @Test func deepNesting() throws {
         let depth = 100_000
-        let path = try Self.write("deep.xml", "<Response>" + String(repeating: "<Say>", count: depth) + String(repeating: "</Say>", count: depth) + "</Response>")
+        let path = try Self.write(
+            "deep.xml",
+            "<Response>" + String(repeating: "<Say>", count: depth) + String(repeating: "</Say>", count: depth) + "</Response>")
         let result = try runCapped(path)
         #expect(result.status == 1)
         #expect(result.stdout.contains("[too-deeply-nested]"))

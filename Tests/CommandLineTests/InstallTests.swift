@@ -24,15 +24,19 @@ import Testing
         return (walker?.allObjects as? [String] ?? []).sorted()
     }
 
-    static let manPages: [String] = ((try? FileManager.default.contentsOfDirectory(
-        atPath: Connexml.packageRoot.appendingPathComponent("docs/man").path)) ?? []).filter { $0.hasSuffix(".1") }.sorted()
+    static let manPages: [String] =
+        ((try? FileManager.default.contentsOfDirectory(
+            atPath: Connexml.packageRoot.appendingPathComponent("docs/man").path)) ?? []).filter { $0.hasSuffix(".1") }.sorted()
 
     @Test func installsTheBinaryCompletionsAndManualWhereShellsAndManLook() throws {
         let prefix = try temporaryPrefix()
         let result = try install(prefix)
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = ["bin/connexml", "share/bash-completion/completions/connexml", "share/zsh/site-functions/_connexml",
-                        "share/fish/vendor_completions.d/connexml.fish", "share/connexml/installed-files"]
+        let expected =
+            [
+                "bin/connexml", "share/bash-completion/completions/connexml", "share/zsh/site-functions/_connexml",
+                "share/fish/vendor_completions.d/connexml.fish", "share/connexml/installed-files",
+            ]
             + Self.manPages.map { "share/man/man1/\($0)" }
         for path in expected {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)")
@@ -48,7 +52,8 @@ import Testing
         #expect(check.stdout.hasSuffix(": no problems\n"))
 
         // Its bash completion, as bash-completion would load it, completes.
-        let completion = try Connexml.shell("""
+        let completion = try Connexml.shell(
+            """
             source '\(prefix.path)/share/bash-completion/completions/connexml'
             COMP_WORDS=('\(prefix.path)/bin/connexml' explain 100); COMP_CWORD=2
             COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
@@ -60,7 +65,9 @@ import Testing
         // The manual as installed is docs/man.
         for page in Self.manPages {
             let installed = FileManager.default.contents(atPath: prefix.appendingPathComponent("share/man/man1/\(page)").path)
-            #expect(installed == FileManager.default.contents(atPath: Connexml.packageRoot.appendingPathComponent("docs/man/\(page)").path))
+            #expect(
+                installed
+                    == FileManager.default.contents(atPath: Connexml.packageRoot.appendingPathComponent("docs/man/\(page)").path))
         }
     }
 
@@ -69,7 +76,8 @@ import Testing
         // Someone else's files, in folders the install shares and in one it makes.
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try "other".write(to: prefix.appendingPathComponent("bin/other-tool"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/man/man1"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: prefix.appendingPathComponent("share/man/man1"), withIntermediateDirectories: true)
         try "other".write(to: prefix.appendingPathComponent("share/man/man1/other.1"), atomically: true, encoding: .utf8)
         let before = contents(of: prefix)
 

@@ -61,10 +61,16 @@ import Testing
         var atBeginning = true
         for c in text where c.isASCII {
             switch (c, atBeginning) {
-            case ("\\", _): out += "\\e"; atBeginning = false
-            case (".", true), ("'", true): out += "\\&" + String(c); atBeginning = false
+            case ("\\", _):
+                out += "\\e"
+                atBeginning = false
+            case (".", true), ("'", true):
+                out += "\\&" + String(c)
+                atBeginning = false
             case (" ", true): out += "\\& "
-            default: out.append(c); atBeginning = false
+            default:
+                out.append(c)
+                atBeginning = false
             }
         }
         return out
@@ -72,7 +78,8 @@ import Testing
 
     @Test func thereIsAPageForEachCommandAndNoOther() throws {
         let expected = try Self.currentCommands().map(\.page).sorted()
-        let present = try FileManager.default.contentsOfDirectory(atPath: Self.manFolder.path).filter { $0.hasSuffix(".1") }.sorted()
+        let present = try FileManager.default.contentsOfDirectory(atPath: Self.manFolder.path).filter { $0.hasSuffix(".1") }
+            .sorted()
         #expect(expected.count >= 6)
         #expect(present == expected, "\(Self.fix)")
     }
@@ -82,7 +89,9 @@ import Testing
             let text = try String(contentsOf: Self.manFolder.appendingPathComponent(page), encoding: .utf8)
             let lines = Set(text.split(separator: "\n").map(String.init))
             if let abstract = command.abstract {
-                #expect(lines.contains(".Nd " + Self.macroArgument(abstract)), "\(page): the abstract of \(command.commandName) — \(Self.fix)")
+                #expect(
+                    lines.contains(".Nd " + Self.macroArgument(abstract)),
+                    "\(page): the abstract of \(command.commandName) — \(Self.fix)")
             }
             for line in (command.discussion ?? "").split(separator: "\n") {
                 #expect(lines.contains(Self.textLine(String(line))), "\(page): discussion line '\(line)' — \(Self.fix)")
@@ -92,7 +101,9 @@ import Testing
                 // `.It Fl -directory Ar directory`, `.It Fl h , -help`
                 for name in argument.names ?? [] {
                     let flag = name.kind == "long" ? " -\(name.name)" : "Fl \(name.name)"
-                    #expect(lines.contains { $0.hasPrefix(".It Fl ") && ($0 + " ").contains(flag + " ") }, "\(page): \(flag) — \(Self.fix)")
+                    #expect(
+                        lines.contains { $0.hasPrefix(".It Fl ") && ($0 + " ").contains(flag + " ") },
+                        "\(page): \(flag) — \(Self.fix)")
                 }
                 if argument.kind == "positional", let value = argument.valueName {
                     #expect(lines.contains { $0.hasPrefix(".It Ar \(value)") }, "\(page): <\(value)> — \(Self.fix)")

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A hostile script, scenario, directory, file name or web server must not
@@ -41,10 +42,13 @@ import Glibc
     /// Each line of `check` output: a diagnostic of `file`, or the summary.
     func expectOneLineDiagnostics(_ output: String, file: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for line in output.split(separator: "\n") {
-            #expect(line.hasPrefix(file + ":") || line.hasPrefix("checked "), "a line of its own: \(line)", sourceLocation: sourceLocation)
+            #expect(
+                line.hasPrefix(file + ":") || line.hasPrefix("checked "), "a line of its own: \(line)",
+                sourceLocation: sourceLocation)
             #expect(!line.hasPrefix(Self.forged), sourceLocation: sourceLocation)
         }
-        #expect(Self.rawControls(in: output).isEmpty, "raw controls: \(Self.rawControls(in: output))", sourceLocation: sourceLocation)
+        #expect(
+            Self.rawControls(in: output).isEmpty, "raw controls: \(Self.rawControls(in: output))", sourceLocation: sourceLocation)
     }
 
     // MARK: check
@@ -75,7 +79,9 @@ import Glibc
 
     @Test func testAndArgumentErrorsEscapeNamesAndWhatWasTyped() throws {
         // A sample named with ESC: the runner's lines name it escaped.
-        let dir = try folder(["x\u{1B}[31m.xml": "<Response><Hangup/></Response>", "x\u{1B}[31m.scenario.yaml": "call: {from: '1001'}\n"])
+        let dir = try folder([
+            "x\u{1B}[31m.xml": "<Response><Hangup/></Response>", "x\u{1B}[31m.scenario.yaml": "call: {from: '1001'}\n",
+        ])
         defer { try? FileManager.default.removeItem(at: dir) }
         let test = try Connexml.run(["test", dir.path])
         #expect(test.status == 1)
@@ -118,7 +124,8 @@ import Glibc
     @Test func aRawEscapeInTheSourceIsEscapedInTheExcerpt() throws {
         // XML forbids ESC and BEL even as references: libxml2 refuses them,
         // and the excerpt under its complaint must not replay them.
-        let bytes = Array("<Response>\n<Say>".utf8) + [0x1B] + Array("[2J".utf8) + [0x07, 0x00] + Array("</Say></Response>\n".utf8)
+        let bytes =
+            Array("<Response>\n<Say>".utf8) + [0x1B] + Array("[2J".utf8) + [0x07, 0x00] + Array("</Say></Response>\n".utf8)
         let dir = try folder(["escape.xml": bytes])
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("escape.xml").path
@@ -147,7 +154,8 @@ import Glibc
             .replacingOccurrences(of: "\u{9B}", with: "\\u009b")
         let checked = try Connexml.run(["check", "--show-source", file])
         #expect(checked.status == 1)
-        expectOneLineDiagnostics(checked.stdout.split(separator: "\n").filter { !$0.hasPrefix("    ") }.joined(separator: "\n"), file: escaped)
+        expectOneLineDiagnostics(
+            checked.stdout.split(separator: "\n").filter { !$0.hasPrefix("    ") }.joined(separator: "\n"), file: escaped)
         #expect(Self.rawControls(in: checked.stdout).isEmpty)
         // Found by searching the folder, too; and `run` reports it on stderr.
         expectOneLineDiagnostics(try Connexml.run(["check", "--no-show-source", dir.path]).stdout, file: escaped)
@@ -188,22 +196,22 @@ import Glibc
     func hostileCall() throws -> URL {
         try folder([
             "call.xml": """
-                <Response>
-                  <Say>{{ From }}&#x9B;2J</Say>
-                  <Say>x&#10;\(Self.forged)</Say>
-                  <Say>&#x85;&#x202E;</Say>
-                  <Dial>{{ To }}</Dial>
-                </Response>
+            <Response>
+              <Say>{{ From }}&#x9B;2J</Say>
+              <Say>x&#10;\(Self.forged)</Say>
+              <Say>&#x85;&#x202E;</Say>
+              <Dial>{{ To }}</Dial>
+            </Response>
 
-                """,
+            """,
             "call.scenario.yaml": """
-                call:
-                  from: "\\e[31mred\\a"
-                  to: "\\e]0;title\\a"
-                  start: "2026-01-05T09:30:00Z"
-                  sid: "CA-\\e[2J"
+            call:
+              from: "\\e[31mred\\a"
+              to: "\\e]0;title\\a"
+              start: "2026-01-05T09:30:00Z"
+              sid: "CA-\\e[2J"
 
-                """,
+            """,
         ])
     }
 
@@ -269,17 +277,18 @@ import Glibc
     @Test func theReplEscapesEverythingItPrints() throws {
         let dir = try folder(["evil\u{1B}[2J.xml": "<Response><Pause length=\"1&#10;\(Self.forged)\"/></Response>"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = [
-            "<Set name=\"v\" value=\"a&#10;\(Self.forged)&#x9B;2J\"/>",
-            "<Dial>{{ v }}</Dial>",
-            "<Pause length=\"2&#10;\(Self.forged)&#x85;\"/>",
-            ":call 1001 at 2026-01-05T09:30:00Z",
-            ":vars",
-            ":explain 1001 dial 0044&#x9B;\u{9B}\u{1B}[2J",
-            ":load \(dir.path)/evil\u{1B}[2J.xml",
-            ":load \(dir.path)/missing\u{1B}[2J\u{85}.xml",
-            ":trace",
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                "<Set name=\"v\" value=\"a&#10;\(Self.forged)&#x9B;2J\"/>",
+                "<Dial>{{ v }}</Dial>",
+                "<Pause length=\"2&#10;\(Self.forged)&#x85;\"/>",
+                ":call 1001 at 2026-01-05T09:30:00Z",
+                ":vars",
+                ":explain 1001 dial 0044&#x9B;\u{9B}\u{1B}[2J",
+                ":load \(dir.path)/evil\u{1B}[2J.xml",
+                ":load \(dir.path)/missing\u{1B}[2J\u{85}.xml",
+                ":trace",
+            ].joined(separator: "\n") + "\n"
         let result = try Connexml.run(["repl"], input: input)
         #expect(result.status == 1)  // inputs failed (invalid XML, unreadable files), as a piped session reports
         #expect(Self.rawControls(in: result.stdout).isEmpty, "raw controls: \(Self.rawControls(in: result.stdout))")

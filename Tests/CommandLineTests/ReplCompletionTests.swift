@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// Tab completion, asked directly: what the text before the cursor may

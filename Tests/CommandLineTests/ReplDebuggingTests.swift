@@ -42,11 +42,16 @@ import Testing
         for event in ["call.start", "answer", "gather.start", "gather ", "condition"] {
             #expect(count(event, in: out) == 1, "\(event) shown \(count(event, in: out)) times:\n\(out)")
         }
-        let order = ["text=Hello", "gather.start   L3", "gather         L3   digits=1", "condition      L4   result=yes", "text=One",
-                     "-- the call has ended (completed)\n"]
+        let order = [
+            "text=Hello", "gather.start   L3", "gather         L3   digits=1", "condition      L4   result=yes", "text=One",
+            "-- the call has ended (completed)\n",
+        ]
         var rest = out[...]
         for marker in order {
-            guard let found = rest.range(of: marker) else { Issue.record("\(marker) missing or out of order:\n\(out)"); break }
+            guard let found = rest.range(of: marker) else {
+                Issue.record("\(marker) missing or out of order:\n\(out)")
+                break
+            }
             rest = rest[found.upperBound...]
         }
     }
@@ -55,7 +60,9 @@ import Testing
         let folder = try ReplSessions.folder(with: "<Response>\n  <Say>Hi</Say>\n  <Hangup/>\n</Response>\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try ReplSessions.run([":load flow.xml", "<Say>After</Say>", ":show"], in: folder)
-        #expect(result.stdout.contains("refused: this <Say> would never run: the <Hangup> at line 3 ends the call"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("refused: this <Say> would never run: the <Hangup> at line 3 ends the call"),
+            "\(result.stdout)")
         #expect(!result.stdout.contains("<Say>After</Say>"))
         #expect(!result.stdout.contains("added"))
         #expect(result.status == 1)
@@ -64,7 +71,8 @@ import Testing
     @Test func stepRunsOneVerbAtATime() throws {
         let folder = try ReplSessions.folder(with: Self.flow)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try ReplSessions.run([":load flow.xml", ":step", ":step", ":step", ":step", ":press 5", ":step"], in: folder)
+        let result = try ReplSessions.run(
+            [":load flow.xml", ":step", ":step", ":step", ":step", ":press 5", ":step"], in: folder)
         let chunks = ReplSessions.chunks(result.stdout)
         #expect(chunks.count == 6, "\(result.stdout)")
         guard chunks.count == 6 else { return }
@@ -77,7 +85,9 @@ import Testing
         #expect(chunks[2].contains("text=Two") && !chunks[2].contains("L5"))
         #expect(chunks[3].contains("gather.start   L5") && chunks[3].hasSuffix("-- waiting for keys at line 5: :press DIGITS\n"))
         // Keys at the Gather: the call runs on to the end.
-        #expect(chunks[4].contains("condition      L6   result=yes") && chunks[4].contains("text=Five") && chunks[4].contains("text=Bye"))
+        #expect(
+            chunks[4].contains("condition      L6   result=yes") && chunks[4].contains("text=Five")
+                && chunks[4].contains("text=Bye"))
         #expect(chunks[5].contains("the call has ended (completed): :call places a new one"))
         #expect(result.status == 1)  // the last :step had nothing to run
     }
@@ -85,10 +95,11 @@ import Testing
     @Test func aBreakpointStopsTheRun() throws {
         let folder = try ReplSessions.folder(with: Self.flow)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try ReplSessions.run([
-            ":load flow.xml", ":break 8", ":break 7", ":break 9", ":break", ":call 1001 \(Self.at)",
-            ":press 5", ":where", ":run", ":delete 9", ":break", ":run",
-        ], in: folder)
+        let result = try ReplSessions.run(
+            [
+                ":load flow.xml", ":break 8", ":break 7", ":break 9", ":break", ":call 1001 \(Self.at)",
+                ":press 5", ":where", ":run", ":delete 9", ":break", ":run",
+            ], in: folder)
         let out = result.stdout
         #expect(out.contains("no verb starts on line 8 (verbs start on lines 2, 3, 4, 5, 6, 7, 9)"), "\(out)")
         #expect(out.contains("breakpoints at lines 7, 9\n"))
@@ -100,9 +111,11 @@ import Testing
         #expect(stops[0].contains("condition      L6   result=yes") && !stops[0].contains("text=Five"))
         #expect(stops[0].hasSuffix("-- breakpoint: line 7: :step | :run | :where\n"))
         #expect(stops[1].contains("text=Five") && !stops[1].contains("text=Bye"))
-        #expect(out.contains("-- next to run: line 7 of flow.xml\n     5    <Gather numDigits=\"1\" timeout=\"3\"><Say>Press</Say></Gather>\n"
-            + "     6    <Condition field=\"${gather_result}\" expression=\"^5$\">\n=>   7      <Say>Five</Say>\n"
-            + "     8    </Condition>\n *   9    <Say>Bye</Say>\n"))
+        #expect(
+            out.contains(
+                "-- next to run: line 7 of flow.xml\n     5    <Gather numDigits=\"1\" timeout=\"3\"><Say>Press</Say></Gather>\n"
+                    + "     6    <Condition field=\"${gather_result}\" expression=\"^5$\">\n=>   7      <Say>Five</Say>\n"
+                    + "     8    </Condition>\n *   9    <Say>Bye</Say>\n"))
         #expect(out.contains("breakpoint at line 9 deleted\nbreakpoints at lines 7\n"))
         #expect(out.contains("text=Bye"))
         #expect(out.hasSuffix("-- the call has ended (completed)\n"))

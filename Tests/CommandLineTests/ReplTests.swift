@@ -43,7 +43,8 @@ import Testing
             "</Dial>",
             ":show",
         ])
-        #expect(result.stdout.contains("typed line 3:3: error: <Gather> takes only <Say> and <Play>, not <Pause> [invalid-child]"))
+        #expect(
+            result.stdout.contains("typed line 3:3: error: <Gather> takes only <Say> and <Play>, not <Pause> [invalid-child]"))
         #expect(result.stdout.contains("not added"))
         #expect(result.stdout.contains("added 1 verb"))
         #expect(result.stdout.contains("<Number>112</Number>"))
@@ -53,15 +54,16 @@ import Testing
     @Test func savedSessionsAreSamplesThatConnexmlTestReplays() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try session([
-            "<Gather numDigits=\"2\" timeout=\"3\"><Say>Enter two digits</Say></Gather>",
-            "<Say>You entered {{ gather_result }}</Say>",
-            "<Dial>01234567890</Dial>",
-            ":call 1001 at 2026-01-05T09:30:00Z",
-            ":press 42",
-            ":busy",
-            ":save flow",
-        ], in: folder)
+        let result = try session(
+            [
+                "<Gather numDigits=\"2\" timeout=\"3\"><Say>Enter two digits</Say></Gather>",
+                "<Say>You entered {{ gather_result }}</Say>",
+                "<Dial>01234567890</Dial>",
+                ":call 1001 at 2026-01-05T09:30:00Z",
+                ":press 42",
+                ":busy",
+                ":save flow",
+            ], in: folder)
         #expect(result.stdout.contains("saved flow.xml, flow.scenario.yaml, flow.trace"))
         let trace = try String(contentsOf: folder.appendingPathComponent("flow.trace"), encoding: .utf8)
         #expect(trace.contains("text=\"You entered 42\""))
@@ -73,8 +75,10 @@ import Testing
     @Test func savedSessionsWithHandOversReplayTheSame() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "<Response><Say>Next document</Say></Response>".write(to: folder.appendingPathComponent("next.xml"), atomically: true, encoding: .utf8)
-        let result = try session(["<Redirect>next.xml</Redirect>", ":call 1001 at 2026-01-05T09:30:00Z", ":save handover"], in: folder)
+        try "<Response><Say>Next document</Say></Response>".write(
+            to: folder.appendingPathComponent("next.xml"), atomically: true, encoding: .utf8)
+        let result = try session(
+            ["<Redirect>next.xml</Redirect>", ":call 1001 at 2026-01-05T09:30:00Z", ":save handover"], in: folder)
         #expect(result.stdout.contains("text=\"Next document\""))
         let trace = try String(contentsOf: folder.appendingPathComponent("handover.trace"), encoding: .utf8)
         #expect(trace.contains("text=\"Next document\""))
@@ -108,8 +112,11 @@ import Testing
     }
 
     @Test func helpForEveryCommand() throws {
-        let names = ["help", "load", "reload", "show", "call", "step", "run", "break", "delete", "where", "press", "answer", "busy", "noanswer", "fail",
-                     "hangup", "trace", "vars", "context", "calls", "directory", "login", "logout", "explain", "save", "quit"]
+        let names = [
+            "help", "load", "reload", "show", "call", "step", "run", "break", "delete", "where", "press", "answer", "busy",
+            "noanswer", "fail",
+            "hangup", "trace", "vars", "context", "calls", "directory", "login", "logout", "explain", "save", "quit",
+        ]
         let result = try session([":help"] + names.map { ":help \($0)" })
         for name in names { #expect(result.stdout.contains(":\(name)"), "no help for :\(name)") }
         #expect(result.stdout.contains("Type ConneXML verbs"))

@@ -29,19 +29,22 @@ import Testing
 
     @Test func theReadmeSessionReplays() throws {
         // CONNEXML_README: another copy of the page (a section being written).
-        let path = ProcessInfo.processInfo.environment["CONNEXML_README"]
+        let path =
+            ProcessInfo.processInfo.environment["CONNEXML_README"]
             ?? Connexml.packageRoot.appendingPathComponent("docs/repl.md").path
         let readme = try String(contentsOfFile: path, encoding: .utf8)
         let transcript = try #require(Self.transcript(in: readme), "no REPL session in \(path)")
         let prompts = ["connexml> ", "...> "]
-        let inputs = transcript.compactMap { line in prompts.first { line.hasPrefix($0) }.map { String(line.dropFirst($0.count)) } }
+        let inputs = transcript.compactMap { line in prompts.first { line.hasPrefix($0) }.map { String(line.dropFirst($0.count)) }
+        }
         let expected = transcript.filter { line in !prompts.contains { line.hasPrefix($0) } }.map { $0 + "\n" }.joined()
         #expect(inputs.count >= 5)
         // In a folder of its own (the session saves files), with the samples.
         let folder = try ReplSessions.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("samples"),
-                                                   withDestinationURL: Connexml.packageRoot.appendingPathComponent("samples"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("samples"),
+            withDestinationURL: Connexml.packageRoot.appendingPathComponent("samples"))
         let result = try ReplSessions.run(inputs, in: folder)
         #expect(Self.normalised(result.stdout) == Self.normalised(expected))
         #expect(result.stderr.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// Every call sample under samples/calls (a script with NAME.scenario.yaml
@@ -16,8 +17,9 @@ import Testing
         let root = Connexml.packageRoot.path + "/"
         func relative(_ path: String) -> String { path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path }
         return SampleDiscovery.find([folder.path]).samples.map {
-            Sample(name: relative($0.name), script: relative($0.script), scenario: relative($0.scenario),
-                   expectedTrace: relative($0.expectedTrace))
+            Sample(
+                name: relative($0.name), script: relative($0.script), scenario: relative($0.scenario),
+                expectedTrace: relative($0.expectedTrace))
         }
     }
 
@@ -49,21 +51,28 @@ import Testing
         for sample in Self.samples {
             traces += try String(contentsOf: Connexml.packageRoot.appendingPathComponent(sample.expectedTrace), encoding: .utf8)
         }
-        for event in ["say", "play", "pause", "hangup", "reject", "redirect", "gather", "enqueue", "dial", "dial.result",
-                      "bind", "transfer", "context", "set", "stream", "echo", "condition", "barge", "denied", "call.end"] {
+        for event in [
+            "say", "play", "pause", "hangup", "reject", "redirect", "gather", "enqueue", "dial", "dial.result",
+            "bind", "transfer", "context", "set", "stream", "echo", "condition", "barge", "denied", "call.end",
+        ] {
             #expect(traces.contains("  \(event) "), "no sample produces a \(event) event")
         }
         for kind in ["number", "client", "queue", "conference", "voicemail", "barge", "llm_agent"] {
             #expect(traces.contains("kind=\(kind)"), "no sample dials a \(kind)")
         }
-        for reason in ["missing_flag", "dial_rule", "no_matching_rule", "not_in_barge_group", "invalid_group_name",
-                       "no_target_call", "cross_customer", "profile_capacity", "unknown_user", "no_profile"] {
+        for reason in [
+            "missing_flag", "dial_rule", "no_matching_rule", "not_in_barge_group", "invalid_group_name",
+            "no_target_call", "cross_customer", "profile_capacity", "unknown_user", "no_profile",
+        ] {
             #expect(traces.contains("reason=\(reason)"), "no sample is denied with \(reason)")
         }
     }
 
     @Test func jsonLinesFollowTheContract() throws {
-        let result = try Connexml.run(["run", "--format", "json", "samples/calls/international.xml", "--scenario", "samples/calls/international.agent-denied.scenario.yaml"])
+        let result = try Connexml.run([
+            "run", "--format", "json", "samples/calls/international.xml", "--scenario",
+            "samples/calls/international.agent-denied.scenario.yaml",
+        ])
         let events = try result.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
@@ -88,9 +97,10 @@ import Testing
         #expect(dialResult["status"] as? String == "failed")
 
         let barge = try Connexml.run(["run", "--format", "json", "samples/calls/operator-barge.xml"])
-        let joined = try #require(barge.stdout.split(separator: "\n").map {
-            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
-        }.first { $0["event"] as? String == "barge" })
+        let joined = try #require(
+            barge.stdout.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }.first { $0["event"] as? String == "barge" })
         #expect(joined["call"] as? String == "c1")
         #expect(joined["hears"] as? [String] == ["a", "b"])
         #expect(joined["heard_by"] as? [String] == ["a"])
@@ -102,8 +112,10 @@ import Testing
         #expect(badScript.stdout.isEmpty)
         #expect(badScript.stderr.contains("[invalid-value]"))
         #expect(badScript.stderr.hasSuffix("nothing was run\n"))
-        let badDirectory = try Connexml.run(["run", "--directory", "samples/invalid-directories/everything-wrong.yaml",
-                                             "samples/scripts/reject-busy.xml"])
+        let badDirectory = try Connexml.run([
+            "run", "--directory", "samples/invalid-directories/everything-wrong.yaml",
+            "samples/scripts/reject-busy.xml",
+        ])
         #expect(badDirectory.status == 1)
         #expect(badDirectory.stdout.isEmpty)
         let missing = try Connexml.run(["run", "no/such.xml"])
@@ -121,8 +133,10 @@ import Testing
     }
 
     @Test func commandLineWorld() throws {
-        let result = try Connexml.run(["run", "samples/scripts/ivr-menu.xml", "--from", "+447700900123", "--customer", "acme",
-                                       "--dtmf", "1", "--at", "2026-01-05T09:30:00Z", "--sid", "CA-cli"])
+        let result = try Connexml.run([
+            "run", "samples/scripts/ivr-menu.xml", "--from", "+447700900123", "--customer", "acme",
+            "--dtmf", "1", "--at", "2026-01-05T09:30:00Z", "--sid", "CA-cli",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("sid=CA-cli"))
         #expect(result.stdout.contains("enqueue        L12  queue=sales"))

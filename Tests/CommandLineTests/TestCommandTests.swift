@@ -67,8 +67,13 @@ import XMLParsing
         try folder.write("flows/menu.xml", Self.menu.replacingOccurrences(of: "<Say>One</Say>", with: "<Say>Uno</Say>"))
         let result = try Connexml.run(["test", folder.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("FAIL \(folder.path)/flows/menu.one: the trace differs from \(folder.path)/flows/menu.one.trace"))
-        #expect(result.stdout.contains("\n-    1.0  say            L4   text=One loop=1 duration=1\n+    1.0  say            L4   text=Uno loop=1 duration=1\n"))
+        #expect(
+            result.stdout.contains(
+                "FAIL \(folder.path)/flows/menu.one: the trace differs from \(folder.path)/flows/menu.one.trace"))
+        #expect(
+            result.stdout.contains(
+                "\n-    1.0  say            L4   text=One loop=1 duration=1\n+    1.0  say            L4   text=Uno loop=1 duration=1\n"
+            ))
         #expect(result.stdout.contains("@@ -"))
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
         // --update takes the change in, and says so.
@@ -180,7 +185,9 @@ import XMLParsing
     /// engine's mark on the event: a denied Dial is denied, not failed.
     @Test func coverageCountsEveryOutcomeTheVerbDeclares() throws {
         let folder = try Folder()
-        try folder.write("calls.xml", """
+        try folder.write(
+            "calls.xml",
+            """
             <Response>
               <Dial>1002</Dial>
               <Dial>+441234567890</Dial>
@@ -191,7 +198,8 @@ import XMLParsing
             "call: {from: \"\(from)\", start: \"2026-01-05T09:30:00Z\", sid: CA-t}\n" + rest
         }
         // The caller hangs up while 1002 rings: canceled.
-        try folder.write("calls.gone.scenario.yaml", scenario("1003", "answers:\n  \"1002\": {status: answered, ring: 5}\nhangup_at: 2\n"))
+        try folder.write(
+            "calls.gone.scenario.yaml", scenario("1003", "answers:\n  \"1002\": {status: answered, ring: 5}\nhangup_at: 2\n"))
         // An agent may neither dial abroad nor transfer.
         try folder.write("calls.agent.scenario.yaml", scenario("1001", ""))
         // The operator: 1002 busy, abroad unanswered, the blind transfer made.

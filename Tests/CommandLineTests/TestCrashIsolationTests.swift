@@ -28,8 +28,9 @@ import XMLParsing
 
     /// `connexml test ARGUMENTS` with the workers told to crash on `sample`.
     func test(_ arguments: [String], crashing sample: String, kind: String = "overflow") throws -> Connexml.Output {
-        try Connexml.shell("CONNEXML_TEST_CRASH=\(quoted(sample)) CONNEXML_TEST_CRASH_KIND=\(kind) \"$CONNEXML\" test "
-            + arguments.map(quoted).joined(separator: " "))
+        try Connexml.shell(
+            "CONNEXML_TEST_CRASH=\(quoted(sample)) CONNEXML_TEST_CRASH_KIND=\(kind) \"$CONNEXML\" test "
+                + arguments.map(quoted).joined(separator: " "))
     }
 
     private func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -42,8 +43,9 @@ import XMLParsing
         let crashed = "\(folder.path)/flows/menu.s02"
         #expect(result.stdout.contains("FAIL \(crashed): crashed"))
         #expect(result.stdout.contains("  script \(folder.path)/flows/menu.xml, scenario \(crashed).scenario.yaml\n"))
-        #expect(result.stdout.contains(
-            "  to run it alone: connexml run --offline \(folder.path)/flows/menu.xml --scenario \(crashed).scenario.yaml\n"))
+        #expect(
+            result.stdout.contains(
+                "  to run it alone: connexml run --offline \(folder.path)/flows/menu.xml --scenario \(crashed).scenario.yaml\n"))
         // Only that one failed; the summary is there.
         #expect(result.stdout.components(separatedBy: "FAIL ").count == 2)
         #expect(result.stdout.hasSuffix("5 passed, 1 failed\n"))
@@ -72,8 +74,11 @@ import XMLParsing
         // SIGILL on x86, SIGTRAP on ARM.
         #expect(result.stdout.contains("FAIL \(folder.path)/flows/menu.s01: crashed with SIG"))
         #expect(result.stdout.contains("a Swift runtime trap)\n"))
-        #expect(result.stdout.contains("  | ") && result.stdout.contains(
-            "Fatal error: injected crash in \(folder.path)/flows/menu.s01 (CONNEXML_TEST_CRASH)"))
+        #expect(
+            result.stdout.contains("  | ")
+                && result.stdout.contains(
+                    "Fatal error: injected crash in \(folder.path)/flows/menu.s01 (CONNEXML_TEST_CRASH)")
+        )
         #expect(result.stdout.hasSuffix("2 passed, 1 failed\n"))
     }
 
@@ -127,8 +132,10 @@ import XMLParsing
 
     @Test func onlyWorkersHonourTheHook() throws {
         let folder = try recordedSamples(1)
-        let script = folder.path + "/flows/menu.xml", scenario = folder.path + "/" + Self.scenarioFile(0)
-        let run = try Connexml.shell("CONNEXML_TEST_CRASH=menu.s00 \"$CONNEXML\" run --offline \(quoted(script)) --scenario \(quoted(scenario))")
+        let script = folder.path + "/flows/menu.xml"
+        let scenario = folder.path + "/" + Self.scenarioFile(0)
+        let run = try Connexml.shell(
+            "CONNEXML_TEST_CRASH=menu.s00 \"$CONNEXML\" run --offline \(quoted(script)) --scenario \(quoted(scenario))")
         #expect(run.status == 0)
         #expect(run.stdout.contains("call.end"))
     }

@@ -1,26 +1,31 @@
 import Diagnostics
 import Foundation
 import Testing
+
 @testable import connexml
 
 /// The messages between `connexml test` and its workers: what goes in comes
 /// out, however the pipe cuts the bytes, and garbage is refused.
 @Suite struct WorkerProtocolTests {
-    static let sample = Sample(name: "flows/menu.é", script: "flows/menu.xml",
-                               scenario: "flows/menu.é.scenario.yaml", expectedTrace: "flows/menu.é.trace")
+    static let sample = Sample(
+        name: "flows/menu.é", script: "flows/menu.xml",
+        scenario: "flows/menu.é.scenario.yaml", expectedTrace: "flows/menu.é.trace")
 
     static let invalid = SampleRunner.Report(
         outcome: .invalid([
-            Diagnostic(.error, "unknown-element", "unknown element <say>", file: "a.xml",
-                       at: SourcePosition(line: 1, column: 11), hint: "did you mean <Say>?"),
+            Diagnostic(
+                .error, "unknown-element", "unknown element <say>", file: "a.xml",
+                at: SourcePosition(line: 1, column: 11), hint: "did you mean <Say>?"),
             Diagnostic(.warning, "scenario-invalid-value", "no position", file: "a.scenario.yaml", at: nil),
         ]),
         actualTrace: "", coverage: [], seconds: 0.25)
 
     static let differs = SampleRunner.Report(
         outcome: .differs("--- a\n+++ actual\n@@ -1 +1 @@\n-x\n+y\n"), actualTrace: "    0.0  call.start\n",
-        coverage: [CoverageMark(file: "a.xml", line: 3, outcome: "true"),
-                   CoverageMark(file: "a.xml", line: 6, outcome: nil)],
+        coverage: [
+            CoverageMark(file: "a.xml", line: 3, outcome: "true"),
+            CoverageMark(file: "a.xml", line: 6, outcome: nil),
+        ],
         seconds: 1e-6)
 
     /// Feeds `bytes` in pieces of `piece` bytes and collects the messages.
@@ -40,15 +45,24 @@ import Testing
 
     @Test(arguments: [1, 7, 1 << 16])
     func messagesSurviveAnyCutting(piece: Int) throws {
-        let stream = WorkerMessage.sample(index: 41, Self.sample).encoded + WorkerMessage.started(index: 41).encoded
+        let stream =
+            WorkerMessage.sample(index: 41, Self.sample).encoded + WorkerMessage.started(index: 41).encoded
             + WorkerMessage.finished(index: 41, Self.invalid).encoded + WorkerMessage.finished(index: 42, Self.differs).encoded
-            + WorkerMessage.finished(index: 43, SampleRunner.Report(outcome: .missingTrace, actualTrace: "t\n", coverage: [], seconds: 2)).encoded
+            + WorkerMessage.finished(
+                index: 43, SampleRunner.Report(outcome: .missingTrace, actualTrace: "t\n", coverage: [], seconds: 2)
+            ).encoded
         let messages = try decode(stream, piece: piece)
         #expect(messages.count == 5)
         guard messages.count == 5 else { return }
-        guard case .sample(41, let sample) = messages[0] else { Issue.record("\(messages[0])"); return }
+        guard case .sample(41, let sample) = messages[0] else {
+            Issue.record("\(messages[0])")
+            return
+        }
         #expect(sample == Self.sample)
-        guard case .started(41) = messages[1] else { Issue.record("\(messages[1])"); return }
+        guard case .started(41) = messages[1] else {
+            Issue.record("\(messages[1])")
+            return
+        }
         guard case .finished(41, let invalid) = messages[2], case .invalid(let diagnostics) = invalid.outcome else {
             Issue.record("\(messages[2])")
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 /// The arithmetic calendar agrees with Foundation's, over years of moments
@@ -16,7 +17,8 @@ import Testing
             // 1950 to 2100.
             let date = Date(timeIntervalSince1970: Double(Int64.random(in: -631_152_000...4_102_444_800, using: &generator)))
             let t = CivilTime(date, in: zone)
-            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfYear, .weekOfMonth], from: date)
+            let c = calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second, .weekday, .weekOfYear, .weekOfMonth], from: date)
             let ours: [Int] = [t.year, t.month, t.day, t.hour, t.minute, t.second]
             let theirs: [Int] = [c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!]
             #expect(ours == theirs, "seed \(seed): \(date) \(zoneName)")

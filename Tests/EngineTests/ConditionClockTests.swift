@@ -1,6 +1,7 @@
 import Foundation
-@testable import Engine
 import Testing
+
+@testable import Engine
 
 /// `<Condition>` time tests on the call's clock, in its time zone, as
 /// FreeSWITCH's switch_xml_std_datetime_check evaluates them.
@@ -112,15 +113,17 @@ import Testing
 
     @Test func theClockMovesDuringTheCall() {
         // After a 120 s pause, 09:59:30 becomes 10:01:30.
-        let events = Fixture.run("<Pause length=\"120\"/><Condition hour=\"10\"><Say>late</Say></Condition>",
-                                 Fixture.scenario(at: "2026-01-05T09:59:30Z"))
+        let events = Fixture.run(
+            "<Pause length=\"120\"/><Condition hour=\"10\"><Say>late</Say></Condition>",
+            Fixture.scenario(at: "2026-01-05T09:59:30Z"))
         #expect(events.first(.say)?[.text]?.string == "late")
     }
 
     @Test func fieldAndExpression() {
         var scenario = Fixture.scenario()
         scenario.variables = ["lang": "fr-CA", "digits": "21"]
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Condition field="${lang}" expression="^fr"><Say>Bonjour</Say></Condition>
             <Condition field="${lang}" expression="^de"><Say>Hallo</Say></Condition>
             <Condition field="${digits}" expression="1"><Say>anywhere</Say></Condition>

@@ -36,24 +36,26 @@ import Testing
         /// with a file that puts a list there (`[probe]`).
         var probes: [[String]: String] {
             switch self {
-            case .directory: [
-                []: "[probe]",
-                ["properties", "customers", "items"]: "profiles: []\ncustomers: [[probe]]",
-                ["properties", "profiles", "items"]: "profiles: [[probe]]",
-                ["properties", "users", "items"]: "profiles: []\nusers: [[probe]]",
-            ]
-            case .scenario: [
-                []: "[probe]",
-                ["properties", "call"]: "call: [probe]",
-                ["properties", "call", "properties", "variables"]: "call: {variables: [probe]}",
-                ["properties", "dtmf", "items"]: "dtmf: [[probe]]",
-                ["properties", "answers"]: "answers: [probe]",
-                ["properties", "answers", "properties", "default"]: "answers: {default: [probe]}",
-                ["properties", "answers", "additionalProperties"]: "answers: {'160': [probe]}",
-                ["properties", "calls_in_progress", "items"]: "calls_in_progress: [[probe]]",
-                ["properties", "documents"]: "documents: [probe]",
-                ["properties", "audio"]: "audio: [probe]",
-            ]
+            case .directory:
+                [
+                    []: "[probe]",
+                    ["properties", "customers", "items"]: "profiles: []\ncustomers: [[probe]]",
+                    ["properties", "profiles", "items"]: "profiles: [[probe]]",
+                    ["properties", "users", "items"]: "profiles: []\nusers: [[probe]]",
+                ]
+            case .scenario:
+                [
+                    []: "[probe]",
+                    ["properties", "call"]: "call: [probe]",
+                    ["properties", "call", "properties", "variables"]: "call: {variables: [probe]}",
+                    ["properties", "dtmf", "items"]: "dtmf: [[probe]]",
+                    ["properties", "answers"]: "answers: [probe]",
+                    ["properties", "answers", "properties", "default"]: "answers: {default: [probe]}",
+                    ["properties", "answers", "additionalProperties"]: "answers: {'160': [probe]}",
+                    ["properties", "calls_in_progress", "items"]: "calls_in_progress: [[probe]]",
+                    ["properties", "documents"]: "documents: [probe]",
+                    ["properties", "audio"]: "audio: [probe]",
+                ]
             }
         }
 
@@ -72,7 +74,8 @@ import Testing
     static func loaderKeys(_ kind: Kind, probe: String) -> [String]? {
         for diagnostic in kind.load(probe).diagnostics {
             guard let start = diagnostic.message.range(of: "expected a mapping of "),
-                  let end = diagnostic.message.range(of: ", found ", range: start.upperBound..<diagnostic.message.endIndex) else { continue }
+                let end = diagnostic.message.range(of: ", found ", range: start.upperBound..<diagnostic.message.endIndex)
+            else { continue }
             let list = diagnostic.message[start.upperBound..<end.lowerBound]
             return list.isEmpty ? [] : list.components(separatedBy: ", ")
         }
@@ -104,8 +107,10 @@ import Testing
     }
 
     @Test func dialRulesAreAllowOrDenyAndNothingElse() throws {
-        let rule = try #require(SchemaWalk.object(at: ["properties", "profiles", "items", "properties", "dial", "items"],
-                                                  in: Kind.directory.schema))
+        let rule = try #require(
+            SchemaWalk.object(
+                at: ["properties", "profiles", "items", "properties", "dial", "items"],
+                in: Kind.directory.schema))
         let effects = try #require(rule["properties"] as? [String: Any]).keys.sorted()
         #expect(effects == ["allow", "deny"])
         #expect(rule["minProperties"] as? Int == 1 && rule["maxProperties"] as? Int == 1)
@@ -138,7 +143,8 @@ import Testing
 
     @Test func rangesAreTheLoaders() throws {
         let seconds = try #require(SchemaWalk.definition("seconds", in: Kind.scenario.schema))
-        let low = try #require(seconds["minimum"] as? Double), high = try #require(seconds["maximum"] as? Double)
+        let low = try #require(seconds["minimum"] as? Double)
+        let high = try #require(seconds["maximum"] as? Double)
         for (value, inRange) in [(low, true), (high, true), (low - 0.5, false), (high + 0.5, false)] {
             #expect(Kind.scenario.load("hangup_at: \(value)").accepted == inRange, "hangup_at: \(value)")
             #expect(Kind.scenario.load("audio: {a.wav: \(value)}").accepted == inRange, "audio: \(value)")
@@ -154,7 +160,8 @@ import Testing
     /// The schemas' patterns against the code that decides, on the same
     /// random text (seeded: the seed is in every failure).
     @Test func patternsAgreeWithTheLoaders() throws {
-        let directory = Kind.directory.schema, scenario = Kind.scenario.schema
+        let directory = Kind.directory.schema
+        let scenario = Kind.scenario.schema
         let name = try SchemaWalk.pattern(try #require(SchemaWalk.definition("name", in: directory)))
         let dial = try SchemaWalk.pattern(try #require(SchemaWalk.definition("dialPattern", in: directory)))
         let exact = try SchemaWalk.pattern(try #require(SchemaWalk.definition("exactNumber", in: directory)))
@@ -166,8 +173,9 @@ import Testing
             let text = random.text(from: "_XZNxz.![]-0123456789+*#aB ", maxLength: 10)
             #expect(name.matches(text) == PlainName.isValid(text), "seed \(seed): name '\(text)'")
             #expect(dial.matches(text) == ((try? DialPattern(text)) != nil), "seed \(seed): dial pattern '\(text)'")
-            #expect(exact.matches(text) == Kind.directory.load("emergency: ['\(text)']\nprofiles: []").accepted,
-                    "seed \(seed): emergency number '\(text)'")
+            #expect(
+                exact.matches(text) == Kind.directory.load("emergency: ['\(text)']\nprofiles: []").accepted,
+                "seed \(seed): emergency number '\(text)'")
             #expect(keys.matches(text) == Kind.scenario.load("dtmf: ['\(text)']").accepted, "seed \(seed): keys '\(text)'")
         }
         for _ in 0..<5000 {
@@ -192,8 +200,10 @@ import Testing
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let kind = try #require(Kind.allCases.first { lines.first?.hasSuffix("/\($0.rawValue).schema.json") == true }, "\(name): line 1")
-            let code = try #require(lines.dropFirst().first.map { $0.replacingOccurrences(of: "# loader: ", with: "") }, "\(name): line 2")
+            let kind = try #require(
+                Kind.allCases.first { lines.first?.hasSuffix("/\($0.rawValue).schema.json") == true }, "\(name): line 1")
+            let code = try #require(
+                lines.dropFirst().first.map { $0.replacingOccurrences(of: "# loader: ", with: "") }, "\(name): line 2")
             let result = kind.load(text)
             #expect(!result.accepted, "\(name)")
             #expect(result.diagnostics.map(\.code.rawValue).contains(code), "\(name): \(result.diagnostics.map(\.code.rawValue))")
@@ -219,9 +229,12 @@ import Testing
             let prefix = "# yaml-language-server: $schema="
             if !pending.contains(file) || first.hasPrefix(prefix) {
                 #expect(first.hasPrefix(prefix), "samples/\(file): line 1")
-                let schema = url.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count))).standardized
-                #expect(schema.path == Self.packageRoot.appendingPathComponent("docs/schemas/\(kind.rawValue).schema.json").standardized.path,
-                        "samples/\(file): \(schema.path)")
+                let schema = url.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count)))
+                    .standardized
+                #expect(
+                    schema.path
+                        == Self.packageRoot.appendingPathComponent("docs/schemas/\(kind.rawValue).schema.json").standardized.path,
+                    "samples/\(file): \(schema.path)")
             }
             let invalid = file.split(separator: "/").dropLast().contains { $0.hasPrefix("invalid") }
             #expect(kind.load(text).accepted == !invalid, "samples/\(file)")
@@ -255,11 +268,13 @@ enum SchemaWalk {
 
     static func resolved(_ node: [String: Any], in schema: [String: Any]) -> [String: Any] {
         if let ref = node["$ref"] as? String, ref.hasPrefix("#/definitions/"),
-           let target = definition(String(ref.dropFirst("#/definitions/".count)), in: schema) {
+            let target = definition(String(ref.dropFirst("#/definitions/".count)), in: schema)
+        {
             return resolved(target, in: schema)
         }
         if let branches = node["anyOf"] as? [[String: Any]],
-           let mapping = branches.map({ resolved($0, in: schema) }).first(where: isMapping) {
+            let mapping = branches.map({ resolved($0, in: schema) }).first(where: isMapping)
+        {
             return mapping
         }
         return node
@@ -328,15 +343,20 @@ extension SeededRandom {
     /// Moments whose fields are mostly in range, each sometimes at or past its edge.
     mutating func moment() -> String {
         func field(_ valid: ClosedRange<Int>, edges: [Int], width: Int = 2, _ random: inout SeededRandom) -> String {
-            let n = Int.random(in: 0..<4, using: &random) == 0 ? edges.randomElement(using: &random)! : Int.random(in: valid, using: &random)
+            let n =
+                Int.random(in: 0..<4, using: &random) == 0
+                ? edges.randomElement(using: &random)! : Int.random(in: valid, using: &random)
             let digits = String(n)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        let year = Int.random(in: 0..<8, using: &self) == 0 ? ["99999", "226", "2O26"].randomElement(using: &self)!
+        let year =
+            Int.random(in: 0..<8, using: &self) == 0
+            ? ["99999", "226", "2O26"].randomElement(using: &self)!
             : field(1...9999, edges: [0, 1, 9999], width: 4, &self)
         let date = "\(year)-\(field(1...12, edges: [0, 13], &self))-\(field(1...28, edges: [0, 29, 30, 31, 32], &self))"
         let separator = ["T", "T", "T", "t", " "].randomElement(using: &self)!
-        let time = "\(field(0...23, edges: [24], &self)):\(field(0...59, edges: [60], &self)):\(field(0...59, edges: [60], &self))"
+        let time =
+            "\(field(0...23, edges: [24], &self)):\(field(0...59, edges: [60], &self)):\(field(0...59, edges: [60], &self))"
         let fraction = ["", "", ".5", ".123456789", ".1234567890", "."].randomElement(using: &self)!
         let zone = ["Z", "Z", "z", "+01:00", "-23:59", "+24:00", "-00:60", "+1:00", "", "UTC"].randomElement(using: &self)!
         return date + separator + time + fraction + zone

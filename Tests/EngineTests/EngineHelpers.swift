@@ -22,8 +22,10 @@ enum Fixture {
     }
 
     /// A scenario for `from` at a fixed moment (a Monday, 09:30 UTC).
-    static func scenario(from: String = "1001", at start: String = "2026-01-05T09:30:00Z", timeZone: String = "UTC",
-                         keys: [KeyPress] = [], answers: [String: Answer] = [:]) -> Scenario {
+    static func scenario(
+        from: String = "1001", at start: String = "2026-01-05T09:30:00Z", timeZone: String = "UTC",
+        keys: [KeyPress] = [], answers: [String: Answer] = [:]
+    ) -> Scenario {
         var scenario = Scenario()
         scenario.from = from
         scenario.start = ScenarioLoader.parseDate(start)!
@@ -35,8 +37,10 @@ enum Fixture {
     }
 
     /// Runs `xml` and returns its events.
-    static func run(_ xml: String, _ scenario: Scenario = scenario(), directory: Directory = directory,
-                    documents: any DocumentSource = HandOverDocuments()) -> [TraceEvent] {
+    static func run(
+        _ xml: String, _ scenario: Scenario = scenario(), directory: Directory = directory,
+        documents: any DocumentSource = HandOverDocuments()
+    ) -> [TraceEvent] {
         let engine = Engine(directory: directory)
         var sink = CollectingSink()
         engine.run(compile("<Response>\n\(xml)\n</Response>"), scenario: scenario, documents: documents, sink: &sink)
@@ -67,8 +71,10 @@ final class MemoryDocuments: DocumentSource, @unchecked Sendable {
 
     init(_ documents: [String: String]) { self.documents = documents }
 
-    func document(_ reference: String, from file: String, method: HTTPMethod,
-                  parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure> {
+    func document(
+        _ reference: String, from file: String, method: HTTPMethod,
+        parameters: [(String, String)]
+    ) -> Result<CompiledScript, DocumentFailure> {
         lock.withLock { requests.append((reference, parameters)) }
         guard let xml = documents[reference] else { return .failure(DocumentFailure(message: "no document \(reference)")) }
         return .success(Fixture.compile(xml, file: reference))

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct GatherTests {
     @Test func timeoutWithoutActionOnEmptyResultGoesOn() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Gather action="next.xml" timeout="7"><Say>Enter your PIN</Say></Gather>
             <Say>No input: {{ gather_result }}.</Say>
             """)
@@ -18,7 +19,8 @@ import Testing
 
     @Test func timeoutWithActionOnEmptyResultRequestsTheAction() {
         let documents = MemoryDocuments(["next.xml": "<Response><Say>Next {{ Digits }}</Say></Response>"])
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Gather action="next.xml" actionOnEmptyResult="true" timeout="2"/>
             <Say>Not reached.</Say>
             """, documents: documents)
@@ -54,15 +56,17 @@ import Testing
     }
 
     @Test func firstKeyInterruptsThePrompts() {
-        let events = Fixture.run("<Gather numDigits=\"1\"><Say>one two three four five six seven eight nine ten</Say><Play>ivr/x.wav</Play></Gather>",
-                                 Fixture.scenario(keys: [KeyPress(digits: "5", at: 1.5)]))
+        let events = Fixture.run(
+            "<Gather numDigits=\"1\"><Say>one two three four five six seven eight nine ten</Say><Play>ivr/x.wav</Play></Gather>",
+            Fixture.scenario(keys: [KeyPress(digits: "5", at: 1.5)]))
         #expect(events.first(.interrupted)?.time == 1.5)
         #expect(!events.names.contains("play"))  // the second prompt never starts
         #expect(events.first(.gather)?.time == 1.5)
     }
 
     @Test func keysOfTheNextPromptAreLeftForIt() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Gather numDigits="1"/>
             <Gather numDigits="2"/>
             """, Fixture.scenario(keys: [KeyPress(digits: "1"), KeyPress(digits: "42")]))

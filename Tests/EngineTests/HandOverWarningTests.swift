@@ -7,8 +7,10 @@ import Testing
 /// warnings: the platform ignores what they name, and the trace says so.
 @Suite struct HandOverWarningTests {
     struct WebApplication: DocumentSource {
-        func document(_ reference: String, from file: String, method: HTTPMethod,
-                      parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure> {
+        func document(
+            _ reference: String, from file: String, method: HTTPMethod,
+            parameters: [(String, String)]
+        ) -> Result<CompiledScript, DocumentFailure> {
             // TwiML's Dial action: ConneXML ignores it.
             let xml = "<Response>\n  <Dial action=\"/after-dial\">1002</Dial>\n</Response>"
             return CompiledScript.compile(bytes: Array(xml.utf8), file: reference).mapError { DocumentFailure(message: "\($0)") }
@@ -34,15 +36,18 @@ import Testing
 @Suite struct FetchedDocumentReferenceTests {
     struct Server: DocumentSource {
         let xml: String
-        func document(_ reference: String, from file: String, method: HTTPMethod,
-                      parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure> {
+        func document(
+            _ reference: String, from file: String, method: HTTPMethod,
+            parameters: [(String, String)]
+        ) -> Result<CompiledScript, DocumentFailure> {
             CompiledScript.compile(bytes: Array(xml.utf8), file: reference).mapError { DocumentFailure(message: "\($0)") }
         }
     }
 
     func run(_ xml: String) -> [TraceEvent] {
-        Fixture.run("<Redirect>https://app.example.com/ivr/next</Redirect>", Fixture.scenario(from: "1003"),
-                    documents: Server(xml: "<Response>\(xml)</Response>"))
+        Fixture.run(
+            "<Redirect>https://app.example.com/ivr/next</Redirect>", Fixture.scenario(from: "1003"),
+            documents: Server(xml: "<Response>\(xml)</Response>"))
     }
 
     @Test func aRelativeCallbackGoesToTheDocumentsServer() {
@@ -52,8 +57,11 @@ import Testing
 
     @Test func aRelativeAudioFileIsOnTheDocumentsServer() {
         let events = run("<Play>greeting.wav</Play><Play>/sounds/hold.wav</Play>")
-        #expect(events.all(.play).map { $0[.file]?.string } == ["https://app.example.com/ivr/greeting.wav",
-                                                                   "https://app.example.com/sounds/hold.wav"])
+        #expect(
+            events.all(.play).map { $0[.file]?.string } == [
+                "https://app.example.com/ivr/greeting.wav",
+                "https://app.example.com/sounds/hold.wav",
+            ])
     }
 
     @Test func withoutStatusCallbackEventNothingIsSent() {

@@ -12,7 +12,8 @@ import Testing
         // Every key fires the binding while the previous binding's Pause
         // runs: each must take over, not nest (this overflowed the stack).
         let keys = (1...10_000).map { KeyPress(digits: "1", at: Double($0) * 0.5) }
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="1"><Pause length="1"/></Press>
             <Pause length="2"/>
             <Say>after</Say>
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func aBoundKeyDuringABindingTakesOverThenTheScriptGoesOn() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="1"><Say>one one one one one one one one one one</Say><Say>rest of one</Say></Press>
             <Press digit="2"><Say>two</Say></Press>
             <Pause length="10"/>
@@ -43,7 +45,8 @@ import Testing
         // even when a program builds a Scenario by hand.
         var scenario = Fixture.scenario()
         scenario.audioSeconds = ["ivr/long.wav": 1e300]
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Play loop="100">ivr/long.wav</Play>
             <Condition hour="9-17"><Say>open</Say></Condition>
             """, scenario)
@@ -51,15 +54,18 @@ import Testing
     }
 
     @Test func scenarioDurationsAreBounded() {
-        for text in ["audio: {ivr/a.wav: 1e19}", "audio: {ivr/a.wav: .inf}", "audio: {ivr/a.wav: -1}", "audio: {ivr/a.wav: nan}",
-                     "hangup_at: 1e19", "barge_talk: 1e300", "dtmf: [{digits: '1', at: 1e19}]",
-                     "answers: {'1002': {status: answered, talk: 1e19}}"] {
+        for text in [
+            "audio: {ivr/a.wav: 1e19}", "audio: {ivr/a.wav: .inf}", "audio: {ivr/a.wav: -1}", "audio: {ivr/a.wav: nan}",
+            "hangup_at: 1e19", "barge_talk: 1e300", "dtmf: [{digits: '1', at: 1e19}]",
+            "answers: {'1002': {status: answered, talk: 1e19}}",
+        ] {
             let result = ScenarioLoader.load(text: text, file: "s.yaml")
             #expect(result.scenario == nil, "\(text)")
             #expect(result.diagnostics.map(\.code.rawValue) == ["scenario-invalid-value"], "\(text)")
             #expect(result.diagnostics.first?.position?.line == 1, "\(text)")
         }
-        #expect(ScenarioLoader.load(text: "audio: {ivr/a.wav: 86400}", file: "s.yaml").scenario?.audioSeconds["ivr/a.wav"] == 86_400)
+        #expect(
+            ScenarioLoader.load(text: "audio: {ivr/a.wav: 86400}", file: "s.yaml").scenario?.audioSeconds["ivr/a.wav"] == 86_400)
     }
 
     @Test func datesBeforeTheGregorianReformReadBackAsWritten() {
@@ -69,11 +75,14 @@ import Testing
             let start = Fixture.run("<Hangup/>", scenario).first(.callStart)
             #expect(start?[.start]?.string == text)
         }
-        for bad in ["2026-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "2026-01-05T24:00:00Z", "2026-01-05 09:30:00Z",
-                    "2026-01-05T09:30:00", "+12026-01-05T09:30:00Z", "2026-01-05T09:30:00Zjunk"] {
+        for bad in [
+            "2026-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "2026-01-05T24:00:00Z", "2026-01-05 09:30:00Z",
+            "2026-01-05T09:30:00", "+12026-01-05T09:30:00Z", "2026-01-05T09:30:00Zjunk",
+        ] {
             #expect(ScenarioLoader.parseDate(bad) == nil, "\(bad)")
         }
-        #expect(ScenarioLoader.parseDate("2026-01-05T10:30:00.250+01:00")?.timeIntervalSince1970
+        #expect(
+            ScenarioLoader.parseDate("2026-01-05T10:30:00.250+01:00")?.timeIntervalSince1970
                 == ScenarioLoader.parseDate("2026-01-05T09:30:00Z")!.timeIntervalSince1970 + 0.25)
     }
 
@@ -92,13 +101,15 @@ import Testing
         #expect(unknown.diagnostics.map(\.code.rawValue) == ["scenario-unknown-user"])
         #expect(unknown.diagnostics.first?.position?.column == 21)
         // A profile of capacity 1 with two users.
-        let directory = DirectoryLoader.load(text: """
-            customers: [{name: acme}]
-            profiles: [{name: desk, capacity: 1, dial: []}]
-            users:
-              - {username: "1", profile: desk, customer: acme}
-              - {username: "2", profile: desk, customer: acme}
-            """, file: "d.yaml").directory!
+        let directory = DirectoryLoader.load(
+            text: """
+                customers: [{name: acme}]
+                profiles: [{name: desk, capacity: 1, dial: []}]
+                users:
+                  - {username: "1", profile: desk, customer: acme}
+                  - {username: "2", profile: desk, customer: acme}
+                """, file: "d.yaml"
+        ).directory!
         let over = ScenarioLoader.load(text: "logged_in:\n  - '1'\n  - '1'\n  - '2'\n", file: "s.yaml", directory: directory)
         #expect(over.diagnostics.map(\.code.rawValue) == ["scenario-over-capacity"])
         #expect(over.diagnostics.first?.position?.line == 4)  // the same user twice counts once
@@ -111,7 +122,8 @@ import Testing
         scenario.variables = ["t": "7", "star": "true"]
         scenario.keys = [KeyPress(digits: "*", at: 10)]
         scenario.answers = ["1002": Answer(status: .answered, talk: 60, ring: 1)]
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Dial timeout="{{ t }}">1099</Dial>
             <Dial hangupOnStar="{{ star }}">1002</Dial>
             """, scenario)
@@ -134,8 +146,9 @@ import Testing
     }
 
     @Test func hangupOnStarHasNoEffectInAConference() {
-        let events = Fixture.run("<Dial hangupOnStar=\"true\"><Conference>room</Conference></Dial><Say>after</Say>",
-                                 Fixture.scenario(from: "1003", keys: [KeyPress(digits: "*", at: 5)]))
+        let events = Fixture.run(
+            "<Dial hangupOnStar=\"true\"><Conference>room</Conference></Dial><Say>after</Say>",
+            Fixture.scenario(from: "1003", keys: [KeyPress(digits: "*", at: 5)]))
         #expect(events.first(.key)?[.effect]?.string == "none")
         #expect(events.first(.dialResult)?.time == 30)
     }

@@ -40,9 +40,13 @@ import Testing
         // 1003, an operator, may transfer; 1001, an agent, may not.
         #expect(marks("<Transfer>1004</Transfer>", Fixture.scenario(from: "1003")) == ["transfer transferred"])
         #expect(marks("<Transfer>1004</Transfer>") == ["denied denied"])
-        #expect(marks("<Transfer attended=\"true\">1004</Transfer>",
-                      Fixture.scenario(from: "1003", answers: ["1004": Answer(status: .busy)])) == ["transfer.result busy"])
-        #expect(marks("<Transfer attended=\"true\">1004</Transfer>",
-                      Fixture.scenario(from: "1003", answers: ["1004": Answer(status: .answered)])) == ["transfer.result transferred"])
+        #expect(
+            marks(
+                "<Transfer attended=\"true\">1004</Transfer>",
+                Fixture.scenario(from: "1003", answers: ["1004": Answer(status: .busy)])) == ["transfer.result busy"])
+        #expect(
+            marks(
+                "<Transfer attended=\"true\">1004</Transfer>",
+                Fixture.scenario(from: "1003", answers: ["1004": Answer(status: .answered)])) == ["transfer.result transferred"])
     }
 }

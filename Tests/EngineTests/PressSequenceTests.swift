@@ -25,7 +25,8 @@ import Testing
     @Test func aKeyTooLateStartsAgain() {
         // `#` waits for a longer binding; at 2.5 s it fires alone, and the
         // late 0 matches nothing.
-        let events = Fixture.run(Self.script, Fixture.scenario(keys: [KeyPress(digits: "#", at: 1), KeyPress(digits: "0", at: 3)]))
+        let events = Fixture.run(
+            Self.script, Fixture.scenario(keys: [KeyPress(digits: "#", at: 1), KeyPress(digits: "0", at: 3)]))
         #expect(events.all(.say).map { $0[.text]?.string } == ["hash", "after"])
         #expect(events.first(.say)?.time == 2.5)
         #expect(events.all(.key).map { $0[.digits]?.string } == ["#", "0"])
@@ -53,11 +54,15 @@ import Testing
     }
 
     @Test func theOtherLegCollectsItsOwnKeys() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="12" dtmf_leg="b"><Say>b</Say></Press>
             <Pause length="10"/>
-            """, Fixture.scenario(keys: [KeyPress(digits: "1", at: 1, leg: .b), KeyPress(digits: "2", at: 1.5, leg: .a),
-                                         KeyPress(digits: "2", at: 2, leg: .b)]))
+            """,
+            Fixture.scenario(keys: [
+                KeyPress(digits: "1", at: 1, leg: .b), KeyPress(digits: "2", at: 1.5, leg: .a),
+                KeyPress(digits: "2", at: 2, leg: .b),
+            ]))
         #expect(events.first(.say)?.time == 2)
         #expect(events.all(.key).map { "\($0[.leg]?.string ?? "")\($0[.digits]?.string ?? "")" } == ["a2", "b12"])
     }
@@ -73,8 +78,10 @@ import Testing
         """
 
     @Test func theNewDialHangsUpTheConnectedOne() {
-        let answers: [String: Answer] = ["1002": Answer(status: .answered, talk: 60, ring: 1),
-                                         "1004": Answer(status: .answered, talk: 10, ring: 1)]
+        let answers: [String: Answer] = [
+            "1002": Answer(status: .answered, talk: 60, ring: 1),
+            "1004": Answer(status: .answered, talk: 10, ring: 1),
+        ]
         let events = Fixture.run(script, Fixture.scenario(keys: [KeyPress(digits: "1", at: 11)], answers: answers))
         let results = events.all(.dialResult)
         #expect(results.map { $0.line } == [3, 2])  // the first Dial's result comes first, at the key
@@ -88,10 +95,13 @@ import Testing
     }
 
     @Test func aDeniedDialLeavesTheConversationAlone() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="1"><Dial>00441234567890</Dial></Press>
             <Dial>1002</Dial>
-            """, Fixture.scenario(keys: [KeyPress(digits: "1", at: 11)], answers: ["1002": Answer(status: .answered, talk: 60, ring: 1)]))
+            """,
+            Fixture.scenario(
+                keys: [KeyPress(digits: "1", at: 11)], answers: ["1002": Answer(status: .answered, talk: 60, ring: 1)]))
         #expect(events.first(.denied) != nil)
         let results = events.all(.dialResult)
         #expect(results.map { $0[.status]?.string } == ["failed", "completed"])

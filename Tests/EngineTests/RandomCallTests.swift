@@ -11,7 +11,8 @@ import Testing
 @Suite struct RandomCallTests {
     static var scripts: [CompiledScript] {
         let folder = Fixture.packageRoot.appendingPathComponent("samples/calls")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }
+            .sorted()
         return files.compactMap { name in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
             return try? CompiledScript.compile(bytes: [UInt8](data), file: folder.appendingPathComponent(name).path).get()
@@ -41,13 +42,16 @@ import Testing
             var scenario = Fixture.scenario(from: callers.randomElement(using: &random)!)
             scenario.customer = "acme"
             for _ in 0..<Int.random(in: 0...5, using: &random) {
-                let digits = String((0..<Int.random(in: 1...4, using: &random)).map { _ in "0123456789*#".randomElement(using: &random)! })
+                let digits = String(
+                    (0..<Int.random(in: 1...4, using: &random)).map { _ in "0123456789*#".randomElement(using: &random)! })
                 let at: Double? = Bool.random(using: &random) ? Double.random(in: 0...90, using: &random) : nil
                 scenario.keys.append(KeyPress(digits: digits, at: at, leg: Bool.random(using: &random) ? .a : .b))
             }
-            for target in ["1002", "1003", "01234567890", "+441234567891", "00441234567890", "112", "67890"] where Bool.random(using: &random) {
-                scenario.answers[target] = Answer(status: statuses.randomElement(using: &random)!,
-                                                  talk: Double.random(in: 0...120, using: &random), ring: Double.random(in: 0...40, using: &random))
+            for target in ["1002", "1003", "01234567890", "+441234567891", "00441234567890", "112", "67890"]
+            where Bool.random(using: &random) {
+                scenario.answers[target] = Answer(
+                    status: statuses.randomElement(using: &random)!,
+                    talk: Double.random(in: 0...120, using: &random), ring: Double.random(in: 0...40, using: &random))
             }
             scenario.callsInProgress = [CallInProgress(id: "c1", parties: ["1001", "+441234567890"], started: 0)]
             if Bool.random(using: &random) { scenario.hangupAt = Double.random(in: 0...60, using: &random) }
@@ -55,7 +59,9 @@ import Testing
             var sink = CollectingSink()
             let summary = engine.run(script, scenario: scenario, mode: mode, sink: &sink)
             let last = sink.events.last?.name
-            #expect(last == .callEnd || (last == .callPaused && summary.reason == .paused), "round \(round): ended with \(last?.rawValue ?? "nothing")")
+            #expect(
+                last == .callEnd || (last == .callPaused && summary.reason == .paused),
+                "round \(round): ended with \(last?.rawValue ?? "nothing")")
             let times = sink.events.map(\.time)
             #expect(times == times.sorted(), "round \(round) \(script.file): the clock ran backwards")
             #expect(sink.events.first?.name == .callStart)

@@ -13,7 +13,8 @@ import Testing
     @Test func aGathersPromptsAreResolvedOnceAndSpeakInTurn() {
         var scenario = Fixture.scenario()
         scenario.variables = ["n": "bad"]
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Gather timeout="2"><Say>one two</Say><Say loop="{{ n }}">x</Say><Say>{{ who }} three</Say></Gather>
             """, scenario)
         let fromStart = events.drop { $0.name != .gatherStart }
@@ -29,7 +30,9 @@ import Testing
     /// attribute as written cannot be used by mistake for its value.
     @Test func onlyResolutionReadsSettings() throws {
         let engine = Fixture.packageRoot.appendingPathComponent("Sources/Engine")
-        let files = FileManager.default.enumerator(atPath: engine.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let files = FileManager.default.enumerator(atPath: engine.path)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".swift")
+        }
         #expect(files.contains("Run/Resolution.swift"))
         for file in files where file != "Run/Resolution.swift" {
             let text = try String(contentsOf: engine.appendingPathComponent(file), encoding: .utf8)

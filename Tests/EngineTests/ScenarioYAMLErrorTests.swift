@@ -12,14 +12,18 @@ import Testing
     }
 
     @Test func aDuplicateKeyIsScenarioDuplicateAtTheSecondKey() {
-        #expect(problems("call:\n  from: '1001'\n  to: '1002'\n  from: '1003'\n")
-            == ["4:3 scenario-duplicate: call: key 'from' is given twice (first given at line 2)"])
-        #expect(problems("dtmf: []\nhangup_at: 5\ndtmf: []\n")
-            == ["3:1 scenario-duplicate: key 'dtmf' is given twice (first given at line 1)"])
-        #expect(problems("answers:\n  '1002': {status: busy}\n  '1002': {status: answered}\n")
-            == ["3:3 scenario-duplicate: answers: key '1002' is given twice (first given at line 2)"])
-        #expect(problems("dtmf:\n  - {digits: '1', at: 2, at: 3}\n")
-            == ["2:26 scenario-duplicate: dtmf[1]: key 'at' is given twice (first given at line 2)"])
+        #expect(
+            problems("call:\n  from: '1001'\n  to: '1002'\n  from: '1003'\n")
+                == ["4:3 scenario-duplicate: call: key 'from' is given twice (first given at line 2)"])
+        #expect(
+            problems("dtmf: []\nhangup_at: 5\ndtmf: []\n")
+                == ["3:1 scenario-duplicate: key 'dtmf' is given twice (first given at line 1)"])
+        #expect(
+            problems("answers:\n  '1002': {status: busy}\n  '1002': {status: answered}\n")
+                == ["3:3 scenario-duplicate: answers: key '1002' is given twice (first given at line 2)"])
+        #expect(
+            problems("dtmf:\n  - {digits: '1', at: 2, at: 3}\n")
+                == ["2:26 scenario-duplicate: dtmf[1]: key 'at' is given twice (first given at line 2)"])
     }
 
     @Test func aDuplicateKeyInALargeScenarioIsStillOneShortLine() {

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct VerbTests {
     @Test func aDeniedDialIsFollowedByTheNextVerbs() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Dial>00441234567890</Dial>
             <Say>Status {{ DialCallStatus }}</Say>
             <Hangup/>
@@ -18,9 +19,12 @@ import Testing
     }
 
     @Test func dialOutcomesSetDialCallStatusAndAdvanceTheClock() {
-        let answers: [String: Answer] = ["11": Answer(status: .answered, talk: 20, ring: 3), "22": Answer(status: .busy),
-                                         "33": Answer(status: .failed)]
-        let events = Fixture.run("""
+        let answers: [String: Answer] = [
+            "11": Answer(status: .answered, talk: 20, ring: 3), "22": Answer(status: .busy),
+            "33": Answer(status: .failed),
+        ]
+        let events = Fixture.run(
+            """
             <Dial>11</Dial><Dial>22</Dial><Dial>33</Dial><Dial timeout="12">44</Dial>
             """, Fixture.scenario(answers: answers))
         #expect(events.all(.dialResult).map { $0[.status]?.string } == ["completed", "busy", "failed", "no-answer"])
@@ -43,20 +47,26 @@ import Testing
     }
 
     @Test func sipHeadersNeedTheFlagAndCleanValues() {
-        let directory = DirectoryLoader.load(text: """
-            customers: [{name: c}]
-            profiles: [{name: p, flags: [sip_headers], dial: [{allow: "_X."}]}]
-            users: [{username: u, profile: p, customer: c}]
-            """, file: "d").directory!
+        let directory = DirectoryLoader.load(
+            text: """
+                customers: [{name: c}]
+                profiles: [{name: p, flags: [sip_headers], dial: [{allow: "_X."}]}]
+                users: [{username: u, profile: p, customer: c}]
+                """, file: "d"
+        ).directory!
         var scenario = Fixture.scenario(from: "u", answers: ["12": Answer(status: .answered)])
         scenario.variables = ["evil": "x\r\nVia: attacker"]
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Set name="X-Good" value="1" header="true"/>
             <Set name="X-Bad" value="{{ evil }}" header="true"/>
             <Dial>12</Dial>
             """, scenario, directory: directory)
         #expect(events.first(.error)?[.message]?.string?.contains("X-Bad refused") == true)
-        guard case .object(let headers)? = events.first(.dial)?[.headers] else { Issue.record(); return }
+        guard case .object(let headers)? = events.first(.dial)?[.headers] else {
+            Issue.record()
+            return
+        }
         #expect(headers.map(\.key.name) == ["X-Good"])
         // Without the flag: denied.
         let denied = Fixture.run("<Set name=\"X-Good\" value=\"1\" header=\"true\"/>")
@@ -82,21 +92,27 @@ import Testing
     }
 
     @Test func bargeKeysThatWouldMakeTheBargerHeardNeedWhisper() {
-        let directory = DirectoryLoader.load(text: """
-            customers: [{name: c}]
-            profiles:
-              - {name: lead, flags: [barge, barge_commands], barge_group: g}
-              - {name: agent, barge_group: g}
-            users:
-              - {username: l, profile: lead, customer: c}
-              - {username: a, profile: agent, customer: c}
-            """, file: "d").directory!
-        var scenario = Fixture.scenario(from: "l", keys: [KeyPress(digits: "1", at: 5), KeyPress(digits: "0", at: 6),
-                                                          KeyPress(digits: "*", at: 9)])
+        let directory = DirectoryLoader.load(
+            text: """
+                customers: [{name: c}]
+                profiles:
+                  - {name: lead, flags: [barge, barge_commands], barge_group: g}
+                  - {name: agent, barge_group: g}
+                users:
+                  - {username: l, profile: lead, customer: c}
+                  - {username: a, profile: agent, customer: c}
+                """, file: "d"
+        ).directory!
+        var scenario = Fixture.scenario(
+            from: "l",
+            keys: [
+                KeyPress(digits: "1", at: 5), KeyPress(digits: "0", at: 6),
+                KeyPress(digits: "*", at: 9),
+            ])
         scenario.callsInProgress = [CallInProgress(id: "k", parties: ["a", "+1555"], started: 0)]
         let events = Fixture.run("<Dial><Barge>g</Barge></Dial>", scenario, directory: directory)
         let barges = events.all(.barge)
-        #expect(barges.first?[.heardBy]?.list == [])   // whisper dropped: listen only
+        #expect(barges.first?[.heardBy]?.list == [])  // whisper dropped: listen only
         #expect(barges.first?[.commands]?.bool == true)
         let denied = events.first(.denied)!
         #expect(denied[.action]?.string == "barge_key")
@@ -129,8 +145,9 @@ import Testing
     @Test func pausedCallsSayWhatTheyWaitFor() {
         let engine = Engine(directory: Fixture.directory)
         var sink = CollectingSink()
-        let summary = engine.run(Fixture.compile("<Response><Say>Hi</Say><Dial>01234567890</Dial></Response>"), scenario: Fixture.scenario(),
-                                 mode: RunMode(pauseForInput: true), sink: &sink)
+        let summary = engine.run(
+            Fixture.compile("<Response><Say>Hi</Say><Dial>01234567890</Dial></Response>"), scenario: Fixture.scenario(),
+            mode: RunMode(pauseForInput: true), sink: &sink)
         #expect(summary.reason == .paused)
         #expect(summary.waiting == .answer(target: "01234567890", line: 1))
         #expect(sink.events.last?.name == .callPaused)
@@ -139,7 +156,8 @@ import Testing
 
 @Suite struct BindingsOutsideGatherTests {
     @Test func aBoundKeyCutsTheAudioAndRunsItsVerbs() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="0"><Say>Operator</Say><Hangup/></Press>
             <Say>one two three four five six seven eight nine ten eleven twelve</Say>
             <Say>never said</Say>
@@ -147,12 +165,16 @@ import Testing
         let keys = events.all(.key)
         #expect(keys.map { $0[.effect]?.string } == ["none", "binding"])
         #expect(keys.last?.time == 2)
-        #expect(events.all(.say).map { $0[.text]?.string } == ["one two three four five six seven eight nine ten eleven twelve", "Operator"])
+        #expect(
+            events.all(.say).map { $0[.text]?.string } == [
+                "one two three four five six seven eight nine ten eleven twelve", "Operator",
+            ])
         #expect(events.end[.reason]?.string == "hangup")
     }
 
     @Test func keysDuringPausesToo() {
-        let events = Fixture.run("""
+        let events = Fixture.run(
+            """
             <Press digit="#"><Set name="pressed" value="yes"/></Press>
             <Pause length="10"/>
             <Say>{{ pressed }}</Say>

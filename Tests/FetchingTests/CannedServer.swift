@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A loopback HTTP server that answers each path with a fixed answer and
@@ -82,7 +83,8 @@ final class CannedServer: @unchecked Sendable {  // `received` behind `lock`
         let end = headEnd()!
         let head = String(decoding: bytes[0..<end], as: UTF8.self).split(separator: "\r\n")
         let words = head.first?.split(separator: " ") ?? []
-        let length = head.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
+        let length =
+            head.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
             .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
         while bytes.count < end + 4 + length {
             let n = read(connection, &buffer, buffer.count)

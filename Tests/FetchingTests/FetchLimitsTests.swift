@@ -1,8 +1,8 @@
 import Engine
-import Foundation
 import Fetching
-import Testing
+import Foundation
 import TestSupport
+import Testing
 
 /// What a hostile or broken web server cannot do to a fetch: make it hold
 /// more than the size limit (compressed, declared or not), or keep it past
@@ -25,7 +25,9 @@ import TestSupport
 
     /// A client whose status callback is `url`, then a `Say` that must run.
     func dialWithCallback(_ url: String, fetcher: HTTPFetcher? = nil) -> [TraceEvent] {
-        http.call("<Dial><Client statusCallback=\"\(url)\" statusCallbackEvent=\"completed\">1002</Client></Dial><Say>Still here.</Say>", fetcher: fetcher)
+        http.call(
+            "<Dial><Client statusCallback=\"\(url)\" statusCallbackEvent=\"completed\">1002</Client></Dial><Say>Still here.</Say>",
+            fetcher: fetcher)
     }
 
     // MARK: compressed answers
@@ -55,7 +57,9 @@ import TestSupport
         let before = ResidentMemory.now()
         let events = http.call("<Redirect method=\"GET\">\(server.url(Self.bomb))</Redirect>")
         let grown = ResidentMemory.peak() - before
-        #expect(http.error(events)?.contains("answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
+        #expect(
+            http.error(events)?.contains(
+                "answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
         #expect(events.last?[.reason] == .string("error"))
         if !Self.underSanitizer { #expect(grown < Self.bombBytes / 2, "peak resident memory grew by \(grown >> 20) MiB") }
     }
@@ -66,7 +70,9 @@ import TestSupport
         let before = ResidentMemory.now()
         let events = dialWithCallback(server.url(Self.bomb))
         let grown = ResidentMemory.peak() - before
-        #expect(callbackFailure(events)?.contains("answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
+        #expect(
+            callbackFailure(events)?.contains(
+                "answered more than 65536 bytes once decoded (Content-Encoding: gzip); the limit is 65536") == true)
         #expect(events.contains { $0.name == .say })
         if !Self.underSanitizer { #expect(grown < Self.bombBytes / 2, "peak resident memory grew by \(grown >> 20) MiB") }
     }
@@ -103,8 +109,9 @@ import TestSupport
     /// it trickles in, so the document never runs.
     @Test func aDrippedDocumentEndsAtTheDeadline() throws {
         let server = try TestServer()
-        let events = http.call("<Redirect method=\"GET\">\(server.url("/_test/drip?seconds=2.5"))</Redirect>",
-                               fetcher: http.fetcher(timeout: 1))
+        let events = http.call(
+            "<Redirect method=\"GET\">\(server.url("/_test/drip?seconds=2.5"))</Redirect>",
+            fetcher: http.fetcher(timeout: 1))
         #expect(http.error(events)?.contains("did not answer within 1 s") == true)
         #expect(!events.contains { $0.name == .say })
     }

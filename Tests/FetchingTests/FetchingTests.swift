@@ -3,14 +3,15 @@ import Fetching
 import Foundation
 import Language
 import Policy
-import Testing
 import TestSupport
+import Testing
 
 /// Hand-overs and callbacks against a real HTTP server on loopback
 /// (scripts/http-server.py, started per test).
 @Suite struct FetchingTests {
     static let directory: Directory = {
-        let text = try! String(contentsOf: TestServer.packageRoot.appendingPathComponent("samples/directory.yaml"), encoding: .utf8)
+        let text = try! String(
+            contentsOf: TestServer.packageRoot.appendingPathComponent("samples/directory.yaml"), encoding: .utf8)
         return DirectoryLoader.load(text: text, file: "directory.yaml").directory!
     }()
 
@@ -22,7 +23,8 @@ import TestSupport
     }
 
     /// Runs `xml` (a local document) with HTTP on, returns the events.
-    func call(_ xml: String, keys: [KeyPress] = [], fetcher: HTTPFetcher? = nil, mappings: [String: String] = [:]) -> [TraceEvent] {
+    func call(_ xml: String, keys: [KeyPress] = [], fetcher: HTTPFetcher? = nil, mappings: [String: String] = [:]) -> [TraceEvent]
+    {
         let http = fetcher ?? self.fetcher()
         let engine = CallDriver(directory: Self.directory, documents: mappings, http: http)
         var scenario = Scenario()
@@ -54,7 +56,9 @@ import TestSupport
 
     @Test func getSendsTheParametersInTheQueryAndGatherSendsDigits() throws {
         let server = try TestServer()
-        _ = call("<Gather numDigits=\"2\" action=\"\(server.url("/_test/echo?x=1"))\" method=\"GET\"/>", keys: [KeyPress(digits: "42")])
+        _ = call(
+            "<Gather numDigits=\"2\" action=\"\(server.url("/_test/echo?x=1"))\" method=\"GET\"/>", keys: [KeyPress(digits: "42")]
+        )
         let request = try #require(server.requests().first)
         #expect(request.method == "GET")
         #expect(request.query == ["x": "1", "CallSid": "CA-http", "From": "1003", "To": "160", "Digits": "42"])
@@ -145,7 +149,8 @@ import TestSupport
 
     @Test func clientStatusCallbacksAreSentAndFailuresNeverBreakTheCall() throws {
         let server = try TestServer()
-        let events = call("""
+        let events = call(
+            """
             <Dial><Client statusCallback="\(server.url("/_test/callback"))" statusCallbackEvent="initiated ringing answered completed">1002</Client></Dial>
             <Dial><Client statusCallback="http://127.0.0.1:9/nobody-listens" statusCallbackMethod="GET" statusCallbackEvent="completed">1002</Client></Dial>
             <Say>Still here.</Say>
@@ -161,18 +166,21 @@ import TestSupport
 
     @Test func streamStatusCallback() throws {
         let server = try TestServer()
-        let directory = DirectoryLoader.load(text: """
-            customers: [{name: c}]
-            profiles: [{name: p, flags: [stream]}]
-            users: [{username: u, profile: p, customer: c}]
-            """, file: "d").directory!
+        let directory = DirectoryLoader.load(
+            text: """
+                customers: [{name: c}]
+                profiles: [{name: p, flags: [stream]}]
+                users: [{username: u, profile: p, customer: c}]
+                """, file: "d"
+        ).directory!
         let http = fetcher()
         let engine = CallDriver(directory: directory, http: http)
         var scenario = Scenario()
         scenario.from = "u"
         scenario.sid = "CA-stream"
         var sink = CollectingSink()
-        let xml = "<Response><Start><Stream url=\"wss://s.example/a\" statusCallback=\"\(server.url("/_test/callback"))\"/></Start></Response>"
+        let xml =
+            "<Response><Start><Stream url=\"wss://s.example/a\" statusCallback=\"\(server.url("/_test/callback"))\"/></Start></Response>"
         engine.run(try CompiledScript.compile(bytes: Array(xml.utf8), file: "s.xml").get(), scenario: scenario, sink: &sink)
         let request = try #require(server.requests().first)
         #expect(request.form["StreamEvent"] == "stream-started")

@@ -1,8 +1,9 @@
 import Engine
 import Foundation
-@testable import Fetching
-import Testing
 import TestSupport
+import Testing
+
+@testable import Fetching
 
 /// Redirects are followed by connexml, one hop at a time (libcurl follows
 /// none): each target is checked before anything connects to it, the
@@ -65,12 +66,13 @@ import TestSupport
             let result = fetcher.fetch(server.url(path), method: .POST, parameters: [("Digits", "1 2")])
             #expect((try? result.get()) == Array("<Response/>".utf8), "\(path): \(failure(result) ?? "")")
         }
-        #expect(server.requests() == [
-            .init(method: "POST", path: "/again", body: "Digits=1%202"),
-            .init(method: "POST", path: "/document.xml", body: "Digits=1%202"),
-            .init(method: "POST", path: "/see-other", body: "Digits=1%202"),
-            .init(method: "GET", path: "/document.xml", body: ""),
-        ])
+        #expect(
+            server.requests() == [
+                .init(method: "POST", path: "/again", body: "Digits=1%202"),
+                .init(method: "POST", path: "/document.xml", body: "Digits=1%202"),
+                .init(method: "POST", path: "/see-other", body: "Digits=1%202"),
+                .init(method: "GET", path: "/document.xml", body: ""),
+            ])
     }
 
     @Test func aMissingLibcurlSaysWhichPackageToInstall() {

@@ -1,6 +1,7 @@
-import Testing
 import Language
 import Policy
+import Testing
+
 @testable import FlowGraph
 
 /// The shape of the graph: which verbs lead where, under which label.
@@ -29,7 +30,8 @@ import Policy
         script.verbs.forEachVerb { verb in
             guard !verb.outcomes.isEmpty else { return }
             let node = graph.verb(verb.position.line)
-            #expect(graph.outcomes(from: node) == verb.outcomes.map(\.name).sorted(), "L\(verb.position.line) \(verb.elementName)")
+            #expect(
+                graph.outcomes(from: node) == verb.outcomes.map(\.name).sorted(), "L\(verb.position.line) \(verb.elementName)")
             checked += 1
         }
         #expect(checked == 8)
@@ -38,7 +40,8 @@ import Policy
     }
 
     @Test func aConditionLeadsIntoItsVerbsWhenTrueAndOnWhenFalse() {
-        let docs = Documents(["main.xml": """
+        let docs = Documents([
+            "main.xml": """
             <Response>
               <Condition wday="2-6">
                 <Condition time-of-day="09:00-17:30">
@@ -48,9 +51,11 @@ import Policy
               </Condition>
               <Say>Goodbye.</Say>
             </Response>
-            """])
+            """
+        ])
         let graph = docs.graph()
-        let outer = graph.verb(2), inner = graph.verb(3)
+        let outer = graph.verb(2)
+        let inner = graph.verb(3)
         #expect(outer?.summary == "wday mon-fri")
         #expect(inner?.summary == "time-of-day 09:00–17:30")
         #expect(graph.target(of: outer, outcome: "true")?.id == inner?.id)
@@ -64,12 +69,14 @@ import Policy
     }
 
     @Test func aPressBindingGoesOnAndItsVerbsGoBackToTheCall() {
-        let docs = Documents(["main.xml": """
+        let docs = Documents([
+            "main.xml": """
             <Response>
               <Press digit="9" context="agent_call" dtmf_leg="b"><Say>Paused.</Say></Press>
               <Enter>agent_call</Enter>
             </Response>
-            """])
+            """
+        ])
         let graph = docs.graph()
         let press = graph.verb(2)
         #expect(press?.summary == "key 9 in context agent_call, leg b")
@@ -90,8 +97,9 @@ import Policy
     }
 
     @Test func verbsAfterARedirectAreDrawnButNothingLeadsToThem() {
-        let graph = Documents(["main.xml": "<Response>\n<Redirect>https://example.com/a.xml</Redirect>\n<Say>Never.</Say>\n</Response>",
-                               ]).graph()
+        let graph = Documents([
+            "main.xml": "<Response>\n<Redirect>https://example.com/a.xml</Redirect>\n<Say>Never.</Say>\n</Response>"
+        ]).graph()
         let after = graph.verb(3)
         #expect(after != nil)
         #expect(!graph.edges.contains { $0.to == after?.id })

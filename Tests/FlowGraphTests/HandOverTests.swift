@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowGraph
 
 /// Redirects and Gather actions followed into local documents; remote
@@ -24,8 +25,10 @@ import Testing
     }
 
     @Test func withoutActionOnEmptyResultNoInputGoesOn() {
-        let docs = Documents(["main.xml": "<Response>\n<Gather action=\"next.xml\"/>\n<Say>No input.</Say>\n</Response>",
-                              "next.xml": "<Response/>"])
+        let docs = Documents([
+            "main.xml": "<Response>\n<Gather action=\"next.xml\"/>\n<Say>No input.</Say>\n</Response>",
+            "next.xml": "<Response/>",
+        ])
         let graph = docs.graph()
         #expect(graph.target(of: graph.verb(2), outcome: "no input")?.line == 3)
         // An empty document: its entry is its end.
@@ -63,12 +66,14 @@ import Testing
     }
 
     @Test func remoteAndTemplatedURLsAreLeavesNeverLoaded() {
-        let docs = Documents(["main.xml": """
+        let docs = Documents([
+            "main.xml": """
             <Response>
               <Gather action="https://apps.example.com/menu"/>
               <Redirect>{{ next_url }}</Redirect>
             </Response>
-            """])
+            """
+        ])
         let graph = docs.graph()
         #expect(docs.requests.list.isEmpty)
         let remote = graph.target(of: graph.verb(2), outcome: "digits")

@@ -1,5 +1,6 @@
-import Testing
 import Language
+import Testing
+
 @testable import FlowGraph
 
 /// A 5 MB script is drawn whole (how long it takes is measured by

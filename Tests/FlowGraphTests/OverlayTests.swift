@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowGraph
 
 /// `--coverage` and `--trace` marks on the graph.
@@ -22,7 +23,9 @@ import Testing
         let never = graph.edges(from: dial).filter { $0.mark == .neverTaken }.compactMap(\.outcome)
         #expect(never == ["busy", "no-answer"])
         let dot = DOTRenderer.render(graph)
-        #expect(dot.contains(##"d0_3 -> d0_4 [label="never: busy, no-answer", color="#cc0000", fontcolor="#cc0000", style=dashed];"##))
+        #expect(
+            dot.contains(##"d0_3 -> d0_4 [label="never: busy, no-answer", color="#cc0000", fontcolor="#cc0000", style=dashed];"##)
+        )
         #expect(dot.contains(#"d0_3 -> d0_4 [label="completed, failed, denied"];"#))
         // Another document's key marks nothing.
         var other = Documents(["main.xml": Self.xml]).graph()

@@ -1,5 +1,6 @@
-import Testing
 import Policy
+import Testing
+
 @testable import FlowGraph
 
 /// Dial, Transfer and Barge nodes say what policy asks, and with a
@@ -48,8 +49,11 @@ import Policy
         #expect(graph.verb(3)?.policy.last == "passes: operator, supervisor")
         #expect(graph.verb(4)?.policy.last == "passes: operator")
         // A templated number: nothing to decide before the call, so no list of profiles.
-        #expect(graph.verb(5)?.policy == ["needs: dial rule for {{ Extension }}",
-                                          "decided in the call: the number comes from a template"])
+        #expect(
+            graph.verb(5)?.policy == [
+                "needs: dial rule for {{ Extension }}",
+                "decided in the call: the number comes from a template",
+            ])
         #expect(graph.verb(6)?.policy.last == "passes: agent, operator, ivr")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowGraph
 
 @Suite struct RenderingTests {

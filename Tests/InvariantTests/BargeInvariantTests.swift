@@ -1,8 +1,9 @@
-@testable import connexml
 import Engine
 import Policy
 import PropertyBased
 import Testing
+
+@testable import connexml
 
 /// policy.md's barge rules as properties of every world: random directories
 /// (customers, profiles, flags, groups), calls in progress and callers. The
@@ -29,10 +30,13 @@ import Testing
             let world = World(&choices)
             let group: String? = choices.pick([nil, "sales", "support"])
             let named: String? = choices.int(0...2) == 0 ? choices.pick(world.calls.map(\.id) + ["zz"]) : nil
-            let xml = group == nil ? "<Response><Dial><Barge/></Dial></Response>"
-                                   : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
-            let events = world.run(xml, world.scenario(target: named, variables: group.map { ["team": $0] } ?? [:]),
-                                   directory: world.directory)
+            let xml =
+                group == nil
+                ? "<Response><Dial><Barge/></Dial></Response>"
+                : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
+            let events = world.run(
+                xml, world.scenario(target: named, variables: group.map { ["team": $0] } ?? [:]),
+                directory: world.directory)
             let joined = events.first { $0.name == .barge }?.string(.call)
             let profile = world.callerProfile
 
@@ -40,14 +44,17 @@ import Testing
                 let others = call.parties.compactMap { world.user($0)?.customer }.filter { $0 != world.callerCustomerName }
                 #expect(others.isEmpty, "joined \(joined), which has a user of \(others)\n\(world)")
                 #expect(profile.flags.contains("barge"), "barged without the barge flag\n\(world)")
-                #expect(group == nil || profile.group == group, "barged group \(group ?? "-") from group \(profile.group ?? "-")\n\(world)")
+                #expect(
+                    group == nil || profile.group == group,
+                    "barged group \(group ?? "-") from group \(profile.group ?? "-")\n\(world)")
             }
             // Exactly the call policy.md names is joined, when the caller may barge at all.
             let mayBarge = profile.flags.contains("barge") && (group == nil || profile.group == group)
             let expected = mayBarge ? Self.expectedTarget(in: world, group: group, named: named)?.id : nil
             #expect(joined == expected, "joined \(joined ?? "nothing"), policy.md says \(expected ?? "nothing")\n\(world)")
             if joined == nil {
-                #expect(events.contains { $0.name == .denied && $0.string(.action) == "barge" }, "no barge and no denial\n\(world)")
+                #expect(
+                    events.contains { $0.name == .denied && $0.string(.action) == "barge" }, "no barge and no denial\n\(world)")
             }
         }
     }
@@ -61,13 +68,17 @@ import Testing
             let directory = world.directory
             let policy = Policy(directory: directory)
             guard case .success(let caller) = Caller.user(world.caller, in: directory),
-                  let explained = ExplainAction.barge.explain(group, caller: caller, policy: policy) else {
+                let explained = ExplainAction.barge.explain(group, caller: caller, policy: policy)
+            else {
                 Issue.record("explain could not answer for \(world.caller)")
                 return
             }
-            let xml = group == nil ? "<Response><Dial><Barge/></Dial></Response>"
-                                   : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
-            let events = world.run(xml, world.scenario(target: nil, variables: group.map { ["team": $0] } ?? [:]), directory: directory)
+            let xml =
+                group == nil
+                ? "<Response><Dial><Barge/></Dial></Response>"
+                : "<Response><Dial><Barge>{{ team }}</Barge></Dial></Response>"
+            let events = world.run(
+                xml, world.scenario(target: nil, variables: group.map { ["team": $0] } ?? [:]), directory: directory)
             let denial = events.first { $0.name == .denied && $0.string(.action) == "barge" }?.string(.reason)
             if let reason = explained.decision.denial {
                 #expect(denial == reason.rawValue, "explain: \(reason.rawValue), run: \(denial ?? "joined")\n\(world)")

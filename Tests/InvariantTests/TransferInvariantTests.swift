@@ -1,8 +1,9 @@
-@testable import connexml
 import Engine
 import Policy
 import PropertyBased
 import Testing
+
+@testable import connexml
 
 /// `explain transfer T` and a call transferring to T judge every target
 /// alike: numbers by the dial rules, SIP user names by customer, anything
@@ -16,8 +17,9 @@ import Testing
             let world = World(&choices)
             guard world.callerCustomer == nil else { return }
             let target = choices.bool() ? choices.pick(world.users.map(\.name)) : choices.pick(Self.oddTargets)
-            expectExplainAndRunAgree(.transfer, on: target, in: world, script: "<Response><Transfer>{{ t }}</Transfer></Response>",
-                                     acting: .transfer)
+            expectExplainAndRunAgree(
+                .transfer, on: target, in: world, script: "<Response><Transfer>{{ t }}</Transfer></Response>",
+                acting: .transfer)
         }
     }
 }

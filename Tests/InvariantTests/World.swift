@@ -60,9 +60,13 @@ struct World: CustomStringConvertible {
         for index in 0..<choices.int(1...4) {
             var flags: [String] = []
             for flag in ["barge", "whisper", "barge_commands", "transfer"] where choices.int(0...2) > 0 { flags.append(flag) }
-            let rules = (0..<choices.int(0...3)).map { _ in (effect: choices.pick(["allow", "deny"]), pattern: choices.pick(Self.patterns)) }
-            profiles.append(ProfileSpec(name: "p\(index)", flags: flags, group: choices.pick([nil] + Self.groups.map(Optional.some)),
-                                        rules: rules))
+            let rules = (0..<choices.int(0...3)).map { _ in
+                (effect: choices.pick(["allow", "deny"]), pattern: choices.pick(Self.patterns))
+            }
+            profiles.append(
+                ProfileSpec(
+                    name: "p\(index)", flags: flags, group: choices.pick([nil] + Self.groups.map(Optional.some)),
+                    rules: rules))
         }
         for index in 0..<choices.int(2...7) {
             // Mostly extensions, some names (SIP users such as the documentation's `test4`).

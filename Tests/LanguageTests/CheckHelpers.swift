@@ -36,9 +36,12 @@ func onlyVerb(_ xml: String, sourceLocation: Testing.SourceLocation = #_sourceLo
 
 /// Whether a value attribute accepts `value`: no errors when it does, one
 /// `invalid-value` error when it does not.
-func accepts(_ element: String, _ attribute: String, _ value: String, content: String? = nil,
-             sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
-    let xml = content.map { "<\(element) \(attribute)=\"\(value)\">\($0)</\(element)>" } ?? "<\(element) \(attribute)=\"\(value)\"/>"
+func accepts(
+    _ element: String, _ attribute: String, _ value: String, content: String? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> Bool {
+    let xml =
+        content.map { "<\(element) \(attribute)=\"\(value)\">\($0)</\(element)>" } ?? "<\(element) \(attribute)=\"\(value)\"/>"
     let checked = check(verbs: xml)
     if checked.errors.isEmpty { return true }
     #expect(checked.codes == ["invalid-value"], "\(checked.diagnostics)", sourceLocation: sourceLocation)

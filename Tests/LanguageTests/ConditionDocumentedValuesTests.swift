@@ -11,7 +11,8 @@ import Testing
 
     func ranges(_ attributes: String) -> [ValueRange]? {
         guard case .condition(let c) = onlyVerb("<Condition \(attributes)><Say>x</Say></Condition>"),
-              case .field(.wday, let r) = c.timeTests.first?.test else { return nil }
+            case .field(.wday, let r) = c.timeTests.first?.test
+        else { return nil }
         return r
     }
 
@@ -48,7 +49,11 @@ import Testing
 
     @Test func timeOfDaySeconds() {
         guard case .condition(let c) = onlyVerb("<Condition time-of-day=\"9:00-17:00:30\"><Say>x</Say></Condition>"),
-              case .timeOfDay(let r) = c.timeTests.first?.test else { Issue.record(); return }
+            case .timeOfDay(let r) = c.timeTests.first?.test
+        else {
+            Issue.record()
+            return
+        }
         #expect(r == [TimeOfDayRange(9 * 3600, 17 * 3600 + 30)])
     }
 

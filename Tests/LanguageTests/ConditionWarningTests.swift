@@ -43,7 +43,9 @@ import Testing
     }
 
     @Test func reversedRangeIsReportedAtItsAttribute() {
-        let result = check(document: "<Response>\n  <Condition\n    wday=\"2-6\"\n    hour=\"22-6\">\n    <Say>x</Say>\n  </Condition>\n</Response>")
+        let result = check(
+            document:
+                "<Response>\n  <Condition\n    wday=\"2-6\"\n    hour=\"22-6\">\n    <Say>x</Say>\n  </Condition>\n</Response>")
         #expect(result.codes == ["reversed-range"])
         #expect(result.diagnostics.first?.position?.line == 4)
     }
@@ -69,21 +71,25 @@ import Testing
     }
 
     @Test func unanchoredExpressionIsReportedAtItsAttribute() {
-        let result = check(document: "<Response>\n  <Condition field=\"${gather_result}\"\n    expression=\"1\">\n    <Hangup/>\n  </Condition>\n</Response>")
+        let result = check(
+            document:
+                "<Response>\n  <Condition field=\"${gather_result}\"\n    expression=\"1\">\n    <Hangup/>\n  </Condition>\n</Response>"
+        )
         #expect(result.diagnostics.first?.position?.line == 3)
     }
 
     /// The documentation's `**~**` (Markdown bold around `~`) is flagged
     /// at the line of the attribute, not of the element.
     @Test func documentationStarsAtTheirLine() {
-        let result = check(document: """
-            <Response>
-              <Condition
-                date-time="2026-12-24 00:00**~**2026-12-26 23:59">
-                <Say>Merry Christmas.</Say>
-              </Condition>
-            </Response>
-            """)
+        let result = check(
+            document: """
+                <Response>
+                  <Condition
+                    date-time="2026-12-24 00:00**~**2026-12-26 23:59">
+                    <Say>Merry Christmas.</Say>
+                  </Condition>
+                </Response>
+                """)
         #expect(result.codes == ["invalid-value"])
         #expect(result.diagnostics.first?.position?.line == 3)
         #expect(result.diagnostics.first?.hint?.contains("'**~**'") == true)

@@ -23,13 +23,15 @@ import Testing
         var offenders: [String] = []
         for (file, text) in try Self.sources() {
             let range = NSRange(text.startIndex..., in: text)
-            offenders += literal.matches(in: text, range: range).map { "\(file): \((text as NSString).substring(with: $0.range))" }
+            offenders += literal.matches(in: text, range: range).map {
+                "\(file): \((text as NSString).substring(with: $0.range))"
+            }
         }
         #expect(offenders.isEmpty, "\(offenders)")
     }
 
     @Test func everyDeclaredCodeIsInTheCatalog() throws {
-        let declaration = try NSRegularExpression(pattern: #"static let \w+: DiagnosticCode = "([a-z-]+)""#)
+        let declaration = try NSRegularExpression(pattern: #"static let \w+: DiagnosticCode\s*=\s*"([a-z-]+)""#)
         var declared: Set<String> = []
         for (_, text) in try Self.sources() {
             for match in declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -38,7 +40,8 @@ import Testing
         }
         let catalog = Set(ScriptDiagnostics.entries.map(\.code.rawValue))
         #expect(declared.count > 25, "the declarations were not found: \(declared)")
-        #expect(declared.subtracting(catalog).isEmpty, "declared but not in the catalog: \(declared.subtracting(catalog).sorted())")
+        #expect(
+            declared.subtracting(catalog).isEmpty, "declared but not in the catalog: \(declared.subtracting(catalog).sorted())")
     }
 
     /// What `check` says of each verb or noun, as its reference states it
@@ -46,27 +49,34 @@ import Testing
     /// a new diagnostic that the reference does not mention fails here.
     @Test func everyCodeAVerbEmitsIsInItsReference() throws {
         let sources = try Self.sources()
-        let declaration = try NSRegularExpression(pattern: #"static let (\w+): DiagnosticCode = "([a-z-]+)""#)
+        let declaration = try NSRegularExpression(pattern: #"static let (\w+): DiagnosticCode\s*=\s*"([a-z-]+)""#)
         var codes: [String: String] = [:]
         for (_, text) in sources {
             for match in declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                codes[(text as NSString).substring(with: match.range(at: 1))] = (text as NSString).substring(with: match.range(at: 2))
+                codes[(text as NSString).substring(with: match.range(at: 1))] = (text as NSString).substring(
+                    with: match.range(at: 2))
             }
         }
-        let emitted = try NSRegularExpression(pattern: #"\b(?:error|warning)\(\.(\w+)"#)
+        let emitted = try NSRegularExpression(pattern: #"\b(?:error|warning)\(\s*\.(\w+)"#)
         let named = try NSRegularExpression(pattern: #"static let elementName = "([A-Za-z-]+)""#)
         var checked = 0
-        for url in try FileManager.default.contentsOfDirectory(at: Self.languageSources.appendingPathComponent("Verbs"), includingPropertiesForKeys: nil)
-            + FileManager.default.contentsOfDirectory(at: Self.languageSources.appendingPathComponent("Nouns"), includingPropertiesForKeys: nil) {
+        for url in try FileManager.default.contentsOfDirectory(
+            at: Self.languageSources.appendingPathComponent("Verbs"), includingPropertiesForKeys: nil)
+            + FileManager.default.contentsOfDirectory(
+                at: Self.languageSources.appendingPathComponent("Nouns"), includingPropertiesForKeys: nil)
+        {
             let text = try String(contentsOf: url, encoding: .utf8)
             let range = NSRange(text.startIndex..., in: text)
             let elements = named.matches(in: text, range: range).map { (text as NSString).substring(with: $0.range(at: 1)) }
-            let said = elements.compactMap { LanguageSyntax.element($0)?.reference.checks.joined(separator: " ") }.joined(separator: " ")
+            let said = elements.compactMap { LanguageSyntax.element($0)?.reference.checks.joined(separator: " ") }.joined(
+                separator: " ")
             for match in emitted.matches(in: text, range: range) {
                 let name = (text as NSString).substring(with: match.range(at: 1))
                 let code = try #require(codes[name], "\(url.lastPathComponent): .\(name) is declared nowhere")
                 checked += 1
-                #expect(said.contains("`\(code)`"), "\(url.lastPathComponent) emits \(code), which the reference of \(elements) does not mention")
+                #expect(
+                    said.contains("`\(code)`"),
+                    "\(url.lastPathComponent) emits \(code), which the reference of \(elements) does not mention")
             }
         }
         #expect(checked > 15)

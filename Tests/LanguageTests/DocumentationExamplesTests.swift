@@ -81,8 +81,9 @@ import Testing
         // whisper="a" bridge="b" commands="false" written as the Barge's
         // text: reported as attributes, with the start tag to write, never
         // as a group name with a "did you mean" built from the text.
-        Example(file: "30-dial-barge-attributes-as-text",
-                findings: [.error("attribute-as-text", line: 5, hint: "<Barge whisper=\"a\" bridge=\"b\" commands=\"false\"")]),
+        Example(
+            file: "30-dial-barge-attributes-as-text",
+            findings: [.error("attribute-as-text", line: 5, hint: "<Barge whisper=\"a\" bridge=\"b\" commands=\"false\"")]),
         // Barge groups are `^[a-z_0-9]+$` (SIP Profile page).
         Example(file: "31-dial-barge-group", findings: [.error("invalid-group-name", line: 5, hint: "groupa")]),
         // `&ampids`: a bare `&` (XML refuses the document).
@@ -112,10 +113,12 @@ import Testing
         // Runs, but: actionOnEmptyResult without action does nothing, and
         // expression="1" matches anywhere in the value (`21` too), the
         // FreeSWITCH way; `^1$` is what the page means.
-        Example(file: "51-condition-field-gather", findings: [
-            .warning("no-effect", line: 5),
-            .warning("unanchored-expression", line: 9, hint: "^1$"),
-        ]),
+        Example(
+            file: "51-condition-field-gather",
+            findings: [
+                .warning("no-effect", line: 5),
+                .warning("unanchored-expression", line: 9, hint: "^1$"),
+            ]),
         Example(file: "52-condition-year", findings: clean),
         Example(file: "53-condition-yday", findings: clean),
         Example(file: "54-condition-mon", findings: clean),
@@ -185,8 +188,9 @@ import Testing
     func wrapAroundFragmentsNeverMatch(_ file: String) throws {
         let fragment = String(decoding: try Self.read(file), as: UTF8.self)
         let result = ScriptChecker.check(bytes: Array("<Response>\n\(fragment)</Response>\n".utf8), file: file + ".xml")
-        #expect(Self.findings(result.diagnostics) == [.warning("reversed-range", line: 2)],
-                "\(result.diagnostics.map { "\($0.position?.line ?? 0): \($0.code) \($0.message)" })")
+        #expect(
+            Self.findings(result.diagnostics) == [.warning("reversed-range", line: 2)],
+            "\(result.diagnostics.map { "\($0.position?.line ?? 0): \($0.code) \($0.message)" })")
         #expect(result.diagnostics.first?.hint?.contains(",") == true, "the hint should give two ranges")
     }
 }

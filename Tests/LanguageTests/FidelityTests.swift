@@ -11,7 +11,10 @@ import Testing
         #expect(check(verbs: "<Enter>A</Enter>").diagnostics.isEmpty)
         #expect(check(verbs: "<Press digit=\"1\" context=\"B\"><Enter>A</Enter></Press>").diagnostics.isEmpty)
         #expect(check(verbs: "<Dial hangupOnStar=\"true\" hangupOnStarContext=\"A\">2919</Dial>").diagnostics.isEmpty)
-        guard case .enter(let enter) = onlyVerb("<Enter>Agent-Call_2</Enter>") else { Issue.record(); return }
+        guard case .enter(let enter) = onlyVerb("<Enter>Agent-Call_2</Enter>") else {
+            Issue.record()
+            return
+        }
         #expect(enter.context.value == "Agent-Call_2")  // as written: A and a are two contexts
         #expect(check(verbs: "<Enter>menu two</Enter>").codes == ["invalid-value"])
         // Barge groups keep the SIP Profile page's lowercase rule.
@@ -19,7 +22,10 @@ import Testing
     }
 
     @Test func callerIdIsOneToFifteenDigits() {
-        guard case .dial(let dial) = onlyVerb("<Dial callerId=\"1234\">1001</Dial>") else { Issue.record(); return }
+        guard case .dial(let dial) = onlyVerb("<Dial callerId=\"1234\">1001</Dial>") else {
+            Issue.record()
+            return
+        }
         #expect(dial.callerId?.value == "1234")
         let spaced = check(verbs: "<Dial callerId=\"01234 567890\">1001</Dial>")
         #expect(spaced.codes == ["invalid-value"])
@@ -27,7 +33,10 @@ import Testing
     }
 
     @Test func transferTakesNamesAndSIPUsers() {
-        guard case .transfer(let t) = onlyVerb("<Transfer>test4</Transfer>") else { Issue.record(); return }
+        guard case .transfer(let t) = onlyVerb("<Transfer>test4</Transfer>") else {
+            Issue.record()
+            return
+        }
         #expect(t.target.value == "test4")
         #expect(check(verbs: "<Transfer>+1234567890</Transfer>").errors.isEmpty)
         #expect(check(verbs: "<Transfer>alice.smith</Transfer>").errors.isEmpty)
@@ -35,7 +44,10 @@ import Testing
         #expect(spaced.codes == ["invalid-value"])
         #expect(spaced.diagnostics.first?.hint == "as a number, write it without separators: 00441234")
         // A template is judged when the call runs, by the same rule.
-        guard case .transfer(let templated) = onlyVerb("<Transfer>{{ agent }}</Transfer>") else { Issue.record(); return }
+        guard case .transfer(let templated) = onlyVerb("<Transfer>{{ agent }}</Transfer>") else {
+            Issue.record()
+            return
+        }
         #expect(templated.target.resolve { _ in "test4" } == .success("test4"))
         #expect((try? templated.target.resolve { _ in "a b" }.get()) == nil)
     }
@@ -48,26 +60,41 @@ import Testing
         let local = check(verbs: xml)
         #expect(local.errors.isEmpty)
         #expect(local.codes == ["relative-url"])
-        #expect(check(verbs: "<Start><Stream url=\"wss://s.example\" statusCallback=\"events\"/></Start>",
-                      file: "http://app.example.com/a.xml").diagnostics.isEmpty)
-        #expect(check(verbs: "<Dial><Client statusCallback=\"HTTPS://e.example/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>")
+        #expect(
+            check(
+                verbs: "<Start><Stream url=\"wss://s.example\" statusCallback=\"events\"/></Start>",
+                file: "http://app.example.com/a.xml"
+            ).diagnostics.isEmpty)
+        #expect(
+            check(
+                verbs:
+                    "<Dial><Client statusCallback=\"HTTPS://e.example/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>"
+            )
             .diagnostics.isEmpty)
-        #expect(check(verbs: "<Dial><Client statusCallback=\"ftp://e.example/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>")
+        #expect(
+            check(
+                verbs: "<Dial><Client statusCallback=\"ftp://e.example/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>"
+            )
             .codes == ["invalid-value"])
     }
 
     @Test func relativeURLsResolveAsHandOversDo() {
-        #expect(URLText.resolved("/status", against: "https://app.example.com/voice/entry.xml") == "https://app.example.com/status")
-        #expect(URLText.resolved("status?x=1", against: "https://app.example.com/voice/entry.xml")
-            == "https://app.example.com/voice/status?x=1")
-        #expect(URLText.resolved("https://other.example/s", against: "https://app.example.com/a.xml") == "https://other.example/s")
+        #expect(
+            URLText.resolved("/status", against: "https://app.example.com/voice/entry.xml") == "https://app.example.com/status")
+        #expect(
+            URLText.resolved("status?x=1", against: "https://app.example.com/voice/entry.xml")
+                == "https://app.example.com/voice/status?x=1")
+        #expect(
+            URLText.resolved("https://other.example/s", against: "https://app.example.com/a.xml") == "https://other.example/s")
         // A local document has no URL: left as written.
         #expect(URLText.resolved("/status", against: "samples/entry.xml") == "/status")
     }
 
-    @Test(arguments: ["voicemail/vm-hello.wav", "digits/1.wav", "misc/transfer.wav", "conference/conf-muted.wav",
-                      "ivr/ivr-welcome", "user/adam.wav", "sounds/en/us/callie/ivr/8000/a.wav",
-                      "HTTPS://cdn.example.com/a.wav", "Http://cdn.example.com/a.wav"])
+    @Test(arguments: [
+        "voicemail/vm-hello.wav", "digits/1.wav", "misc/transfer.wav", "conference/conf-muted.wav",
+        "ivr/ivr-welcome", "user/adam.wav", "sounds/en/us/callie/ivr/8000/a.wav",
+        "HTTPS://cdn.example.com/a.wav", "Http://cdn.example.com/a.wav",
+    ])
     func playStockSoundsAndURLsInAnyCase(_ file: String) {
         #expect(check(verbs: "<Play>\(file)</Play>").diagnostics.isEmpty)
         #expect(check(verbs: "<Dial><Queue music=\"\(file)\">support</Queue></Dial>").diagnostics.isEmpty)
@@ -91,12 +118,22 @@ import Testing
 
 @Suite struct SilenceTests {
     @Test func underscoreInACallbackHostIsAnError() {
-        let checked = check(verbs: "<Dial><Client statusCallback=\"https://my_app.example.com/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>")
+        let checked = check(
+            verbs:
+                "<Dial><Client statusCallback=\"https://my_app.example.com/s\" statusCallbackEvent=\"completed\">1002</Client></Dial>"
+        )
         #expect(checked.codes == ["invalid-value"])
         #expect(checked.diagnostics.first?.hint?.contains("underscores aren't allowed") == true)
-        #expect(check(verbs: "<Start><Stream url=\"wss://a.example\" statusCallback=\"http://a_b.example/s\"/></Start>").codes == ["invalid-value"])
+        #expect(
+            check(verbs: "<Start><Stream url=\"wss://a.example\" statusCallback=\"http://a_b.example/s\"/></Start>").codes == [
+                "invalid-value"
+            ])
         // In the path or query it is fine.
-        #expect(check(verbs: "<Dial><Client statusCallback=\"https://app.example.com/my_cb?a_b=1\" statusCallbackEvent=\"completed\">1002</Client></Dial>")
+        #expect(
+            check(
+                verbs:
+                    "<Dial><Client statusCallback=\"https://app.example.com/my_cb?a_b=1\" statusCallbackEvent=\"completed\">1002</Client></Dial>"
+            )
             .diagnostics.isEmpty)
     }
 
@@ -151,7 +188,10 @@ import Testing
             ("<Dial><Number>sendDigits=\"1\"</Number></Dial>", "<Number sendDigits=\"1\">…</Number>"),
             ("<Gather>numDigits=\"1\"</Gather>", "<Gather numDigits=\"1\"/>"),
             ("<Press digit=\"1\">context=\"A\"<Hangup/></Press>", "<Press digit=\"1\" context=\"A\">…</Press>"),
-            ("<Start><Stream url=\"wss://a.example\">mix_type=\"mono\"</Stream></Start>", "<Stream url=\"wss://a.example\" mix_type=\"mono\"/>"),
+            (
+                "<Start><Stream url=\"wss://a.example\">mix_type=\"mono\"</Stream></Start>",
+                "<Stream url=\"wss://a.example\" mix_type=\"mono\"/>"
+            ),
             ("<Transfer>attended=\"true\"</Transfer>", "<Transfer attended=\"true\">…</Transfer>"),
         ]
         for (xml, tag) in cases {
@@ -169,8 +209,10 @@ import Testing
         #expect(check(verbs: "<Say>Press 1 if x=\"y\" is true</Say>").diagnostics.isEmpty)
     }
 
-    @Test(arguments: ["<speak>Hi</speak>", "Hello <break time=\"1s\"/> there", "<prosody rate=\"slow\">Hi</prosody>",
-                      "<say-as interpret-as=\"digits\">123</say-as>", "<amazon:effect name=\"whispered\">hi</amazon:effect>"])
+    @Test(arguments: [
+        "<speak>Hi</speak>", "Hello <break time=\"1s\"/> there", "<prosody rate=\"slow\">Hi</prosody>",
+        "<say-as interpret-as=\"digits\">123</say-as>", "<amazon:effect name=\"whispered\">hi</amazon:effect>",
+    ])
     func ssmlInSayIsNamedAsTwiML(_ content: String) {
         for xml in ["<Say>\(content)</Say>", "<Gather><Say>\(content)</Say></Gather>"] {
             let checked = check(verbs: xml)
@@ -210,9 +252,13 @@ import Testing
         #expect(first.number.value == "+441234567890")
         #expect(dial.ignoredDestinations.map(\.line) == [4, 5])
         // The others are still checked.
-        #expect(check(verbs: "<Dial><Number>1</Number><Client statusCallbackMethod=\"PUT\">2</Client></Dial>")
-            .codes == ["too-many-destinations", "invalid-value"])
-        guard case .dial(let one) = onlyVerb("<Dial><Number>1</Number></Dial>") else { Issue.record(); return }
+        #expect(
+            check(verbs: "<Dial><Number>1</Number><Client statusCallbackMethod=\"PUT\">2</Client></Dial>")
+                .codes == ["too-many-destinations", "invalid-value"])
+        guard case .dial(let one) = onlyVerb("<Dial><Number>1</Number></Dial>") else {
+            Issue.record()
+            return
+        }
         #expect(one.ignoredDestinations.isEmpty)
     }
 }

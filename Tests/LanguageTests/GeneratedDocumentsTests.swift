@@ -17,7 +17,9 @@ import Testing
             try generated.write(to: url, atomically: true, encoding: .utf8)
         }
         let checkedIn = try String(contentsOf: url, encoding: .utf8)
-        #expect(checkedIn == generated, "\(path) is out of date: CONNEXML_UPDATE_GOLDEN=1 swift test --filter GeneratedDocumentsTests")
+        #expect(
+            checkedIn == generated, "\(path) is out of date: CONNEXML_UPDATE_GOLDEN=1 swift test --filter GeneratedDocumentsTests"
+        )
     }
 
     @Test func referenceIsInSync() throws {
@@ -38,8 +40,10 @@ import Testing
     @Test func everyVerbNounAndPartIsFound() {
         let names = Set(elements.map(\.name))
         for verb in VerbRegistry.all { #expect(names.contains(verb.elementName), "\(verb.elementName)") }
-        for other in ["Response", "Before", "Stream", "Parameter", "Number", "Client", "Queue", "Conference",
-                      "Voicemail", "Barge", "LLM-Agent"] {
+        for other in [
+            "Response", "Before", "Stream", "Parameter", "Number", "Client", "Queue", "Conference",
+            "Voicemail", "Barge", "LLM-Agent",
+        ] {
             #expect(names.contains(other), "\(other)")
         }
         #expect(Set(Vocabulary.elementNames).isSubset(of: names.union(["Response"])))
@@ -110,7 +114,10 @@ import Testing
         #expect(element("Dial")?.children == ["Number", "Client", "Queue", "Conference", "Voicemail", "Barge", "LLM-Agent"])
         #expect(Set(element("Say")?.parents ?? []) == ["Response", "Condition", "Press", "Gather"])
         if case .empty = try #require(element("Pause")).content {} else { Issue.record("Pause is not empty") }
-        guard case .text(let text) = try #require(element("Enter")).content else { Issue.record("Enter takes text"); return }
+        guard case .text(let text) = try #require(element("Enter")).content else {
+            Issue.record("Enter takes text")
+            return
+        }
         #expect(text.isRequired && text.schema == .pattern("[A-Za-z0-9_\\-]+"))
     }
 

@@ -10,7 +10,8 @@ import Testing
     @Test func eachTemplatedKeyOrContextOfPressIsAnError() {
         let checked = check(verbs: #"<Press digit="{{ key }}" context="{{ menu }}"><Hangup/></Press>"#)
         #expect(checked.script == nil)
-        #expect(checked.errors.map(\.message) == ["digit of <Press> cannot be a template", "context of <Press> cannot be a template"])
+        #expect(
+            checked.errors.map(\.message) == ["digit of <Press> cannot be a template", "context of <Press> cannot be a template"])
         #expect(checked.codes == ["invalid-value", "invalid-value"])
     }
 
@@ -22,7 +23,10 @@ import Testing
     @Test func literalValuesStillWork() {
         let checked = check(verbs: ##"<Press digit="#0" context="A"><Hangup/></Press>"##)
         #expect(checked.errors.isEmpty)
-        guard case .press(let press)? = checked.verbs.first else { Issue.record("no Press"); return }
+        guard case .press(let press)? = checked.verbs.first else {
+            Issue.record("no Press")
+            return
+        }
         #expect(press.digits == "#0" && press.context == "A")
     }
 }

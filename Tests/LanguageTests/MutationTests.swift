@@ -30,9 +30,11 @@ import XMLParsing
         }
     }
 
-    static let pieces: [String] = ["<", ">", "/", "&", "\"", "'", "=", " ", "\n", "<!--", "-->", "<![CDATA[", "]]>", "&amp;",
-                                   "<Say>", "</Say>", "<Dial>", "</Dial>", "{{", "}}", "${", "é", "\u{0}", "\t", "<?", "?>",
-                                   "<Condition hour=\"25\">", "</Condition>", "<Press digit=\"1\">", "</Press>", "x=\"1\""]
+    static let pieces: [String] = [
+        "<", ">", "/", "&", "\"", "'", "=", " ", "\n", "<!--", "-->", "<![CDATA[", "]]>", "&amp;",
+        "<Say>", "</Say>", "<Dial>", "</Dial>", "{{", "}}", "${", "é", "\u{0}", "\t", "<?", "?>",
+        "<Condition hour=\"25\">", "</Condition>", "<Press digit=\"1\">", "</Press>", "x=\"1\"",
+    ]
 
     func mutate(_ text: String, _ random: inout SplitMix) -> String {
         var scalars = Array(text.unicodeScalars)
@@ -52,7 +54,7 @@ import XMLParsing
     }
 
     @Test func mutatedScriptsNeverCrashTheChecker() {
-        var random = SplitMix(state: 20261128)
+        var random = SplitMix(state: 20_261_128)
         let scripts = Self.scripts
         #expect(scripts.count > 50)
         var outcomes = (scripts: 0, failures: 0)
@@ -72,14 +74,19 @@ import XMLParsing
 
     @Test func trickyButWellFormedInputIsLocatedExactly() throws {
         let text = "<Response><Say a=\"1 > 2\" b='<x/>'>hi</Say><!-- <Play> --><?pi <Say>?><Pause length=\"1\"/></Response>"
-        guard case .document(let document) = XMLParser.parse(Array(text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").utf8), file: "t") else {
+        guard
+            case .document(let document) = XMLParser.parse(
+                Array(text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").utf8), file: "t")
+        else {
             Issue.record("should parse")
             return
         }
         let pause = try #require(document.root.childElements.last)
         #expect(pause.name == "Pause")
-        let expectedColumn = text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").distance(
-            from: text.startIndex, to: text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").range(of: "<Pause")!.lowerBound) + 1
+        let expectedColumn =
+            text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").distance(
+                from: text.startIndex,
+                to: text.replacingOccurrences(of: "'<x/>'", with: "'&lt;x/&gt;'").range(of: "<Pause")!.lowerBound) + 1
         #expect(pause.position == SourcePosition(line: 1, column: expectedColumn))
         #expect(pause.attribute("length")?.position.column == expectedColumn + 7)
     }

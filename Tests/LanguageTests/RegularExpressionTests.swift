@@ -28,7 +28,7 @@ import Testing
     /// some with: the verdict is always ICU's.
     @Test func randomPatternsAgreeWithICU() {
         let alphabet = Array("abc019^$.-#_ @/:é=%,;!~`'") + Array("\\[](){}*+?|")
-        var state: UInt64 = 20261129
+        var state: UInt64 = 20_261_129
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -39,9 +39,10 @@ import Testing
         for round in 0..<3000 {
             let special = round % 4 == 0
             let count = Int(next() % 8) + 1
-            let pattern = String((0..<count).map { _ in
-                alphabet[Int(next() % UInt64(special ? alphabet.count : alphabet.count - 11))]
-            })
+            let pattern = String(
+                (0..<count).map { _ in
+                    alphabet[Int(next() % UInt64(special ? alphabet.count : alphabet.count - 11))]
+                })
             // `{{` and `${` open a template, which `check` judges as one.
             if pattern.contains("{{") || pattern.contains("${") { continue }
             #expect(Self.checkAccepts(pattern) == Self.icuAccepts(pattern), "seed 20261129, round \(round): \(pattern)")

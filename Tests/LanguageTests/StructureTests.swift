@@ -17,12 +17,13 @@ import Testing
     @Test func misCasedAndMisspeltElementsGetAHint() {
         let checked = check(verbs: "<say>x</say>\n<HANGUP/>\n<Gahter/>\n<Frobnicate/>")
         #expect(checked.codes == ["unknown-element", "unknown-element", "unknown-element", "unknown-element"])
-        #expect(checked.diagnostics.map(\.hint) == [
-            "did you mean <Say>? Element names are case-sensitive",
-            "did you mean <Hangup>? Element names are case-sensitive",
-            "did you mean <Gather>?",
-            nil,
-        ])
+        #expect(
+            checked.diagnostics.map(\.hint) == [
+                "did you mean <Say>? Element names are case-sensitive",
+                "did you mean <Hangup>? Element names are case-sensitive",
+                "did you mean <Gather>?",
+                nil,
+            ])
     }
 
     @Test(arguments: [
@@ -53,7 +54,10 @@ import Testing
         #expect(check(verbs: "<Dial/>").codes == ["missing-destination"])
         #expect(check(verbs: "<Dial>1001<Number>1002</Number></Dial>").codes == ["ambiguous-destination"])
         // Several nouns: a warning (see FidelityTests).
-        #expect(check(verbs: "<Dial><Number>1</Number><Number>2</Number></Dial>").warnings.map(\.code.rawValue) == ["too-many-destinations"])
+        #expect(
+            check(verbs: "<Dial><Number>1</Number><Number>2</Number></Dial>").warnings.map(\.code.rawValue) == [
+                "too-many-destinations"
+            ])
         #expect(check(verbs: "<Dial hangupOnStar=\"true\"><Conference>r</Conference></Dial>").codes == ["no-effect"])
     }
 
@@ -116,15 +120,20 @@ import Testing
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() {
-        let checked = check(verbs: """
-            <say>x</say>
-            <Pause length="0"/>
-            <Record/>
-            <Dial ringTone="gb"/>
-            <Gather timeout="999"><Hangup/></Gather>
-            """)
-        #expect(checked.codes.sorted() == ["foreign-element", "invalid-child", "invalid-value", "invalid-value",
-                                           "invalid-value", "missing-destination", "unknown-element"].sorted())
+        let checked = check(
+            verbs: """
+                <say>x</say>
+                <Pause length="0"/>
+                <Record/>
+                <Dial ringTone="gb"/>
+                <Gather timeout="999"><Hangup/></Gather>
+                """)
+        #expect(
+            checked.codes.sorted()
+                == [
+                    "foreign-element", "invalid-child", "invalid-value", "invalid-value",
+                    "invalid-value", "missing-destination", "unknown-element",
+                ].sorted())
         #expect(checked.script == nil)
         // In source order.
         let lines = checked.diagnostics.compactMap { $0.position?.line }

@@ -10,7 +10,10 @@ import Testing
         #expect(parse("{{name}}")?.parts == [.variable("name")])
         #expect(parse("${gather_result}!")?.parts == [.variable("gather_result"), .text("!")])
         #expect(parse("{{ substring Extension 5 }}")?.parts == [.substring(variable: "Extension", start: 5, length: nil)])
-        #expect(parse("x{{ substring From 0 3 }}y")?.parts == [.text("x"), .substring(variable: "From", start: 0, length: 3), .text("y")])
+        #expect(
+            parse("x{{ substring From 0 3 }}y")?.parts == [
+                .text("x"), .substring(variable: "From", start: 0, length: 3), .text("y"),
+            ])
         #expect(parse("cost: $5 {braces}")?.parts == [.text("cost: $5 {braces}")])
     }
 
@@ -46,10 +49,16 @@ import Testing
     }
 
     @Test func templatedAttributesAreCheckedWhenTheCallRuns() throws {
-        guard case .pause(let p) = onlyVerb("<Pause length=\"{{ wait }}\"/>") else { Issue.record(); return }
+        guard case .pause(let p) = onlyVerb("<Pause length=\"{{ wait }}\"/>") else {
+            Issue.record()
+            return
+        }
         #expect(p.length.value == nil)
         #expect(try p.length.resolve { $0 == "wait" ? "7" : nil }.get() == 7)
-        guard case .failure(let invalid) = p.length.resolve({ _ in "999" }) else { Issue.record(); return }
+        guard case .failure(let invalid) = p.length.resolve({ _ in "999" }) else {
+            Issue.record()
+            return
+        }
         #expect(invalid.text == "999")
         #expect(invalid.expected.contains("1 to 180"))
     }

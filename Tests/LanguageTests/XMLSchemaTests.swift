@@ -88,11 +88,11 @@ struct XMLSchemaTests {
         // And one the schema must take: templates where values go.
         let templated = folder.appendingPathComponent("templated.xml")
         try """
-            <Response><Say loop="{{ times }}">Hi {{ name }}</Say><Pause length="${wait}"/>
-            <Dial timeout="{{ t }}" ringTone="${tone}"><Number>{{ substring Extension 5 }}</Number></Dial>
-            <Enter>{{ next }}</Enter></Response>
+        <Response><Say loop="{{ times }}">Hi {{ name }}</Say><Pause length="${wait}"/>
+        <Dial timeout="{{ t }}" ringTone="${tone}"><Number>{{ substring Extension 5 }}</Number></Dial>
+        <Enter>{{ next }}</Enter></Response>
 
-            """.write(to: templated, atomically: true, encoding: .utf8)
+        """.write(to: templated, atomically: true, encoding: .utf8)
         let rejected = try Self.rejected(files + [templated.path])
         #expect(Set(files).subtracting(rejected).isEmpty, "accepted: \(Set(files).subtracting(rejected).sorted())")
         #expect(!rejected.contains(templated.path))

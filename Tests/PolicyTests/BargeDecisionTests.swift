@@ -77,7 +77,9 @@ import Testing
         let named = barge("1003", BargeRequest(group: "sales", targetCall: "mixed"), calls: [mixed])
         #expect(named.decision.denial == .crossCustomer)
         #expect(named.decision.evidence.otherCustomer == "globex")
-        #expect(barge("2002", BargeRequest(group: "sales", targetCall: "mixed"), calls: [mixed]).decision.evidence.otherCustomer == "acme")
+        #expect(
+            barge("2002", BargeRequest(group: "sales", targetCall: "mixed"), calls: [mixed]).decision.evidence.otherCustomer
+                == "acme")
         // Chosen automatically: passed over for a younger call of the customer...
         #expect(barge("1003", BargeRequest(group: "sales"), calls: [mixed, calls[0]]).grant?.call == "c1")
         // ...and named as the reason when it is the only one.
@@ -108,11 +110,13 @@ import Testing
         let whisper = barge("1004", BargeRequest(group: nil, whisper: .a, whisperIsExplicit: true))
         #expect(whisper.decision.denial == .missingFlag)
         #expect(whisper.decision.evidence.flag == .whisper)
-        let commands = barge("1004", BargeRequest(group: nil, whisper: .none, whisperIsExplicit: true, commands: true, commandsIsExplicit: true))
+        let commands = barge(
+            "1004", BargeRequest(group: nil, whisper: .none, whisperIsExplicit: true, commands: true, commandsIsExplicit: true))
         #expect(commands.decision.denial == .missingFlag)
         #expect(commands.decision.evidence.flag == .bargeCommands)
         // Explicitly asking for nothing needs nothing.
-        let quiet = barge("1004", BargeRequest(group: nil, whisper: .none, whisperIsExplicit: true, commands: false, commandsIsExplicit: true))
+        let quiet = barge(
+            "1004", BargeRequest(group: nil, whisper: .none, whisperIsExplicit: true, commands: false, commandsIsExplicit: true))
         #expect(quiet.decision.isAllowed)
     }
 

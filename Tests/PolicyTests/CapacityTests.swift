@@ -3,17 +3,19 @@ import Synchronization
 import Testing
 
 /// Three profiles of different capacities and more users than fit.
-private let capacityDirectory = Fixtures.load("""
-        customers: [{name: acme}]
-        profiles:
-          - {name: small, capacity: 3}
-          - {name: medium, capacity: 7}
-          - {name: single, capacity: 1}
-        users:
-        \((0..<20).map { "  - {username: s\($0), profile: small, customer: acme}" }.joined(separator: "\n"))
-        \((0..<20).map { "  - {username: m\($0), profile: medium, customer: acme}" }.joined(separator: "\n"))
-        \((0..<5).map { "  - {username: o\($0), profile: single, customer: acme}" }.joined(separator: "\n"))
-        """).directory!
+private let capacityDirectory = Fixtures.load(
+    """
+    customers: [{name: acme}]
+    profiles:
+      - {name: small, capacity: 3}
+      - {name: medium, capacity: 7}
+      - {name: single, capacity: 1}
+    users:
+    \((0..<20).map { "  - {username: s\($0), profile: small, customer: acme}" }.joined(separator: "\n"))
+    \((0..<20).map { "  - {username: m\($0), profile: medium, customer: acme}" }.joined(separator: "\n"))
+    \((0..<5).map { "  - {username: o\($0), profile: single, customer: acme}" }.joined(separator: "\n"))
+    """
+).directory!
 
 /// Counters shared by the racing tasks.
 private final class RaceCounters: Sendable {
@@ -27,7 +29,8 @@ private final class RaceCounters: Sendable {
 
     @Test func sameUserCountsOnce() {
         let registry = CapacityRegistry(directory: capacityDirectory)
-        let o0 = caller("o0"), o1 = caller("o1")
+        let o0 = caller("o0")
+        let o1 = caller("o1")
         #expect(registry.admit(o0).isAllowed)
         #expect(registry.admit(o0).isAllowed)  // a second call of the same user
         let refused = registry.admit(o1)

@@ -40,12 +40,14 @@ import Testing
             #expect(decision.evidence.emergency)
         }
         // Even where a rule would deny everything.
-        let withEmergency = Fixtures.load("""
+        let withEmergency = Fixtures.load(
+            """
             emergency: ["112"]
             customers: [{name: acme}]
             profiles: [{name: locked, dial: [{deny: "_!"}]}]
             users: [{username: u, profile: locked, customer: acme}]
-            """).directory!
+            """
+        ).directory!
         let u = try! Caller.user("u", in: withEmergency).get()
         #expect(Policy(directory: withEmergency).mayDial("112", caller: u).isAllowed)
         #expect(Policy(directory: withEmergency).mayDial("113", caller: u).denial == .dialRule)
@@ -72,7 +74,8 @@ import Testing
     /// `<Transfer>test4</Transfer>`: a name is a SIP user, judged as
     /// `<Client>` is; a number still goes by the dial rules.
     @Test func transferToASIPUserName() {
-        let named = Fixtures.load("""
+        let named = Fixtures.load(
+            """
             customers: [{name: acme}, {name: globex}]
             profiles: [{name: op, flags: [transfer], dial: [{deny: "_X."}]}, {name: plain}]
             users:
@@ -80,7 +83,8 @@ import Testing
               - {username: test4, profile: plain, customer: acme}
               - {username: other, profile: plain, customer: globex}
               - {username: nobody, profile: plain, customer: acme}
-            """).directory!
+            """
+        ).directory!
         let policy = Policy(directory: named)
         let op = try! Caller.user("op1", in: named).get()
         let allowed = policy.mayTransfer(to: "test4", caller: op)
@@ -128,10 +132,16 @@ import Testing
     }
 
     @Test func unknownCallers() {
-        guard case .failure(let denial) = Caller.user("4242", in: Fixtures.sample) else { Issue.record(); return }
+        guard case .failure(let denial) = Caller.user("4242", in: Fixtures.sample) else {
+            Issue.record()
+            return
+        }
         #expect(denial.denial == .unknownUser)
         let noDefault = Fixtures.load("customers: [{name: a}]\nprofiles: [{name: p}]\nusers: []").directory!
-        guard case .failure(let noProfile) = Caller.resolve("+1555", in: noDefault) else { Issue.record(); return }
+        guard case .failure(let noProfile) = Caller.resolve("+1555", in: noDefault) else {
+            Issue.record()
+            return
+        }
         #expect(noProfile.denial == .noProfile)
     }
 }

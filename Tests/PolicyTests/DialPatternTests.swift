@@ -8,7 +8,7 @@ import Testing
 
     @Test func exactNumbers() throws {
         #expect(try matches("112", "112"))
-        #expect(try !matches("112", "1120"))   // whole numbers only
+        #expect(try !matches("112", "1120"))  // whole numbers only
         #expect(try !matches("112", "11"))
         #expect(try matches("+441234567890", "+441234567890"))
         #expect(try !matches("+441234567890", "441234567890"))
@@ -20,8 +20,8 @@ import Testing
         #expect(try !matches("_Z", "0") && matches("_Z", "1") && matches("_Z", "9"))
         #expect(try !matches("_N", "1") && matches("_N", "2") && matches("_N", "9"))
         #expect(try matches("_1XXX", "1234"))
-        #expect(try !matches("_1XXX", "123"))     // too short
-        #expect(try !matches("_1XXX", "12345"))   // a prefix match is not a match
+        #expect(try !matches("_1XXX", "123"))  // too short
+        #expect(try !matches("_1XXX", "12345"))  // a prefix match is not a match
         #expect(try !matches("_X", "*"))
     }
 
@@ -35,14 +35,14 @@ import Testing
 
     @Test func dotIsOneOrMoreBangIsZeroOrMore() throws {
         #expect(try matches("_00.", "0044"))
-        #expect(try !matches("_00.", "00"))       // '.' needs at least one
-        #expect(try matches("_00!", "00"))        // '!' takes none
+        #expect(try !matches("_00.", "00"))  // '.' needs at least one
+        #expect(try matches("_00!", "00"))  // '!' takes none
         #expect(try matches("_00!", "0044"))
-        #expect(try !matches("_X.", "5"))        // X, then at least one more
+        #expect(try !matches("_X.", "5"))  // X, then at least one more
         #expect(try matches("_X.", "55"))
         #expect(try !matches("_X.", ""))
         #expect(try matches("_!", ""))
-        #expect(try matches("_.", "+44"))         // '.' takes any character
+        #expect(try matches("_.", "+44"))  // '.' takes any character
     }
 
     @Test func plusIsPartOfTheNumber() throws {

@@ -28,7 +28,8 @@ import Testing
         let result = DirectoryLoader.load(text: try String(contentsOf: url, encoding: .utf8), file: "x.yaml")
         #expect(result.directory == nil)
         let got = result.diagnostics.map {
-            "\($0.position.map { "\($0.line):\($0.column)" } ?? "-") \($0.code): \($0.message)" + ($0.hint.map { " (\($0))" } ?? "")
+            "\($0.position.map { "\($0.line):\($0.column)" } ?? "-") \($0.code): \($0.message)"
+                + ($0.hint.map { " (\($0))" } ?? "")
         }
         let expected = [
             "2:20 directory-invalid-value: emergency[2]: '_11X' is not a number (emergency numbers are exact numbers such as 112, not patterns)",
@@ -58,11 +59,21 @@ import Testing
     }
 
     @Test func wrongTypes() {
-        #expect(problems("- a\n- b") == ["1:1 error directory-structure: the directory: expected a mapping of emergency, default_profile, customers, profiles, users, found a list"])
-        #expect(problems("profiles: {name: x}\nusers: []").first == "1:11 error directory-structure: profiles: expected a list, found a mapping (write a list as [a, b] or with one '- item' per line)")
-        #expect(problems("profiles: [{name: [a, b]}]").first == "1:19 error directory-structure: profiles[1].name: expected a single value, found a list")
+        #expect(
+            problems("- a\n- b") == [
+                "1:1 error directory-structure: the directory: expected a mapping of emergency, default_profile, customers, profiles, users, found a list"
+            ])
+        #expect(
+            problems("profiles: {name: x}\nusers: []").first
+                == "1:11 error directory-structure: profiles: expected a list, found a mapping (write a list as [a, b] or with one '- item' per line)"
+        )
+        #expect(
+            problems("profiles: [{name: [a, b]}]").first
+                == "1:19 error directory-structure: profiles[1].name: expected a single value, found a list")
         #expect(problems("profiles: [{name: p, flags: barge}]").first?.contains("profiles[1].flags: expected a list") == true)
-        #expect(problems("profiles: [{name: p, dial: [allow]}]").first?.contains("expected 'allow: PATTERN' or 'deny: PATTERN'") == true)
+        #expect(
+            problems("profiles: [{name: p, dial: [allow]}]").first?.contains("expected 'allow: PATTERN' or 'deny: PATTERN'")
+                == true)
         #expect(problems("profiles: [{name: p, dial: [{allow: \"\"}]}]").first?.contains("is empty") == true)
     }
 
@@ -76,10 +87,19 @@ import Testing
 
     @Test func requiredPieces() {
         #expect(problems("") == ["- error directory-missing-field: the directory is empty: it needs at least profiles and users"])
-        #expect(problems("users: []") == ["1:1 error directory-missing-field: the directory has no profiles (add profiles: with at least one profile)"])
-        #expect(problems("profiles: [{name: p}]\nusers: [{username: u, profile: p}]")
-            == ["2:9 error directory-missing-field: users[1]: customer is required (the customer (tenant) the user belongs to)"])
-        #expect(problems("profiles: [{name: p}]\nusers: [{username: ~, profile: p, customer: c}]").contains { $0.contains("users[1]: username is empty") })
+        #expect(
+            problems("users: []") == [
+                "1:1 error directory-missing-field: the directory has no profiles (add profiles: with at least one profile)"
+            ])
+        #expect(
+            problems("profiles: [{name: p}]\nusers: [{username: u, profile: p}]")
+                == [
+                    "2:9 error directory-missing-field: users[1]: customer is required (the customer (tenant) the user belongs to)"
+                ])
+        #expect(
+            problems("profiles: [{name: p}]\nusers: [{username: ~, profile: p, customer: c}]").contains {
+                $0.contains("users[1]: username is empty")
+            })
     }
 
     @Test func syntaxErrorsHaveAPlace() {
@@ -91,21 +111,28 @@ import Testing
 
     @Test func aDuplicateKeyIsOneDiagnosticAtTheSecondKey() {
         let yaml = "profiles:\n  - name: agent\n    capacity: 2\n    capacity: 3\nusers: []\n"
-        #expect(problems(yaml) == ["4:5 error directory-duplicate: profiles[1]: key 'capacity' is given twice (first given at line 3)"])
+        #expect(
+            problems(yaml) == [
+                "4:5 error directory-duplicate: profiles[1]: key 'capacity' is given twice (first given at line 3)"
+            ])
         // A top-level key, a third occurrence, a flow mapping, a quoted key.
-        #expect(problems("users: []\nprofiles: []\nusers: []\nusers: []\n")
-            == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 1)"])
-        #expect(problems("profiles: [{name: a, capacity: 1, name: b}]\n")
-            == ["1:35 error directory-duplicate: profiles[1]: key 'name' is given twice (first given at line 1)"])
-        #expect(problems("profiles: []\n\"users\": []\nusers: []\n")
-            == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 2)"])
+        #expect(
+            problems("users: []\nprofiles: []\nusers: []\nusers: []\n")
+                == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 1)"])
+        #expect(
+            problems("profiles: [{name: a, capacity: 1, name: b}]\n")
+                == ["1:35 error directory-duplicate: profiles[1]: key 'name' is given twice (first given at line 1)"])
+        #expect(
+            problems("profiles: []\n\"users\": []\nusers: []\n")
+                == ["3:1 error directory-duplicate: key 'users' is given twice (first given at line 2)"])
     }
 
     @Test func aKeyGivenManyTimesIsPointedAtItsFirstOccurrence() {
         // Finding the second costs a compose per repeat: bounded, after
         // which the first occurrence is named.
         let yaml = "users: []\n" + String(repeating: "profiles: []\n", count: 20)
-        #expect(problems(yaml) == ["2:1 error directory-duplicate: key 'profiles' is given twice in this mapping; this is the first"])
+        #expect(
+            problems(yaml) == ["2:1 error directory-duplicate: key 'profiles' is given twice in this mapping; this is the first"])
     }
 
     @Test func aDuplicateKeyInAHugeDirectoryDoesNotEchoTheFile() {
@@ -122,16 +149,16 @@ import Testing
 
     @Test func everyYAMLErrorIsOneLineWithAPlace() {
         let broken = [
-            "profiles:\n\t- name: p\n",                       // a tab for indentation
-            "profiles: [{name: 'p}]\nusers: []\n",             // an unterminated quote
-            "profiles:\n  - name: p\n   bad: [\n",             // bad indentation
-            "profiles: [a, b\nusers: []\n",                     // an unclosed list
-            "profiles: {a: 1\n",                                 // an unclosed mapping
-            "users: *nowhere\n",                                 // an unknown alias
-            "profiles: []\nusers: [] ]\n",                      // a stray bracket
-            "a: b: c\n",                                         // a mapping where none can start
-            "profiles: [\"\\q\"]\n",                         // an unknown escape
-            "profiles: []\u{07}\n",                            // a control character
+            "profiles:\n\t- name: p\n",  // a tab for indentation
+            "profiles: [{name: 'p}]\nusers: []\n",  // an unterminated quote
+            "profiles:\n  - name: p\n   bad: [\n",  // bad indentation
+            "profiles: [a, b\nusers: []\n",  // an unclosed list
+            "profiles: {a: 1\n",  // an unclosed mapping
+            "users: *nowhere\n",  // an unknown alias
+            "profiles: []\nusers: [] ]\n",  // a stray bracket
+            "a: b: c\n",  // a mapping where none can start
+            "profiles: [\"\\q\"]\n",  // an unknown escape
+            "profiles: []\u{07}\n",  // a control character
         ]
         for yaml in broken {
             let found = DirectoryLoader.load(text: yaml, file: "d.yaml").diagnostics
@@ -145,9 +172,11 @@ import Testing
     }
 
     @Test func aTabThatIndentsIsNamed() {
-        #expect(problems("profiles:\n\t- name: p\n") == [
-            "2:1 error directory-syntax: YAML: found character that cannot start any token while scanning for the next token"
-                + " (YAML indents with spaces; a tab cannot indent or start anything)"])
+        #expect(
+            problems("profiles:\n\t- name: p\n") == [
+                "2:1 error directory-syntax: YAML: found character that cannot start any token while scanning for the next token"
+                    + " (YAML indents with spaces; a tab cannot indent or start anything)"
+            ])
     }
 
     @Test func anUnterminatedQuoteSaysWhereItBegan() {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// scripts/http-server.py on a free loopback port, for one test: serves
@@ -28,9 +29,11 @@ public final class TestServer {
     public init(root: URL = TestServer.packageRoot.appendingPathComponent("samples/app")) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-http-\(UUID().uuidString).jsonl")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.packageRoot.appendingPathComponent("scripts/http-server.py").path,
-                             "--root", root.path,
-                             "--log", log.path, "--max-seconds", "60"]
+        process.arguments = [
+            "python3", Self.packageRoot.appendingPathComponent("scripts/http-server.py").path,
+            "--root", root.path,
+            "--log", log.path, "--max-seconds", "60",
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -64,9 +67,10 @@ public final class TestServer {
     /// The requests it received, in order.
     public func requests() -> [Request] {
         records().filter { $0["event"] == nil }.map { object in
-            Request(method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
-                    query: object["query"] as? [String: String] ?? [:], form: object["form"] as? [String: String] ?? [:],
-                    contentType: object["content_type"] as? String, acceptEncoding: object["accept_encoding"] as? String)
+            Request(
+                method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
+                query: object["query"] as? [String: String] ?? [:], form: object["form"] as? [String: String] ?? [:],
+                contentType: object["content_type"] as? String, acceptEncoding: object["accept_encoding"] as? String)
         }
     }
 

@@ -1,10 +1,12 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 @Suite struct ElementTreeTests {
     @Test func buildsTheTreeInDocumentOrder() throws {
-        let document = try parseDocument("""
+        let document = try parseDocument(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <Response>
               <!-- a comment is dropped -->
@@ -23,7 +25,8 @@ import Testing
     }
 
     @Test func positionsPointAtStartTagsAttributesAndText() throws {
-        let document = try parseDocument("""
+        let document = try parseDocument(
+            """
             <Response>
               <Say loop="2">Hi</Say>
               <Gather
@@ -50,7 +53,8 @@ import Testing
     }
 
     @Test func skipsCommentsCDATAAndProcessingInstructionsWhenLocating() throws {
-        let document = try parseDocument("""
+        let document = try parseDocument(
+            """
             <Response>
               <!-- <Say>not an element</Say> -->
               <?pi <Say>?>

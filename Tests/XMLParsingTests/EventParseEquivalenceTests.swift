@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Testing
+
 @testable import XMLParsing
 
 /// The tree built from parse events (what `XMLParser` uses) is the tree the
@@ -78,13 +79,15 @@ import Testing
         for length in [1, 100, 600, 5_000] {
             let value = "1" + String(repeating: "x", count: length)
             expectSameOutcome(Array("<Response xml:id=\"\(value)\"><Say>&nope;</Say></Response>".utf8), "xml:id of \(length + 1)")
-            expectSameOutcome(Array("<Response><Say xml:id=\"a\(value)\"/><Say xml:id=\"a\(value)\"/><Say>&nope;</Say></Response>".utf8),
-                              "duplicate xml:id of \(length + 1)")
+            expectSameOutcome(
+                Array("<Response><Say xml:id=\"a\(value)\"/><Say xml:id=\"a\(value)\"/><Say>&nope;</Say></Response>".utf8),
+                "duplicate xml:id of \(length + 1)")
         }
     }
 
     @Test func sameOutcomeInOtherEncodings() {
-        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Response><Say voice=\"\u{E9}\">caf\u{E9}</Say><Pause/></Response>"
+        let text =
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Response><Say voice=\"\u{E9}\">caf\u{E9}</Say><Pause/></Response>"
         let latin1 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
         expectSameOutcome(latin1, "Latin-1")
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian, .utf16] {
@@ -97,8 +100,9 @@ import Testing
         for depth in [63, 64, 65, 300] {
             let text = String(repeating: "<Say>", count: depth) + "x" + String(repeating: "</Say>", count: depth)
             expectSameOutcome(Array(text.utf8), "depth \(depth)")
-            expectSameOutcome(Array(text.utf8), "depth \(depth), limit 1000",
-                              limits: ParseLimits(maximumBytes: 1 << 20, maximumDepth: 1000))
+            expectSameOutcome(
+                Array(text.utf8), "depth \(depth), limit 1000",
+                limits: ParseLimits(maximumBytes: 1 << 20, maximumDepth: 1000))
         }
     }
 
@@ -107,11 +111,13 @@ import Testing
     /// results are malformed, which tests the failures as much as the trees.
     @Test func sameOutcomeOnMutatedSamples() {
         var random = SeededRandom(seed: 0x5A_7E_1E_C7)
-        let pieces = ["<", ">", "/>", "</Say>", "<Say>", "<Pause/>", "\"", "'", "=", " a=\"1\"", " a=\"&amp;&lt;\"",
-                      "&amp;", "&#38;", "&#x26;", "&#233;", "&lt;", "&foo;", "&", "<!-- c -->", "<!--", "-->",
-                      "<?pi x?>", "<![CDATA[ x ]]>", "]]>", " xml:id=\"1x\"", " xml:id=\"k\"", " p:b=\"1\"", "p:",
-                      " xmlns:p=\"urn:p\"", " xmlns=\"urn:d\"", "\n", "\r\n", "\t", " ", "é", "日本", "\u{FEFF}",
-                      "<!DOCTYPE x>", "text", "${x}", "{{ y }}"].map { Array($0.utf8) }
+        let pieces = [
+            "<", ">", "/>", "</Say>", "<Say>", "<Pause/>", "\"", "'", "=", " a=\"1\"", " a=\"&amp;&lt;\"",
+            "&amp;", "&#38;", "&#x26;", "&#233;", "&lt;", "&foo;", "&", "<!-- c -->", "<!--", "-->",
+            "<?pi x?>", "<![CDATA[ x ]]>", "]]>", " xml:id=\"1x\"", " xml:id=\"k\"", " p:b=\"1\"", "p:",
+            " xmlns:p=\"urn:p\"", " xmlns=\"urn:d\"", "\n", "\r\n", "\t", " ", "é", "日本", "\u{FEFF}",
+            "<!DOCTYPE x>", "text", "${x}", "{{ y }}",
+        ].map { Array($0.utf8) }
         let samples = Self.corpus.filter { $0.bytes.count < 20_000 }
         var documents = 0
         for round in 0..<3_000 {
@@ -137,12 +143,15 @@ import Testing
 
     /// Whether the outcome was a document.
     @discardableResult
-    private func expectSameOutcome(_ bytes: [UInt8], _ what: String, limits: ParseLimits = .localFile,
-                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+    private func expectSameOutcome(
+        _ bytes: [UInt8], _ what: String, limits: ParseLimits = .localFile,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Bool {
         let (events, tree) = bytes.withUnsafeBufferPointer {
             (LibXML2Reader.read($0, file: "t.xml", limits: limits), LibXML2TreeReader.read($0, file: "t.xml", limits: limits))
         }
-        let a = Self.dump(events), b = Self.dump(tree)
+        let a = Self.dump(events)
+        let b = Self.dump(tree)
         #expect(a == b, "\(what)", sourceLocation: sourceLocation)
         if case .document = events { return true }
         return false
@@ -164,7 +173,8 @@ import Testing
     private static func dump(_ element: Element, into out: inout String, indent: String) {
         out += "\(indent)<\(element.prefix.map { "[\($0)]" } ?? "")\(element.name)> @\(element.position)\n"
         for attribute in element.attributes {
-            out += "\(indent)  \(attribute.prefix.map { "[\($0)]" } ?? "")\(attribute.name)=\(attribute.value.debugDescription) @\(attribute.position)\n"
+            out +=
+                "\(indent)  \(attribute.prefix.map { "[\($0)]" } ?? "")\(attribute.name)=\(attribute.value.debugDescription) @\(attribute.position)\n"
         }
         for child in element.children {
             switch child {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// Documents written to attack the parser are refused with a clear error.
@@ -7,7 +8,8 @@ import Testing
 /// that run the binary under a memory cap, and by scripts/bench-check.sh.)
 @Suite struct HostileInputTests {
     @Test func externalEntityReadingALocalFileIsRefused() throws {
-        let d = try parseFailure("""
+        let d = try parseFailure(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE Response [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
             <Response><Say>&secret;</Say></Response>
@@ -18,7 +20,8 @@ import Testing
     }
 
     @Test func externalDTDIsNeverLoaded() throws {
-        let d = try parseFailure("""
+        let d = try parseFailure(
+            """
             <!DOCTYPE Response SYSTEM "http://127.0.0.1:9/evil.dtd">
             <Response/>
             """)
@@ -31,7 +34,8 @@ import Testing
             let refs = String(repeating: "&lol\(level - 1);", count: 10)
             declarations += "\n<!ENTITY lol\(level) \"\(refs)\">"
         }
-        let d = try parseFailure("<?xml version=\"1.0\"?>\n<!DOCTYPE Response [\n\(declarations)\n]>\n<Response><Say>&lol9;</Say></Response>")
+        let d = try parseFailure(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE Response [\n\(declarations)\n]>\n<Response><Say>&lol9;</Say></Response>")
         #expect(d.code == "doctype-not-allowed")
     }
 
@@ -47,7 +51,9 @@ import Testing
         let depth = ParseLimits.localFile.maximumDepth - 1  // plus <Response>
         let text = "<Response>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</Response>"
         _ = try parseDocument(text)
-        let tooDeep = "<Response>" + String(repeating: "<a>", count: depth + 1) + String(repeating: "</a>", count: depth + 1) + "</Response>"
+        let tooDeep =
+            "<Response>" + String(repeating: "<a>", count: depth + 1) + String(repeating: "</a>", count: depth + 1)
+            + "</Response>"
         #expect(try parseFailure(tooDeep).code == "too-deeply-nested")
     }
 
@@ -77,7 +83,8 @@ import Testing
                 group.addTask {
                     switch XMLParser.parse(i % 2 == 0 ? good : bad, file: "t\(i).xml") {
                     case .document(let d): return i % 2 == 0 && d.root.childElements.count == 1
-                    case .failure(let ds): return i % 2 == 1 && ds.first?.code == "bare-ampersand" && ds.first?.file == "t\(i).xml"
+                    case .failure(let ds):
+                        return i % 2 == 1 && ds.first?.code == "bare-ampersand" && ds.first?.file == "t\(i).xml"
                     }
                 }
             }

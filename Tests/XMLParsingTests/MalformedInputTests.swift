@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// The malformed examples of "What the documentation shows but does not

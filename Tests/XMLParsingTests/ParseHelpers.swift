@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// Parses `text`, expecting a document.
@@ -14,13 +15,17 @@ func parseDocument(_ text: String, sourceLocation: Testing.SourceLocation = #_so
 }
 
 /// Parses `text`, expecting exactly one diagnostic.
-func parseFailure(_ text: String, limits: ParseLimits = .localFile,
-                  sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
+func parseFailure(
+    _ text: String, limits: ParseLimits = .localFile,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> Diagnostic {
     try parseFailure(bytes: Array(text.utf8), limits: limits, sourceLocation: sourceLocation)
 }
 
-func parseFailure(bytes: [UInt8], limits: ParseLimits = .localFile,
-                  sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
+func parseFailure(
+    bytes: [UInt8], limits: ParseLimits = .localFile,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> Diagnostic {
     switch XMLParser.parse(bytes, file: "test.xml", limits: limits) {
     case .document:
         Issue.record("expected a failure", sourceLocation: sourceLocation)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// libxml2's messages put into one line: a diagnostic is always one line.
@@ -14,8 +15,9 @@ import Testing
     }
 
     @Test func everyLineBreakAndTheTrailingOneGo() {
-        let problem = ParseProblem(code: 1, isWarning: false, line: 2, column: 3,
-                                   libxmlMessage: "  first line\r\n\n  second line \u{2028}third\n")
+        let problem = ParseProblem(
+            code: 1, isWarning: false, line: 2, column: 3,
+            libxmlMessage: "  first line\r\n\n  second line \u{2028}third\n")
         let d = [UInt8]().withUnsafeBufferPointer { problem.diagnostic(file: "t.xml", limits: .localFile, source: $0) }
         #expect(d.message == "first line second line third")
         #expect(d.position == SourcePosition(line: 2, column: 3))

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import XMLParsing
 
 /// Column finding stays linear in the document however long its lines are,
@@ -52,7 +53,8 @@ import Testing
     @Test func positionsAgreeWithCountingFromTheLineStart() throws {
         // Lines of different lengths, multi-byte characters, markup that is
         // skipped, a tag spanning lines and a byte-order mark.
-        let text = "\u{FEFF}<Response>\n  <!-- ünïcode --><Say voice=\"ä\">Grüße</Say><Pause length=\"1\"/>\n"
+        let text =
+            "\u{FEFF}<Response>\n  <!-- ünïcode --><Say voice=\"ä\">Grüße</Say><Pause length=\"1\"/>\n"
             + "<Gather\n numDigits=\"1\"   timeout=\"5\"><?pi x?><Say>日本語</Say><Play><![CDATA[ a.wav ]]></Play></Gather>\n"
             + "</Response>\n"
         let document = try parseDocument(text)
@@ -72,8 +74,10 @@ import Testing
         collect(document.root)
         // Offsets of every '<' of a start tag, every attribute name and every
         // text, found by hand in the source above.
-        for needle in ["<Response", "<Say voice", "voice=", "Grüße", "<Pause", "length=", "<Gather", "numDigits=",
-                       "timeout=", "<Say>日", "日本語", "<Play>", "a.wav"] {
+        for needle in [
+            "<Response", "<Say voice", "voice=", "Grüße", "<Pause", "length=", "<Gather", "numDigits=",
+            "timeout=", "<Say>日", "日本語", "<Play>", "a.wav",
+        ] {
             let offset = try #require(firstOffset(of: needle, in: source))
             expected.append(naivePosition(ofOffset: offset, in: source))
         }
@@ -92,8 +96,9 @@ import Testing
         source.withUnsafeBufferPointer { buffer in
             var locator = SourceLocator(bytes: buffer)
             for offset in offsets {
-                #expect(locator.position(ofOffset: offset) == naivePosition(ofOffset: min(offset, source.count), in: source),
-                        "offset \(offset)")
+                #expect(
+                    locator.position(ofOffset: offset) == naivePosition(ofOffset: min(offset, source.count), in: source),
+                    "offset \(offset)")
             }
         }
     }
@@ -112,8 +117,9 @@ import Testing
                 var locator = SourceLocator(bytes: buffer)
                 var offset = 0
                 while offset <= source.count {
-                    #expect(locator.position(ofOffset: offset) == naivePosition(ofOffset: offset, in: source),
-                            "round \(round), offset \(offset)")
+                    #expect(
+                        locator.position(ofOffset: offset) == naivePosition(ofOffset: offset, in: source),
+                        "round \(round), offset \(offset)")
                     offset += random.next(below: 24) + 1
                 }
             }
@@ -127,8 +133,12 @@ import Testing
 
     /// The position counted the slow, obvious way: from the line's start.
     private func naivePosition(ofOffset offset: Int, in source: [UInt8]) -> SourcePosition {
-        var line = 1, lineStart = 0
-        for i in 0..<offset where source[i] == 0x0A { line += 1; lineStart = i + 1 }
+        var line = 1
+        var lineStart = 0
+        for i in 0..<offset where source[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
         if line == 1, source.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = 3 }
         let column = 1 + source[min(lineStart, offset)..<offset].filter { $0 & 0xC0 != 0x80 }.count
         return SourcePosition(line: line, column: column)

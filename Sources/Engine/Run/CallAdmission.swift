@@ -15,8 +15,9 @@ enum CallAdmission {
     /// Traces `call.start`, then admits the users the scenario has logged
     /// in (they take capacity) and the caller.
     static func admit<Sink>(_ engine: Engine, _ scenario: Scenario, _ output: SinkBox<Sink>) -> Result {
-        let resolved = Caller.resolve(scenario.from, in: engine.policy.directory, applicationProfile: scenario.profile,
-                                      applicationCustomer: scenario.customer)
+        let resolved = Caller.resolve(
+            scenario.from, in: engine.policy.directory, applicationProfile: scenario.profile,
+            applicationCustomer: scenario.customer)
         emit(.callStart, startFields(resolved, scenario), output)
         admitLoggedIn(engine, scenario)
         switch resolved {
@@ -45,22 +46,30 @@ enum CallAdmission {
     }
 
     /// The denial and the end of a call that never started.
-    private static func refuse<Sink>(_ decision: Decision, caller: Caller?, _ engine: Engine, _ scenario: Scenario,
-                                     _ output: SinkBox<Sink>) -> Result {
+    private static func refuse<Sink>(
+        _ decision: Decision, caller: Caller?, _ engine: Engine, _ scenario: Scenario,
+        _ output: SinkBox<Sink>
+    ) -> Result {
         emit(.denied, decision.traceFields(profile: caller?.profileName), output)
         releaseLoggedIn(scenario.loggedIn, in: engine.policy.directory, from: engine.capacity)
         var summary = CallSummary(reason: .refused, duration: 0, verbsRun: 0, denials: 1)
         summary.variables = CallRun<Sink>.startingVariables(scenario)
-        emit(.callEnd, [.init(.reason, .string(CallSummary.Reason.refused.rawValue)), .init(.duration, .number(0)),
-                        .init(.verbs, .number(0)), .init(.denials, .number(1))], output)
+        emit(
+            .callEnd,
+            [
+                .init(.reason, .string(CallSummary.Reason.refused.rawValue)), .init(.duration, .number(0)),
+                .init(.verbs, .number(0)), .init(.denials, .number(1)),
+            ], output)
         return .refused(summary)
     }
 
     /// `call.start`'s fields: who calls, as whom, when (the caller's
     /// profile only when there is one).
     private static func startFields(_ resolved: Swift.Result<Caller, Decision>, _ scenario: Scenario) -> [TraceEvent.Field] {
-        var fields: [TraceEvent.Field] = [.init(.from, .string(scenario.from)), .init(.to, .string(scenario.to)),
-                                          .init(.sid, .string(scenario.sid ?? CallRun<CountingSink>.unsetSid))]
+        var fields: [TraceEvent.Field] = [
+            .init(.from, .string(scenario.from)), .init(.to, .string(scenario.to)),
+            .init(.sid, .string(scenario.sid ?? CallRun<CountingSink>.unsetSid)),
+        ]
         guard case .success(let caller) = resolved else { return fields }
         fields.append(.init(.caller, .string(caller.user == nil ? "outside" : "user")))
         fields.append(.init(.profile, .string(caller.profileName)))
@@ -71,7 +80,9 @@ enum CallAdmission {
     }
 
     /// Before the call, the clock reads 0 and no verb is the cause.
-    private static func emit<Sink>(_ name: TraceEvent.Name, _ fields: @autoclosure () -> [TraceEvent.Field], _ output: SinkBox<Sink>) {
+    private static func emit<Sink>(
+        _ name: TraceEvent.Name, _ fields: @autoclosure () -> [TraceEvent.Field], _ output: SinkBox<Sink>
+    ) {
         output.sink.emit(TraceEvent(time: 0, name: name, file: nil, line: nil, fields: output.sink.wantsFields ? fields() : []))
     }
 }

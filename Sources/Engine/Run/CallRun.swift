@@ -109,9 +109,15 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         case .handOver(let url, let method, let parameters, let position):
             handOvers += 1
             guard handOvers <= Engine.maximumHandOvers else {
-                emit(.error, at: position, [.init(.message, .string(
-                    "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))],
-                     code: .tooManyHandOvers)
+                emit(
+                    .error, at: position,
+                    [
+                        .init(
+                            .message,
+                            .string(
+                                "more than \(Engine.maximumHandOvers) hand-overs in one call: a redirect loop? The call ends."))
+                    ],
+                    code: .tooManyHandOvers)
                 return .ended(end(.error))
             }
             var sent = [("CallSid", variables["CallSid"]!), ("From", scenario.from), ("To", scenario.to)]
@@ -140,14 +146,19 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
             // document (a web application answering with TwiML-only
             // attributes) is said, not silently obeyed.
             for warning in next.warnings where warning.severity == .warning {
-                emit(.warning, at: warning.position, [.init(.url, .string(url)), .init(.code, .string(warning.code.rawValue)),
-                                                       .init(.message, .string(warning.message))])
+                emit(
+                    .warning, at: warning.position,
+                    [
+                        .init(.url, .string(url)), .init(.code, .string(warning.code.rawValue)),
+                        .init(.message, .string(warning.message)),
+                    ])
             }
             return proceed()
         case .failure(let failure):
             var fields: [TraceEvent.Field] = [.init(.url, .string(url)), .init(.message, .string(failure.message))]
             if let first = failure.diagnostics.first(where: { $0.severity == .error }) {
-                fields.append(.init(.problem, .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
+                fields.append(
+                    .init(.problem, .string("\(first.file):\(first.position.map(\.description) ?? "-"): \(first.message)")))
             }
             emit(.error, at: request.position, fields, code: .documentUnavailable)
             return .ended(end(.error))
@@ -161,14 +172,20 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         summary.waiting = waiting
         summary.variables = variables
         summary.context = context
-        summary.bindings = bindings.map { CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line) }
+        summary.bindings = bindings.map {
+            CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line)
+        }
         // Locals: the fields, built later, must not capture the call.
         let (waiting, duration, verbs, denials) = (waiting, clock.elapsed, Double(verbsRun), Double(denials))
         if reason == .paused {
             emit(.callPaused, at: nil, [.init(.waiting, .string(waiting?.description ?? "input"))])
         } else {
-            emit(.callEnd, at: nil, [.init(.reason, .string(reason.rawValue)), .init(.duration, .number(duration)),
-                                       .init(.verbs, .number(verbs)), .init(.denials, .number(denials))])
+            emit(
+                .callEnd, at: nil,
+                [
+                    .init(.reason, .string(reason.rawValue)), .init(.duration, .number(duration)),
+                    .init(.verbs, .number(verbs)), .init(.denials, .number(denials)),
+                ])
         }
         return summary
     }
@@ -202,15 +219,19 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// only for a sink that wants them. (Fields that read the call's state
     /// are read into locals first: a closure that captures the call copies
     /// it whole.)
-    func emit(_ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
-              outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil) {
+    func emit(
+        _ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
+        outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil
+    ) {
         let file = position == nil ? nil : script.file
         if holding { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
         guard output.sink.wantsFields else {
             return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: []))
         }
-        output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: fields(),
-                                    outcome: outcome(), code: code))
+        output.sink.emit(
+            TraceEvent(
+                time: clock.elapsed, name: name, file: file, line: position?.line, fields: fields(),
+                outcome: outcome(), code: code))
     }
 
     /// A denial in the trace: what was attempted (the verb's action and
@@ -218,8 +239,10 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// code, the evidence (`Decision.traceFields`). `outcome`: the branch
     /// the denial is of the verb it refused (a refused `Dial` or
     /// `Transfer` goes on as `denied`).
-    mutating func deny(_ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil,
-                       outcome: VerbOutcome? = nil) {
+    mutating func deny(
+        _ decision: Decision, at position: SourcePosition?, as action: String? = nil, target: String? = nil,
+        outcome: VerbOutcome? = nil
+    ) {
         denials += 1
         let profile = caller.profileName  // a local: the fields, built later, must not capture the call
         emit(.denied, at: position, decision.traceFields(as: action, target: target, profile: profile), outcome: outcome)

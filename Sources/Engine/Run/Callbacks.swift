@@ -20,14 +20,20 @@ public protocol CallbackSender: Sendable {
 extension CallRun {
     /// Puts the callback in the trace, and sends it when the engine has a
     /// sender (`connexml run` does; tests and `connexml test` do not).
-    mutating func notify(_ written: String, method: HTTPMethod, event: String, _ parameters: [(String, String)], at position: SourcePosition) {
+    mutating func notify(
+        _ written: String, method: HTTPMethod, event: String, _ parameters: [(String, String)], at position: SourcePosition
+    ) {
         // A relative callback goes to the server of the document that
         // names it, as hand-overs do (in a local file it stays as written,
         // and `check` warns of it).
         let url = script.isFetched ? URLText.resolved(written, against: script.file) : written
         let callback = StatusCallback(url: url, method: method, parameters: parameters)
-        emit(.callback, at: position, [.init(.url, .string(url)), .init(.method, .string(method.rawValue)),
-                                              .init(.event, .string(event))])
+        emit(
+            .callback, at: position,
+            [
+                .init(.url, .string(url)), .init(.method, .string(method.rawValue)),
+                .init(.event, .string(event)),
+            ])
         if let sender = engine.callbacks, let failure = sender.send(callback) {
             emit(.callbackError, at: position, [.init(.url, .string(url)), .init(.message, .string(failure))])
         }

@@ -80,8 +80,9 @@ struct CivilTime: Equatable {
         }
         func byte(_ at: Int, is expected: Character) -> Bool { at < b.count && b[at] == expected.asciiValue! }
         guard let year = digits(0, 4), byte(4, is: "-"), let month = digits(5, 2), byte(7, is: "-"), let day = digits(8, 2),
-              byte(10, is: "T") || byte(10, is: "t"), let hour = digits(11, 2), byte(13, is: ":"), let minute = digits(14, 2),
-              byte(16, is: ":"), let second = digits(17, 2) else { return nil }
+            byte(10, is: "T") || byte(10, is: "t"), let hour = digits(11, 2), byte(13, is: ":"), let minute = digits(14, 2),
+            byte(16, is: ":"), let second = digits(17, 2)
+        else { return nil }
         guard years.contains(year), (1...12).contains(month), hour <= 23, minute <= 59, second <= 59 else { return nil }
         let monthDays = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day >= 1, day <= monthDays[month - 1] else { return nil }
@@ -102,7 +103,9 @@ struct CivilTime: Equatable {
         if byte(at, is: "Z") || byte(at, is: "z") {
             at += 1
         } else if byte(at, is: "+") || byte(at, is: "-") {
-            guard let h = digits(at + 1, 2), byte(at + 3, is: ":"), let m = digits(at + 4, 2), h <= 23, m <= 59 else { return nil }
+            guard let h = digits(at + 1, 2), byte(at + 3, is: ":"), let m = digits(at + 4, 2), h <= 23, m <= 59 else {
+                return nil
+            }
             offset = (h * 3600 + m * 60) * (byte(at, is: "-") ? -1 : 1)
             at += 6
         } else {

@@ -27,7 +27,9 @@ public struct CompiledScript: Sendable {
     }
 
     /// Parses, checks and compiles; the diagnostics when it cannot.
-    public static func compile(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result<CompiledScript, CompileFailure> {
+    public static func compile(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result<
+        CompiledScript, CompileFailure
+    > {
         let checked = ScriptChecker.check(bytes: bytes, file: file, limits: limits)
         guard let script = checked.script else { return .failure(CompileFailure(diagnostics: checked.diagnostics)) }
         return .success(CompiledScript(script, warnings: checked.diagnostics))
@@ -38,7 +40,8 @@ public struct CompiledScript: Sendable {
     private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: FieldMatcher]) {
         verbs.forEachVerb { verb in
             guard case .condition(let condition) = verb, let pattern = condition.match?.expression,
-                  expressions[pattern] == nil else { return }
+                expressions[pattern] == nil
+            else { return }
             // Checked to compile by the language layer.
             expressions[pattern] = FieldMatcher(pattern)
         }

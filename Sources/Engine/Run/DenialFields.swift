@@ -12,9 +12,14 @@ extension Decision {
         if let profile = e.profile ?? profile { fields.append(.init(.profile, .string(profile))) }
         if let flag = e.flag { fields.append(.init(.flag, .string(flag.rawValue))) }
         if let rule = e.rule {
-            fields.append(.init(.rule, .object([.init(.index, .number(Double(rule.index))),
-                                                .init(.pattern, .string(rule.pattern)),
-                                                .init(.effect, .string(rule.effect.rawValue))])))
+            fields.append(
+                .init(
+                    .rule,
+                    .object([
+                        .init(.index, .number(Double(rule.index))),
+                        .init(.pattern, .string(rule.pattern)),
+                        .init(.effect, .string(rule.effect.rawValue)),
+                    ])))
         }
         if let group = e.group { fields.append(.init(.group, .string(group))) }
         if let other = e.otherCustomer { fields.append(.init(.otherCustomer, .string(other))) }

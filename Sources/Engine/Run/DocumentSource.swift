@@ -5,8 +5,10 @@ import XMLParsing
 
 /// Where hand-overs (`Redirect`, `Gather action`) find the next document.
 public protocol DocumentSource: Sendable {
-    func document(_ reference: String, from file: String, method: HTTPMethod,
-                  parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure>
+    func document(
+        _ reference: String, from file: String, method: HTTPMethod,
+        parameters: [(String, String)]
+    ) -> Result<CompiledScript, DocumentFailure>
 }
 
 public struct DocumentFailure: Error, Sendable {
@@ -33,8 +35,10 @@ public protocol DocumentFetcher: Sendable {
 public struct NoDocuments: DocumentSource {
     public init() {}
 
-    public func document(_ reference: String, from file: String, method: HTTPMethod,
-                         parameters: [(String, String)]) -> Result<CompiledScript, DocumentFailure> {
+    public func document(
+        _ reference: String, from file: String, method: HTTPMethod,
+        parameters: [(String, String)]
+    ) -> Result<CompiledScript, DocumentFailure> {
         .failure(DocumentFailure(message: "no documents can be loaded here: \(reference) was not"))
     }
 }

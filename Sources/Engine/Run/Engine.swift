@@ -25,8 +25,10 @@ public struct Engine: Sendable {
     /// Starts a call (admits it: `call.start` goes to the sink now); the
     /// driver runs it with `Call.next()` and performs what it asks for
     /// (hand-overs) until it ends.
-    public func call<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
-                                      sink: Sink) -> Call<Sink> {
+    public func call<Sink: TraceSink>(
+        _ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+        sink: Sink
+    ) -> Call<Sink> {
         Call(engine: self, script: script, scenario: scenario, mode: mode, output: SinkBox(sink))
     }
 
@@ -38,10 +40,12 @@ public struct Engine: Sendable {
     /// module, a generic call would run the whole call unspecialised,
     /// looking type metadata up at every step.
     @discardableResult
-    @_specialize(exported: true, where Sink == CountingSink)
-    @_specialize(exported: true, where Sink == CollectingSink)
-    public func run<Sink: TraceSink>(_ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
-                                     documents: any DocumentSource = NoDocuments(), sink: inout Sink) -> CallSummary {
+    @_specialize(exported:true,where Sink == CountingSink)
+    @_specialize(exported:true,where Sink == CollectingSink)
+    public func run<Sink: TraceSink>(
+        _ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
+        documents: any DocumentSource = NoDocuments(), sink: inout Sink
+    ) -> CallSummary {
         var call = self.call(script, scenario: scenario, mode: mode, sink: sink)
         defer { sink = call.sink }
         var progress = call.next()
@@ -49,8 +53,10 @@ public struct Engine: Sendable {
             switch progress {
             case .ended(let summary): return summary
             case .needsDocument(let request):
-                progress = call.resume(with: documents.document(request.reference, from: request.file, method: request.method,
-                                                                parameters: request.parameters))
+                progress = call.resume(
+                    with: documents.document(
+                        request.reference, from: request.file, method: request.method,
+                        parameters: request.parameters))
             }
         }
     }

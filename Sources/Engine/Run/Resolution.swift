@@ -54,9 +54,15 @@ extension CallRun {
         switch setting.resolve({ variables[$0] }) {
         case .success(let value): return value
         case .failure(let invalid):
-            emit(.error, at: position, [.init(.message, .string(
-                "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))],
-                 code: .invalidAttribute)
+            emit(
+                .error, at: position,
+                [
+                    .init(
+                        .message,
+                        .string(
+                            "\(attribute)=\"\(invalid.text)\" is not valid: expected \(invalid.expected); the verb is skipped"))
+                ],
+                code: .invalidAttribute)
             return nil
         }
     }
@@ -92,15 +98,20 @@ extension CallRun {
     /// Emits events held back by `resolveAhead`, at the clock's time now.
     func say(_ held: [TraceEvent]) {
         for event in held {
-            let now = TraceEvent(time: clock.elapsed, name: event.name, file: event.file, line: event.line, fields: event.fields,
-                                 outcome: event.outcome, code: event.code)
+            let now = TraceEvent(
+                time: clock.elapsed, name: event.name, file: event.file, line: event.line, fields: event.fields,
+                outcome: event.outcome, code: event.code)
             if holding { output.held!.append(now) } else { output.sink.emit(now) }
         }
     }
 
-    func hold(_ name: TraceEvent.Name, file: String?, line: Int?, _ fields: [TraceEvent.Field], _ outcome: VerbOutcome?,
-              _ code: TraceEvent.ErrorCode?) {
-        output.held!.append(TraceEvent(time: clock.elapsed, name: name, file: file, line: line, fields: fields, outcome: outcome,
-                                       code: code))
+    func hold(
+        _ name: TraceEvent.Name, file: String?, line: Int?, _ fields: [TraceEvent.Field], _ outcome: VerbOutcome?,
+        _ code: TraceEvent.ErrorCode?
+    ) {
+        output.held!.append(
+            TraceEvent(
+                time: clock.elapsed, name: name, file: file, line: line, fields: fields, outcome: outcome,
+                code: code))
     }
 }

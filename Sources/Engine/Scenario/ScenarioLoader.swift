@@ -13,19 +13,28 @@ public enum ScenarioLoader {
 
     public static let maximumBytes = 1 << 20
 
-    static let topLevelKeys = ["call", "dtmf", "answers", "calls_in_progress", "barge_target", "barge_talk",
-                               "logged_in", "documents", "audio", "hangup_at"]
+    static let topLevelKeys = [
+        "call", "dtmf", "answers", "calls_in_progress", "barge_target", "barge_talk",
+        "logged_in", "documents", "audio", "hangup_at",
+    ]
     static let callKeys = ["from", "to", "start", "timezone", "profile", "customer", "sid", "variables"]
 
     /// With `directory`, the names the scenario uses must exist in it (see
     /// `checkLoggedIn`).
     public static func load(bytes: [UInt8], file: String, folder: String = ".", directory: Directory? = nil) -> Result {
         guard bytes.count <= maximumBytes else {
-            return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-too-large",
-                "the scenario is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)])
+            return Result(
+                scenario: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "scenario-too-large",
+                        "the scenario is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)
+                ])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return Result(scenario: nil, diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
+            return Result(
+                scenario: nil,
+                diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
         }
         return load(text: text, file: file, folder: folder, directory: directory)
     }
@@ -55,8 +64,10 @@ public enum ScenarioLoader {
                     scenario.start = date
                     scenario.startIsFixed = true
                 } else {
-                    fields.error(fields.code("invalid-value"), "call.start: expected a time such as 2026-01-05T09:30:00Z, found '\(start)'",
-                                 at: call["start"]?.value)
+                    fields.error(
+                        fields.code("invalid-value"),
+                        "call.start: expected a time such as 2026-01-05T09:30:00Z, found '\(start)'",
+                        at: call["start"]?.value)
                 }
             }
             if let zone = fields.text(call["timezone"]?.value, at: "call.timezone") {
@@ -64,8 +75,9 @@ public enum ScenarioLoader {
                     scenario.timeZone = timeZone
                     scenario.timeZoneName = zone
                 } else {
-                    fields.error(fields.code("invalid-value"), "call.timezone: unknown time zone '\(zone)'", at: call["timezone"]?.value,
-                                 hint: "use a name of the tz database, such as Europe/London or America/New_York")
+                    fields.error(
+                        fields.code("invalid-value"), "call.timezone: unknown time zone '\(zone)'", at: call["timezone"]?.value,
+                        hint: "use a name of the tz database, such as Europe/London or America/New_York")
                 }
             }
             scenario.profile = fields.text(call["profile"]?.value, at: "call.profile")
@@ -90,12 +102,19 @@ public enum ScenarioLoader {
         for (i, node) in fields.list(top["calls_in_progress"]?.value, at: "calls_in_progress").enumerated() {
             let path = "calls_in_progress[\(i + 1)]"
             guard let entry = fields.mapping(node, at: path, known: ["id", "parties", "started"]),
-                  let id = fields.required(entry, "id", at: path, in: node, what: "the call's id") else { continue }
-            let parties = fields.list(entry["parties"]?.value, at: "\(path).parties").compactMap { fields.text($0, at: "\(path).parties") }
+                let id = fields.required(entry, "id", at: path, in: node, what: "the call's id")
+            else { continue }
+            let parties = fields.list(entry["parties"]?.value, at: "\(path).parties").compactMap {
+                fields.text($0, at: "\(path).parties")
+            }
             var started = scenario.start.timeIntervalSince1970
             if let text = fields.text(entry["started"]?.value, at: "\(path).started") {
-                if let date = parseDate(text) { started = date.timeIntervalSince1970 } else {
-                    fields.error(fields.code("invalid-value"), "\(path).started: expected a time such as 2026-01-05T09:20:00Z", at: entry["started"]?.value)
+                if let date = parseDate(text) {
+                    started = date.timeIntervalSince1970
+                } else {
+                    fields.error(
+                        fields.code("invalid-value"), "\(path).started: expected a time such as 2026-01-05T09:20:00Z",
+                        at: entry["started"]?.value)
                 }
             }
             scenario.callsInProgress.append(CallInProgress(id: id, parties: parties, started: started))
@@ -120,20 +139,24 @@ public enum ScenarioLoader {
     /// Users already logged in must be users of the directory, and no more
     /// of one profile than its capacity: a world the platform could not be
     /// in is refused, not quietly trimmed.
-    private static func checkLoggedIn(_ users: [(name: String, node: Node)], against directory: Directory, _ fields: inout YAMLFields) {
+    private static func checkLoggedIn(
+        _ users: [(name: String, node: Node)], against directory: Directory, _ fields: inout YAMLFields
+    ) {
         var active: [String: Set<String>] = [:]
         for (name, node) in users {
             guard let user = directory.user(named: name) else {
                 let hint = Suggestions.closest(to: name, among: directory.users.map(\.username)).map { "did you mean '\($0)'?" }
-                fields.error(fields.code("unknown-user"), "logged_in: '\(name)' is not a SIP user of the directory", at: node, hint: hint)
+                fields.error(
+                    fields.code("unknown-user"), "logged_in: '\(name)' is not a SIP user of the directory", at: node, hint: hint)
                 continue
             }
             guard let profile = directory.profile(named: user.profile) else { continue }
             active[profile.name, default: []].insert(name)
             if active[profile.name]!.count == profile.capacity + 1 {
-                fields.error(fields.code("over-capacity"),
-                             "logged_in: '\(name)' would be user \(profile.capacity + 1) of profile \(profile.name), whose capacity is \(profile.capacity)",
-                             at: node, hint: "log in at most \(profile.capacity) users of \(profile.name)")
+                fields.error(
+                    fields.code("over-capacity"),
+                    "logged_in: '\(name)' would be user \(profile.capacity + 1) of profile \(profile.name), whose capacity is \(profile.capacity)",
+                    at: node, hint: "log in at most \(profile.capacity) users of \(profile.name)")
             }
         }
     }
@@ -144,13 +167,15 @@ public enum ScenarioLoader {
             return checkedKeys(digits, node: node, at: path, &fields).map { KeyPress(digits: $0) }
         }
         guard let entry = fields.mapping(node, at: path, known: ["digits", "at", "leg"]),
-              let digits = fields.required(entry, "digits", at: path, in: node, what: "the keys pressed"),
-              let keys = checkedKeys(digits, node: entry["digits"]?.value, at: path, &fields) else { return nil }
+            let digits = fields.required(entry, "digits", at: path, in: node, what: "the keys pressed"),
+            let keys = checkedKeys(digits, node: entry["digits"]?.value, at: path, &fields)
+        else { return nil }
         var press = KeyPress(digits: keys)
         press.at = seconds(entry["at"]?.value, at: "\(path).at", &fields)
         if let leg = fields.text(entry["leg"]?.value, at: "\(path).leg") {
             guard let parsed = KeyPress.Leg(rawValue: leg) else {
-                fields.error(fields.code("invalid-value"), "\(path).leg: expected a or b, found '\(leg)'", at: entry["leg"]?.value)
+                fields.error(
+                    fields.code("invalid-value"), "\(path).leg: expected a or b, found '\(leg)'", at: entry["leg"]?.value)
                 return nil
             }
             press.leg = parsed
@@ -168,10 +193,13 @@ public enum ScenarioLoader {
 
     private static func answer(_ node: Node, at path: String, _ fields: inout YAMLFields) -> Answer? {
         guard let entry = fields.mapping(node, at: path, known: ["status", "talk", "ring"]) else { return nil }
-        guard let text = fields.required(entry, "status", at: path, in: node, what: "answered, busy, no-answer or failed") else { return nil }
+        guard let text = fields.required(entry, "status", at: path, in: node, what: "answered, busy, no-answer or failed") else {
+            return nil
+        }
         guard let status = Answer.Status(rawValue: text) else {
-            fields.error(fields.code("invalid-value"), "\(path).status: expected answered, busy, no-answer or failed, found '\(text)'",
-                         at: entry["status"]?.value)
+            fields.error(
+                fields.code("invalid-value"), "\(path).status: expected answered, busy, no-answer or failed, found '\(text)'",
+                at: entry["status"]?.value)
             return nil
         }
         var answer = Answer(status: status)

@@ -27,8 +27,10 @@ public struct TraceEvent: Sendable, Equatable {
         }
     }
 
-    init(time: Double, name: Name, file: String?, line: Int?, fields: [Field], outcome: VerbOutcome? = nil,
-         code: ErrorCode? = nil) {
+    init(
+        time: Double, name: Name, file: String?, line: Int?, fields: [Field], outcome: VerbOutcome? = nil,
+        code: ErrorCode? = nil
+    ) {
         self.time = time
         self.name = name
         self.file = file

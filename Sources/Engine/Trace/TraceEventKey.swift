@@ -33,6 +33,8 @@ extension TraceEvent {
         public static let event = Key("event")
         public static let failed = Key("failed")
         public static let file = Key("file")
+        // swift-format-ignore: DontRepeatTypeInStaticProperties
+        // (the field is the attribute `finishOnKey`, named as the trace writes it)
         public static let finishOnKey = Key("finishOnKey")
         public static let flag = Key("flag")
         public static let from = Key("from")

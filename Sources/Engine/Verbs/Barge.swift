@@ -9,15 +9,19 @@ import Policy
 /// both, 0 back to listening only, * leave; any other key is traced with
 /// no effect. Keys that make the barger heard need the whisper flag.
 extension CallRun {
-    mutating func runBarge(_ barge: Barge, options: [TraceEvent.Field], identityDenial: Decision?, at position: SourcePosition) -> Flow {
+    mutating func runBarge(_ barge: Barge, options: [TraceEvent.Field], identityDenial: Decision?, at position: SourcePosition)
+        -> Flow
+    {
         let group = barge.group.map { expand($0, at: position) }
         guard let whisper = resolve(barge.whisper, "whisper", at: position),
-              let bridge = resolve(barge.bridge, "bridge", at: position),
-              let commands = resolve(barge.commands, "commands", at: position) else { return .next }
+            let bridge = resolve(barge.bridge, "bridge", at: position),
+            let commands = resolve(barge.commands, "commands", at: position)
+        else { return .next }
         emit(.dial, at: position, [.init(.target, .string(group ?? "")), .init(.kind, .string("barge"))] + options)
-        let request = BargeRequest(group: group, whisper: Self.legs(whisper), whisperIsExplicit: barge.whisper.isExplicit,
-                                   bridge: Self.legs(bridge), commands: commands, commandsIsExplicit: barge.commands.isExplicit,
-                                   targetCall: scenario.bargeTarget)
+        let request = BargeRequest(
+            group: group, whisper: Self.legs(whisper), whisperIsExplicit: barge.whisper.isExplicit,
+            bridge: Self.legs(bridge), commands: commands, commandsIsExplicit: barge.commands.isExplicit,
+            targetCall: scenario.bargeTarget)
         if let identityDenial { return failDial(identityDenial, at: position, target: group) }
         let result = policy.mayBarge(request, caller: caller, calls: scenario.callsInProgress)
         guard let grant = result.grant else {
@@ -41,7 +45,9 @@ extension CallRun {
             keyTime = clock.elapsed
             for character in key.digits where !left {
                 guard grant.commands else {
-                    emit(.key, at: position, [.init(.digits, .string(String(character))), .init(.effect, .string("none: no commands"))])
+                    emit(
+                        .key, at: position,
+                        [.init(.digits, .string(String(character))), .init(.effect, .string("none: no commands"))])
                     continue
                 }
                 let wanted: LegSet?
@@ -50,7 +56,9 @@ extension CallRun {
                 case "2": wanted = .a  // the barged channel
                 case "1": wanted = .b  // the other half of the call
                 case "3": wanted = .ab
-                case "*": left = true; wanted = nil
+                case "*":
+                    left = true
+                    wanted = nil
                 default: wanted = nil
                 }
                 if left {
@@ -78,8 +86,10 @@ extension CallRun {
     }
 
     private mutating func emitBarge(_ grant: BargeGrant, heardBy: LegSet, notes: [String], at position: SourcePosition) {
-        var fields: [TraceEvent.Field] = [.init(.call, .string(grant.call ?? "")), .init(.hears, .list(grant.hears.legs)),
-                                          .init(.heardBy, .list(heardBy.legs)), .init(.commands, .bool(grant.commands))]
+        var fields: [TraceEvent.Field] = [
+            .init(.call, .string(grant.call ?? "")), .init(.hears, .list(grant.hears.legs)),
+            .init(.heardBy, .list(heardBy.legs)), .init(.commands, .bool(grant.commands)),
+        ]
         if !notes.isEmpty { fields.append(.init(.notes, .list(notes))) }
         emit(.barge, at: position, fields)
     }

@@ -41,11 +41,14 @@ extension CallRun {
     mutating func visit(_ dial: Dial) -> Flow {
         let at = dial.position
         guard let timeout = resolve(dial.timeout, "timeout", at: at),
-              let ringTone = resolve(dial.ringTone, "ringTone", at: at),
-              let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at) else { return .next }
+            let ringTone = resolve(dial.ringTone, "ringTone", at: at),
+            let hangupOnStar = resolve(dial.hangupOnStar, "hangupOnStar", at: at)
+        else { return .next }
         guard let starContext = resolveIfPresent(dial.hangupOnStarContext, "hangupOnStarContext", at: at) else { return .next }
         let settings = Settings(timeout: timeout, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
-        var options: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.ringTone, .string(ringTone.rawValue))]
+        var options: [TraceEvent.Field] = [
+            .init(.timeout, .number(Double(timeout))), .init(.ringTone, .string(ringTone.rawValue)),
+        ]
         if hangupOnStar { options.append(.init(.hangupOnStar, .bool(true))) }
         if let starContext { options.append(.init(.hangupOnStarContext, .string(starContext))) }
 
@@ -68,39 +71,47 @@ extension CallRun {
         // The documentation shows one destination per Dial; TwiML would
         // ring several at once. The first is dialled, and the trace says so.
         for ignored in dial.ignoredDestinations {
-            emit(.note, at: at, [.init(.message, .string("only the first destination is dialled: the one at line \(ignored.line) is not"))])
+            emit(
+                .note, at: at,
+                [.init(.message, .string("only the first destination is dialled: the one at line \(ignored.line) is not"))])
         }
         switch dial.destination {
         case .number(let number):
             guard let target = resolve(number.number, "number", at: at) else { return .next }
-            return connect(target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller),
-                           settings, at: at)
+            return connect(
+                target, kind: "number", options, decision: identityDenial ?? policy.mayDial(target, caller: caller),
+                settings, at: at)
         case .client(let client):
             let target = expand(client.username, at: at)
             guard let url = resolveIfPresent(client.statusCallback, "statusCallback", at: at),
-                  let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at),
-                  let events = resolveIfPresent(client.statusCallbackEvents, "statusCallbackEvent", at: at) else { return .next }
+                let method = resolve(client.statusCallbackMethod, "statusCallbackMethod", at: at),
+                let events = resolveIfPresent(client.statusCallbackEvents, "statusCallbackEvent", at: at)
+            else { return .next }
             // Without statusCallbackEvent nothing is sent: the documented default is none.
             let asked = Set(events ?? Client.defaultStatusCallbackEvents)
             let callbacks = url.flatMap { asked.isEmpty ? nil : ClientCallbacks(url: $0, method: method, events: asked) }
-            return connect(target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller),
-                           settings, at: at, callbacks: callbacks)
+            return connect(
+                target, kind: "client", options, decision: identityDenial ?? policy.mayDialClient(target, caller: caller),
+                settings, at: at, callbacks: callbacks)
         case .queue(let queue):
             let target = expand(queue.queue, at: at)
             guard let action = resolveIfPresent(queue.action, "action", at: at),
-                  let music = resolveIfPresent(queue.music, "music", at: at) else { return .next }
+                let music = resolveIfPresent(queue.music, "music", at: at)
+            else { return .next }
             let pickup = action == .pickup
             if pickup { options.append(.init(.action, .string("pickup"))) }
             if let music { options.append(.init(.music, .string(music))) }
             let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller)
-            return connect(target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
+            return connect(
+                target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
         case .conference(let conference):
             let target = expand(conference.room, at: at)
             // A conference is left with its own controls: `*` hangs
             // nobody up there (the checker warns of it too).
             let inRoom = Settings(timeout: timeout, hangupOnStar: false, hangupOnStarContext: nil)
-            return connect(target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller),
-                           inRoom, at: at, answersByDefault: true)
+            return connect(
+                target, kind: "conference", options, decision: identityDenial ?? policy.mayUse(.conference, caller: caller),
+                inRoom, at: at, answersByDefault: true)
         case .voicemail(let voicemail):
             let user = voicemail.user.map { expand($0, at: at) }
             guard let inbox = resolve(voicemail.inbox, "inbox", at: at) else { return .next }
@@ -108,13 +119,15 @@ extension CallRun {
             // Leaving a message goes to the dialled number's mailbox; the
             // inbox is the caller's own.
             let target = user ?? (inbox ? caller.identity : scenario.to)
-            return connect(target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller),
-                           settings, at: at, answersByDefault: true)
+            return connect(
+                target, kind: "voicemail", options, decision: identityDenial ?? policy.mayUseVoicemail(of: user, caller: caller),
+                settings, at: at, answersByDefault: true)
         case .llmAgent(let agent):
             let target = expand(agent.agent, at: at)
             if let app = agent.appId { options.append(.init(.appId, .string(expand(app, at: at)))) }
-            return connect(target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller),
-                           settings, at: at, answersByDefault: true)
+            return connect(
+                target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller),
+                settings, at: at, answersByDefault: true)
         case .barge(let barge):
             return runBarge(barge, options: options, identityDenial: identityDenial, at: at)
         }
@@ -129,24 +142,31 @@ extension CallRun {
 
     /// `denied`: after a denial, which is the Dial's outcome (its status is
     /// `failed` all the same).
-    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field], denied: Bool = false) {
+    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field], denied: Bool = false)
+    {
         variables["DialCallStatus"] = status.rawValue
-        emit(.dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra, outcome: denied ? nil : status.outcome)
+        emit(
+            .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra, outcome: denied ? nil : status.outcome)
         pendingHeaders.removeAll()
     }
 
-    private mutating func connect(_ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
-                                  _ settings: Settings, at position: SourcePosition, answersByDefault: Bool = false,
-                                  callbacks: ClientCallbacks? = nil) -> Flow {
+    private mutating func connect(
+        _ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
+        _ settings: Settings, at position: SourcePosition, answersByDefault: Bool = false,
+        callbacks: ClientCallbacks? = nil
+    ) -> Flow {
         emit(.dial, at: position, [.init(.target, .string(target)), .init(.kind, .string(kind))] + options)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
         hangUpForNewDial(at: position)
         // The Client's status callbacks, for the events it asked for.
         func tell(_ run: inout CallRun, _ event: Client.Event, _ status: String) {
             guard let callbacks, callbacks.events.contains(event) else { return }
-            run.notify(callbacks.url, method: callbacks.method, event: event.rawValue,
-                       [("CallSid", run.variables["CallSid"]!), ("From", run.scenario.from), ("To", target),
-                        ("CallStatus", status), ("Direction", "outbound-dial")], at: position)
+            run.notify(
+                callbacks.url, method: callbacks.method, event: event.rawValue,
+                [
+                    ("CallSid", run.variables["CallSid"]!), ("From", run.scenario.from), ("To", target),
+                    ("CallStatus", status), ("Direction", "outbound-dial"),
+                ], at: position)
         }
         tell(&self, .initiated, "initiated")
         if decision.evidence.emergency {
@@ -161,7 +181,9 @@ extension CallRun {
         // Numbers, users and agents answer as the scenario says; queues,
         // rooms and mailboxes are the platform's own and always answer.
         let platformAnswer = Answer(status: .answered, talk: 30, ring: 0)
-        let answer = kind == "voicemail" ? platformAnswer
+        let answer =
+            kind == "voicemail"
+            ? platformAnswer
             : scenario.answers[target] ?? (answersByDefault ? platformAnswer : scenario.defaultAnswer)
         switch answer.status {
         case .busy:
@@ -215,14 +237,23 @@ extension CallRun {
         connected = conversation
         defer { if connected?.id == conversation.id { connected = nil } }
         while true {
-            let starHangsUp = settings.hangupOnStar && (settings.hangupOnStarContext == nil || settings.hangupOnStarContext == context)
-            guard let outcome = nextKeyOutcome(before: end, inclusive: true, intercept: { digit, leg in
-                starHangsUp && digit == "*" && leg == .a
-            }) else { break }
+            let starHangsUp =
+                settings.hangupOnStar && (settings.hangupOnStarContext == nil || settings.hangupOnStarContext == context)
+            guard
+                let outcome = nextKeyOutcome(
+                    before: end, inclusive: true,
+                    intercept: { digit, leg in
+                        starHangsUp && digit == "*" && leg == .a
+                    })
+            else { break }
             if case .claimed = outcome {
                 clock.elapsed = max(clock.elapsed, outcome.time)
-                emit(.key, at: position, [.init(.digits, .string("*")), .init(.leg, .string("a")),
-                                           .init(.effect, .string("hangupOnStar: the callee is hung up"))])
+                emit(
+                    .key, at: position,
+                    [
+                        .init(.digits, .string("*")), .init(.leg, .string("a")),
+                        .init(.effect, .string("hangupOnStar: the callee is hung up")),
+                    ])
                 finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
                 return .next
             }
@@ -245,7 +276,11 @@ extension CallRun {
     mutating func hangUpForNewDial(at position: SourcePosition) {
         guard let previous = connected else { return }
         connected = nil
-        finishDial(.completed, at: previous.position, [.init(.talk, .number(clock.elapsed - previous.started)),
-                                                       .init(.note, .string("hung up: the caller dialled again (line \(position.line))"))])
+        finishDial(
+            .completed, at: previous.position,
+            [
+                .init(.talk, .number(clock.elapsed - previous.started)),
+                .init(.note, .string("hung up: the caller dialled again (line \(position.line))")),
+            ])
     }
 }

@@ -20,7 +20,8 @@ extension CallRun {
 
     mutating func visit(_ redirect: Redirect) -> Flow {
         guard let url = resolve(redirect.url, "url", at: redirect.position),
-              let method = resolve(redirect.method, "method", at: redirect.position) else { return .next }
+            let method = resolve(redirect.method, "method", at: redirect.position)
+        else { return .next }
         emit(.redirect, at: redirect.position, [.init(.url, .string(url)), .init(.method, .string(method.rawValue))])
         return .handOver(url: url, method: method, parameters: [], position: redirect.position)
     }

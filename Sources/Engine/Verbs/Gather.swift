@@ -18,7 +18,9 @@ extension CallRun {
     mutating func visit(_ gather: Gather) -> Flow {
         guard let gather = resolved(gather) else { return .next }
         let at = gather.position
-        let (timeout, finishOnKey, minDigits, maxDigits) = (gather.timeout, gather.finishOnKey, gather.minDigits, gather.maxDigits)
+        let (timeout, finishOnKey, minDigits, maxDigits) = (
+            gather.timeout, gather.finishOnKey, gather.minDigits, gather.maxDigits
+        )
         let (numDigits, action) = (gather.numDigits, gather.action)
         let started = clock.elapsed
         let settings = gather.traceFields
@@ -50,10 +52,19 @@ extension CallRun {
             lastKey = clock.elapsed
             for character in key.digits {
                 let pressed = String(character)
-                if !finishOnKey.isEmpty && pressed == finishOnKey { outcome = .finishKey; break keys }
+                if !finishOnKey.isEmpty && pressed == finishOnKey {
+                    outcome = .finishKey
+                    break keys
+                }
                 digits.append(character)
-                if let numDigits, digits.count >= numDigits { outcome = .numDigits; break keys }
-                if digits.count >= maxDigits { outcome = .maxDigits; break keys }
+                if let numDigits, digits.count >= numDigits {
+                    outcome = .numDigits
+                    break keys
+                }
+                if digits.count >= maxDigits {
+                    outcome = .maxDigits
+                    break keys
+                }
             }
             // The next entry continues this Gather only if it comes in time.
             arrival = pendingKey.flatMap { $0.leg == .a ? $0.at.map { max($0, lastKey) } : nil }
@@ -77,16 +88,18 @@ extension CallRun {
     private mutating func resolved(_ gather: Gather) -> Gather.Resolved? {
         let at = gather.position
         guard let timeout = resolve(gather.timeout, "timeout", at: at),
-              let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
-              let minDigits = resolve(gather.minDigits, "minDigits", at: at),
-              let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
-              let method = resolve(gather.method, "method", at: at),
-              let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at),
-              let numDigits = resolveIfPresent(gather.numDigits, "numDigits", at: at),
-              let action = resolveIfPresent(gather.action, "action", at: at) else { return nil }
-        return Gather.Resolved(position: at, timeout: timeout, finishOnKey: finishOnKey, minDigits: minDigits, maxDigits: maxDigits,
-                               numDigits: numDigits, action: action, method: method, actionOnEmptyResult: onEmpty,
-                               prompts: gather.prompts)
+            let finishOnKey = resolve(gather.finishOnKey, "finishOnKey", at: at),
+            let minDigits = resolve(gather.minDigits, "minDigits", at: at),
+            let maxDigits = resolve(gather.maxDigits, "maxDigits", at: at),
+            let method = resolve(gather.method, "method", at: at),
+            let onEmpty = resolve(gather.actionOnEmptyResult, "actionOnEmptyResult", at: at),
+            let numDigits = resolveIfPresent(gather.numDigits, "numDigits", at: at),
+            let action = resolveIfPresent(gather.action, "action", at: at)
+        else { return nil }
+        return Gather.Resolved(
+            position: at, timeout: timeout, finishOnKey: finishOnKey, minDigits: minDigits, maxDigits: maxDigits,
+            numDigits: numDigits, action: action, method: method, actionOnEmptyResult: onEmpty,
+            prompts: gather.prompts)
     }
 
     /// A prompt for this call; nil when an attribute is invalid (it is then
@@ -139,8 +152,10 @@ extension Gather {
 
         /// What `gather.start` and `gather` show of them.
         var traceFields: [TraceEvent.Field] {
-            var fields: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.finishOnKey, .string(finishOnKey)),
-                                              .init(.minDigits, .number(Double(minDigits))), .init(.maxDigits, .number(Double(maxDigits)))]
+            var fields: [TraceEvent.Field] = [
+                .init(.timeout, .number(Double(timeout))), .init(.finishOnKey, .string(finishOnKey)),
+                .init(.minDigits, .number(Double(minDigits))), .init(.maxDigits, .number(Double(maxDigits))),
+            ]
             if let numDigits { fields.append(.init(.numDigits, .number(Double(numDigits)))) }
             if let action { fields.append(.init(.action, .string(action))) }
             return fields

@@ -74,8 +74,10 @@ extension CallRun {
     /// keys one at a time and letting waiting buffers time out. Nil when
     /// nothing happens before `end`. `intercept` sees each key first and
     /// may claim it (`hangupOnStar`).
-    mutating func nextKeyOutcome(before end: Double, inclusive: Bool,
-                                 intercept: (Character, KeyPress.Leg) -> Bool = { _, _ in false }) -> KeyOutcome? {
+    mutating func nextKeyOutcome(
+        before end: Double, inclusive: Bool,
+        intercept: (Character, KeyPress.Leg) -> Bool = { _, _ in false }
+    ) -> KeyOutcome? {
         func inTime(_ t: Double) -> Bool { inclusive ? t <= end : t < end }
         // The common case, for every Say, Play and Pause: nothing timed.
         if digitBuffers.isEmpty, pendingKey?.at.map(inTime) != true { return nil }
@@ -85,7 +87,9 @@ extension CallRun {
             if let (leg, deadline) = earliestDeadline(), inTime(deadline), arrival.map({ deadline < $0 }) ?? true {
                 let buffer = digitBuffers[leg]!
                 digitBuffers[leg] = nil
-                if let press = binding(for: buffer.digits, leg: leg) { return .fire(press, digits: buffer.digits, leg: leg, at: deadline) }
+                if let press = binding(for: buffer.digits, leg: leg) {
+                    return .fire(press, digits: buffer.digits, leg: leg, at: deadline)
+                }
                 return .noEffect(digits: buffer.digits, leg: leg, at: deadline)
             }
             guard let when = arrival, let key = pendingKey, let digit = key.digits.first else { return nil }
@@ -131,13 +135,21 @@ extension CallRun {
             return .next
         case .noEffect(let digits, let leg, let time):
             clock.elapsed = max(clock.elapsed, time)
-            emit(.key, at: position, [.init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
-                                       .init(.effect, .string("none"))])
+            emit(
+                .key, at: position,
+                [
+                    .init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
+                    .init(.effect, .string("none")),
+                ])
             return .next
         case .fire(let press, let digits, let leg, let time):
             clock.elapsed = max(clock.elapsed, time)
-            emit(.key, at: press.position, [.init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
-                                             .init(.effect, .string("binding"))], outcome: Press.Outcome.pressed)
+            emit(
+                .key, at: press.position,
+                [
+                    .init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
+                    .init(.effect, .string("binding")),
+                ], outcome: Press.Outcome.pressed)
             return runBinding(press)
         }
     }

@@ -50,8 +50,12 @@ extension CallRun {
     }
 
     mutating func speak(_ say: Say.Resolved) -> Flow {
-        emit(.say, at: say.position, [.init(.text, .string(say.text)), .init(.loop, .number(Double(say.loop))),
-                                      .init(.duration, .number(say.seconds))])
+        emit(
+            .say, at: say.position,
+            [
+                .init(.text, .string(say.text)), .init(.loop, .number(Double(say.loop))),
+                .init(.duration, .number(say.seconds)),
+            ])
         return timePasses(say.seconds, at: say.position)
     }
 
@@ -62,15 +66,21 @@ extension CallRun {
 
     mutating func resolved(_ play: Play) -> Play.Resolved? {
         guard let loop = resolve(play.loop, "loop", at: play.position),
-              let file = resolve(play.file, "file", at: play.position) else { return nil }
+            let file = resolve(play.file, "file", at: play.position)
+        else { return nil }
         let source = audioSource(file)
-        return Play.Resolved(position: play.position, url: source.url, loop: loop,
-                             seconds: (source.seconds ?? Scenario.defaultPlaySeconds) * Double(loop))
+        return Play.Resolved(
+            position: play.position, url: source.url, loop: loop,
+            seconds: (source.seconds ?? Scenario.defaultPlaySeconds) * Double(loop))
     }
 
     mutating func play(_ play: Play.Resolved) -> Flow {
-        emit(.play, at: play.position, [.init(.file, .string(play.url)), .init(.loop, .number(Double(play.loop))),
-                                        .init(.duration, .number(play.seconds))])
+        emit(
+            .play, at: play.position,
+            [
+                .init(.file, .string(play.url)), .init(.loop, .number(Double(play.loop))),
+                .init(.duration, .number(play.seconds)),
+            ])
         return timePasses(play.seconds, at: play.position)
     }
 

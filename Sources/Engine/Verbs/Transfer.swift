@@ -11,12 +11,14 @@ extension CallRun {
     mutating func visit(_ transfer: Transfer) -> Flow {
         let at = transfer.position
         guard let target = resolve(transfer.target, "target", at: at),
-              let attended = resolve(transfer.attended, "attended", at: at) else { return .next }
+            let attended = resolve(transfer.attended, "attended", at: at)
+        else { return .next }
         // Decided before the `transfer` event, which is where a blind
         // transfer that goes ahead takes its branch (nothing follows it).
         let decision = policy.mayTransfer(to: target, caller: caller)
-        emit(.transfer, at: at, [.init(.target, .string(target)), .init(.attended, .bool(attended))],
-             outcome: decision.isAllowed && !attended ? Transfer.Outcome.transferred : nil)
+        emit(
+            .transfer, at: at, [.init(.target, .string(target)), .init(.attended, .bool(attended))],
+            outcome: decision.isAllowed && !attended ? Transfer.Outcome.transferred : nil)
         guard decision.isAllowed else {
             deny(decision, at: at, outcome: Transfer.Outcome.denied)
             return .next

@@ -17,9 +17,16 @@ extension CallRun {
             }
             // A header that could split the INVITE never reaches it.
             guard SetVariable.isHeaderName(name), SetVariable.isHeaderValue(value) else {
-                emit(.error, at: set.position, [.init(.message, .string(
-                    "SIP header \(name) refused: a header name is a token, a value one line without control characters"))],
-                     code: .headerRefused)
+                emit(
+                    .error, at: set.position,
+                    [
+                        .init(
+                            .message,
+                            .string(
+                                "SIP header \(name) refused: a header name is a token, a value one line without control characters"
+                            ))
+                    ],
+                    code: .headerRefused)
                 return .next
             }
             pendingHeaders.append((name, value))

@@ -127,8 +127,10 @@ final class GraphAssembly {
     func terminal(_ terminal: Terminal, in document: Int) -> String {
         let id = "d\(document)_\(terminal.rawValue)"
         if !graph.hasNode(id) {
-            graph.add(Node(id: id, kind: terminal == .resume ? .resume : .terminal, title: terminal.title,
-                           summary: terminal.summary, policy: [], document: document, line: nil))
+            graph.add(
+                Node(
+                    id: id, kind: terminal == .resume ? .resume : .terminal, title: terminal.title,
+                    summary: terminal.summary, policy: [], document: document, line: nil))
         }
         return id
     }
@@ -140,15 +142,17 @@ final class GraphAssembly {
     /// URL from a template, or a document that cannot be drawn.
     func handOver(to reference: Setting<String>, from file: String) -> String {
         guard let url = reference.fixedValue else {
-            return leaf(key: "template \(reference.written)", kind: .remote, title: "URL from a template",
-                        summary: ShortText.of(reference.written, limit: 48))
+            return leaf(
+                key: "template \(reference.written)", kind: .remote, title: "URL from a template",
+                summary: ShortText.of(reference.written, limit: 48))
         }
         if URLText.isWeb(url) {
             return leaf(key: "remote \(url)", kind: .remote, title: "remote document", summary: ShortText.of(url, limit: 48))
         }
         if let scheme = URLText.scheme(of: url), scheme != "file" {
-            return leaf(key: "scheme \(url)", kind: .unavailable, title: ShortText.of(url, limit: 48),
-                        summary: "cannot be fetched: '\(ShortText.of(scheme))' is not http, https or file")
+            return leaf(
+                key: "scheme \(url)", kind: .unavailable, title: ShortText.of(url, limit: 48),
+                summary: "cannot be fetched: '\(ShortText.of(scheme))' is not http, https or file")
         }
         let cacheKey = file + "\u{0}" + url
         if let known = resolved[cacheKey] { return known }
@@ -157,8 +161,9 @@ final class GraphAssembly {
         case .script(let key, let title, let script):
             target = document(key: key, title: title, script: script)
         case .unavailable(let key, let title, let reason):
-            target = leaf(key: "unavailable \(key)", kind: .unavailable, title: ShortText.of(title, limit: 48),
-                          summary: ShortText.of(reason, limit: 60))
+            target = leaf(
+                key: "unavailable \(key)", kind: .unavailable, title: ShortText.of(title, limit: 48),
+                summary: ShortText.of(reason, limit: 60))
         }
         resolved[cacheKey] = target
         return target

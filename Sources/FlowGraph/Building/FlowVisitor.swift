@@ -89,8 +89,9 @@ struct FlowVisitor: VerbVisitor {
             switch outcome {
             case Dial.Outcome.canceled:
                 // The caller hung up while it rang: the call is over.
-                assembly.connect(from: id, to: assembly.terminal(.callerHungUp, in: document), label: outcome.name,
-                                 outcome: outcome.name, style: .flow)
+                assembly.connect(
+                    from: id, to: assembly.terminal(.callerHungUp, in: document), label: outcome.name,
+                    outcome: outcome.name, style: .flow)
             default:
                 exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
             }
@@ -99,14 +100,16 @@ struct FlowVisitor: VerbVisitor {
     }
 
     mutating func visit(_ transfer: Transfer) -> Step {
-        let kind = transfer.attended.fixedValue == false ? "blind" : transfer.attended.fixedValue == true ? "attended" : "attended?"
+        let kind =
+            transfer.attended.fixedValue == false ? "blind" : transfer.attended.fixedValue == true ? "attended" : "attended?"
         let id = node(transfer, ShortText.of(transfer.target.written) + " (\(kind))", PolicyNeeds.of(transfer))
         var exits: [Exit] = []
         for outcome in transfer.outcomes {
             switch outcome {
             case Transfer.Outcome.transferred:
-                assembly.connect(from: id, to: assembly.terminal(.transferred, in: document), label: outcome.name,
-                                 outcome: outcome.name, style: .flow)
+                assembly.connect(
+                    from: id, to: assembly.terminal(.transferred, in: document), label: outcome.name,
+                    outcome: outcome.name, style: .flow)
             default:
                 exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
             }
@@ -152,7 +155,8 @@ struct FlowVisitor: VerbVisitor {
 
     // MARK: Nodes
 
-    private mutating func straight(_ verb: some VerbDefinition, _ summary: String?, _ needs: PolicyNeeds = PolicyNeeds()) -> Step {
+    private mutating func straight(_ verb: some VerbDefinition, _ summary: String?, _ needs: PolicyNeeds = PolicyNeeds()) -> Step
+    {
         let id = node(verb, summary, needs)
         return Step(node: id, exits: [Exit(from: id, label: nil, outcome: nil)])
     }
@@ -160,9 +164,11 @@ struct FlowVisitor: VerbVisitor {
     private func node(_ verb: some VerbDefinition, _ summary: String?, _ needs: PolicyNeeds = PolicyNeeds()) -> String {
         let id = assembly.newNodeID(in: document)
         let name = type(of: verb).elementName
-        assembly.graph.add(Node(id: id, kind: .verb(name), title: "L\(verb.position.line) \(name)", summary: summary,
-                                policy: needs.lines(directory: assembly.directory), document: document,
-                                line: verb.position.line))
+        assembly.graph.add(
+            Node(
+                id: id, kind: .verb(name), title: "L\(verb.position.line) \(name)", summary: summary,
+                policy: needs.lines(directory: assembly.directory), document: document,
+                line: verb.position.line))
         return id
     }
 
@@ -199,9 +205,11 @@ struct FlowVisitor: VerbVisitor {
         case .queue(let q): "Queue " + ShortText.of(q.queue.description) + (q.action?.fixedValue == .pickup ? " (pickup)" : "")
         case .conference(let c): "Conference " + ShortText.of(c.room.description)
         case .voicemail(let v):
-            "Voicemail" + (v.user.map { " of " + ShortText.of($0.description) } ?? "") + (v.inbox.fixedValue == true ? " (inbox)" : "")
-        case .barge(let b): "Barge " + (b.group.map { ShortText.of($0.description) } ?? "any call of the customer")
-            + " (whisper \(b.whisper.written), bridge \(b.bridge.written))"
+            "Voicemail" + (v.user.map { " of " + ShortText.of($0.description) } ?? "")
+                + (v.inbox.fixedValue == true ? " (inbox)" : "")
+        case .barge(let b):
+            "Barge " + (b.group.map { ShortText.of($0.description) } ?? "any call of the customer")
+                + " (whisper \(b.whisper.written), bridge \(b.bridge.written))"
         case .llmAgent(let a): "LLM-Agent " + ShortText.of(a.agent.description)
         }
     }

@@ -42,8 +42,11 @@ struct PolicyNeeds {
         if let directory, !decisions.isEmpty {
             let policy = Policy(directory: directory)
             let passing = directory.profiles.filter { profile in
-                guard case .success(let caller) = Caller.resolve("profile \(profile.name)", in: directory,
-                                                                   applicationProfile: profile.name) else { return false }
+                guard
+                    case .success(let caller) = Caller.resolve(
+                        "profile \(profile.name)", in: directory,
+                        applicationProfile: profile.name)
+                else { return false }
                 return decisions.allSatisfy { $0(policy, caller).isAllowed }
             }.map(\.name)
             lines.append("passes: " + (passing.isEmpty ? "no profile" : passing.joined(separator: ", ")))
@@ -89,7 +92,9 @@ struct PolicyNeeds {
     private mutating func barge(_ barge: Barge) {
         needs.append("flag barge")
         let group = barge.group?.literal
-        if let group { needs.append("barge group \(group)") } else if let template = barge.group {
+        if let group {
+            needs.append("barge group \(group)")
+        } else if let template = barge.group {
             needs.append("barge group \(ShortText.of(template.description))")
             undecided.append("the group comes from a template")
         }

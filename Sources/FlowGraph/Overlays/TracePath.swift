@@ -23,12 +23,13 @@ extension FlowGraph {
         for (a, b) in zip(visits, visits.dropFirst()) { markEdges(from: a.node, to: b.node, outcome: a.outcome) }
         // How the call ended, when the last verb leads to an ending or a leaf.
         let last = visits[visits.count - 1]
-        let endings = Set(edges.filter { $0.from == last.node }.map(\.to).filter { id in
-            switch node(id)?.kind {
-            case .terminal?, .remote?, .unavailable?: true
-            default: false
-            }
-        })
+        let endings = Set(
+            edges.filter { $0.from == last.node }.map(\.to).filter { id in
+                switch node(id)?.kind {
+                case .terminal?, .remote?, .unavailable?: true
+                default: false
+                }
+            })
         for ending in endings.sorted() {
             if markEdges(from: last.node, to: ending, outcome: last.outcome, strict: true) {
                 nodes[nodeIndex[ending]!].mark = .taken
@@ -55,7 +56,9 @@ extension FlowGraph {
     private mutating func markEdges(from a: String, to b: String, outcome: String?, strict: Bool = false) -> Bool {
         let between = edges.indices.filter { edges[$0].from == a && edges[$0].to == b }
         let matching = between.filter { outcome != nil && edges[$0].outcome == outcome }
-        let chosen = !matching.isEmpty ? matching
+        let chosen =
+            !matching.isEmpty
+            ? matching
             : strict && outcome != nil && between.contains(where: { edges[$0].outcome != nil }) ? [] : between
         for i in chosen { edges[i].mark = .taken }
         return !chosen.isEmpty

@@ -45,7 +45,9 @@ public enum TraceReader {
             } catch let problem as Problem {
                 throw problem
             } catch {
-                throw Problem(line: offset + 1, message: "not JSON: expected one event object per line, as connexml run --format json writes")
+                throw Problem(
+                    line: offset + 1,
+                    message: "not JSON: expected one event object per line, as connexml run --format json writes")
             }
             guard let event = object["event"] as? String else {
                 throw Problem(line: offset + 1, message: "an event without \"event\": expected a connexml JSON Lines trace")

@@ -36,8 +36,10 @@ struct DrawnEdge {
                 if let label = edge.label, !drawn[i].labels.contains(label) { drawn[i].labels.append(label) }
             } else {
                 index[key] = drawn.count
-                drawn.append(DrawnEdge(from: edge.from, to: edge.to, labels: edge.label.map { [$0] } ?? [],
-                                       style: edge.style, mark: edge.mark))
+                drawn.append(
+                    DrawnEdge(
+                        from: edge.from, to: edge.to, labels: edge.label.map { [$0] } ?? [],
+                        style: edge.style, mark: edge.mark))
             }
         }
         return drawn

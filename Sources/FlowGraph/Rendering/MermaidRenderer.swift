@@ -15,11 +15,12 @@ public enum MermaidRenderer {
 
         var linkStyles: [String] = []
         for (index, edge) in DrawnEdge.bundle(graph).enumerated() {
-            let arrow = switch edge.style {
-            case .flow: "-->"
-            case .handOver: "==>"
-            case .binding: "-.->"
-            }
+            let arrow =
+                switch edge.style {
+                case .flow: "-->"
+                case .handOver: "==>"
+                case .binding: "-.->"
+                }
             out += "  \(edge.from) \(arrow)\(edge.label.map { "|\(quoted($0))|" } ?? "") \(edge.to)\n"
             switch edge.mark {
             case .none: break

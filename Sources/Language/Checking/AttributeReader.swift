@@ -37,8 +37,10 @@ struct AttributeReader {
 
     /// An attribute with a default: the default when absent (not explicit).
     /// `about` says what it does, for the reference (every read has one).
-    mutating func value<V>(_ name: String, _ kind: ValueKind<V>, default defaultValue: V, about: String,
-                           _ checker: inout Checker) -> Setting<V> {
+    mutating func value<V>(
+        _ name: String, _ kind: ValueKind<V>, default defaultValue: V, about: String,
+        _ checker: inout Checker
+    ) -> Setting<V> {
         record(name, kind, about, default: defaultValue, &checker)
         return read(name, kind, &checker) ?? Setting(defaultValue, explicit: false)
     }
@@ -60,8 +62,10 @@ struct AttributeReader {
     /// An attribute whose value must be written out, because it is used
     /// when the script is read (`Press` binds its keys then): a template is
     /// an error. Nil when absent, invalid or a template.
-    mutating func literal<V>(_ name: String, _ kind: ValueKind<V>, required: Bool = false, about: String,
-                             _ checker: inout Checker) -> V? {
+    mutating func literal<V>(
+        _ name: String, _ kind: ValueKind<V>, required: Bool = false, about: String,
+        _ checker: inout Checker
+    ) -> V? {
         record(name, kind, about, default: nil, required: required, templates: false, &checker)
         let setting = read(name, kind, &checker)
         if required, element.attribute(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
@@ -78,8 +82,10 @@ struct AttributeReader {
     /// text (or none when it is empty).
     mutating func template(_ name: String, required hint: String? = nil, about: String, _ checker: inout Checker) -> Template? {
         if checker.recording != nil {
-            recorded.append(AttributeSyntax(name: name, description: about, expected: "any text", schema: .text,
-                                            defaultValue: nil, isRequired: hint != nil, acceptsTemplates: true))
+            recorded.append(
+                AttributeSyntax(
+                    name: name, description: about, expected: "any text", schema: .text,
+                    defaultValue: nil, isRequired: hint != nil, acceptsTemplates: true))
         }
         if keepsKnown || checker.recording != nil { known.append(name) }
         guard let attribute = element.attribute(name) else {
@@ -94,16 +100,20 @@ struct AttributeReader {
     /// order, as written (for attributes with their own little languages).
     /// `expected` says what each takes; `aliasOf` names the attribute an
     /// alias among them is read as.
-    mutating func raw(_ names: [(name: String, about: String)], expected: (String) -> String,
-                      aliasOf: [String: String] = [:], _ checker: inout Checker) -> [Attribute] {
+    mutating func raw(
+        _ names: [(name: String, about: String)], expected: (String) -> String,
+        aliasOf: [String: String] = [:], _ checker: inout Checker
+    ) -> [Attribute] {
         known.append(contentsOf: names.map(\.name))
         if checker.recording != nil {
             for (name, about) in names {
                 if let canonical = aliasOf[name] {
                     aliases.append((name, canonical))
                 } else {
-                    recorded.append(AttributeSyntax(name: name, description: about, expected: expected(name), schema: .text,
-                                                    defaultValue: nil, isRequired: false, acceptsTemplates: false))
+                    recorded.append(
+                        AttributeSyntax(
+                            name: name, description: about, expected: expected(name), schema: .text,
+                            defaultValue: nil, isRequired: false, acceptsTemplates: false))
                 }
             }
         }
@@ -122,12 +132,14 @@ struct AttributeReader {
         guard let attribute = element.attribute(alias) else { return nil }
         handled.append(alias)
         if element.attribute(name) != nil {
-            checker.error(.duplicateAttribute, "\(what) has both \(alias) and \(name), which mean the same",
-                          at: attribute.position, hint: "keep \(name) only")
+            checker.error(
+                .duplicateAttribute, "\(what) has both \(alias) and \(name), which mean the same",
+                at: attribute.position, hint: "keep \(name) only")
             return nil
         }
-        checker.warning(.attributeAlias, "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
-                        hint: "write \(name)=\"\(attribute.value)\"")
+        checker.warning(
+            .attributeAlias, "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
+            hint: "write \(name)=\"\(attribute.value)\"")
         return setting(of: attribute, kind, &checker)
     }
 
@@ -138,9 +150,10 @@ struct AttributeReader {
         for name in names {
             guard let attribute = element.attribute(name) else { continue }
             handled.append(name)
-            checker.warning(.unsupportedAttribute,
-                            "\(what) attribute '\(name)' is \(dialect.rawValue), not ConneXML; it is ignored",
-                            at: attribute.position)
+            checker.warning(
+                .unsupportedAttribute,
+                "\(what) attribute '\(name)' is \(dialect.rawValue), not ConneXML; it is ignored",
+                at: attribute.position)
         }
     }
 
@@ -173,12 +186,16 @@ struct AttributeReader {
     }
 
     /// Tells the recording, when there is one, what the attribute is.
-    private mutating func record<V>(_ name: String, _ kind: ValueKind<V>, _ about: String, default defaultValue: V?,
-                                    required: Bool = false, templates: Bool = true, _ checker: inout Checker) {
+    private mutating func record<V>(
+        _ name: String, _ kind: ValueKind<V>, _ about: String, default defaultValue: V?,
+        required: Bool = false, templates: Bool = true, _ checker: inout Checker
+    ) {
         guard checker.recording != nil else { return }
-        recorded.append(AttributeSyntax(name: name, description: about, expected: kind.expected, schema: kind.schema,
-                                        defaultValue: defaultValue.map(Self.text(of:)), isRequired: required,
-                                        acceptsTemplates: templates))
+        recorded.append(
+            AttributeSyntax(
+                name: name, description: about, expected: kind.expected, schema: kind.schema,
+                defaultValue: defaultValue.map(Self.text(of:)), isRequired: required,
+                acceptsTemplates: templates))
     }
 
     /// A default as a script would write it (`us-old`, not `usOld`).
@@ -196,8 +213,9 @@ struct AttributeReader {
         }
         guard let literal = template.literal else { return Setting(template: template, kind: kind) }
         guard let value = kind.parse(literal) else {
-            checker.error(.invalidValue, "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
-                          at: attribute.position, hint: Self.hint(for: literal, kind))
+            checker.error(
+                .invalidValue, "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
+                at: attribute.position, hint: Self.hint(for: literal, kind))
             return nil
         }
         return Setting(value, explicit: true)

@@ -19,10 +19,12 @@ enum AttributesAsText {
             guard let eq = rest.firstIndex(of: "=") else { return nil }
             let name = rest[..<eq].trimmed
             guard let first = name.first, first.isLetter || first == "_",
-                  name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.:".contains($0) }) else { return nil }
+                name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.:".contains($0) })
+            else { return nil }
             let afterEq = rest[rest.index(after: eq)...].drop { $0 == " " || $0 == "\t" }
             guard let quote = afterEq.first, quote == "\"" || quote == "'",
-                  let close = afterEq.dropFirst().firstIndex(of: quote) else { return nil }
+                let close = afterEq.dropFirst().firstIndex(of: quote)
+            else { return nil }
             let value = afterEq[afterEq.index(after: afterEq.startIndex)..<close]
             pairs.append("\(name)=\(quote)\(value)\(quote)")
             rest = afterEq[afterEq.index(after: close)...]
@@ -53,8 +55,10 @@ extension Checker {
     /// whether it was. An error, or a warning where any text is allowed
     /// (the platform would say `voice="alice"` aloud, not refuse it).
     /// `needsContent`: the element needs text, so the hint leaves room for it.
-    mutating func reportAttributesAsText(_ text: XMLParsing.Text, of element: Element, asWarning: Bool = false,
-                                         needsContent: Bool = false) -> Bool {
+    mutating func reportAttributesAsText(
+        _ text: XMLParsing.Text, of element: Element, asWarning: Bool = false,
+        needsContent: Bool = false
+    ) -> Bool {
         guard let pairs = AttributesAsText.pairs(in: text.value) else { return false }
         // The pairs, not the text: they may stand on lines of their own.
         let message = "\(Self.quote(pairs.joined(separator: " "))) in <\(element.qualifiedName)> is attributes written as text"

@@ -47,14 +47,16 @@ public struct Checker {
     }
 
     static func isPlainPattern(_ pattern: String) -> Bool {
-        !pattern.isEmpty && !pattern.utf8.contains { byte in
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
-                 UInt8(ascii: "|"): true
-            default: false
+        !pattern.isEmpty
+            && !pattern.utf8.contains { byte in
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                    UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
+                    UInt8(ascii: "|"):
+                    true
+                default: false
+                }
             }
-        }
     }
 
     /// Reads a template; nil (after reporting what is wrong) when it is
@@ -73,20 +75,24 @@ public struct Checker {
     private mutating func report(_ failure: TemplateError, at position: SourcePosition, in what: String) {
         switch failure.kind {
         case .unclosed(let opener):
-            error(.templateSyntax, "template in \(what) opens '\(opener)' but never closes it",
-                  at: position, hint: opener == "{{" ? "close it with '}}'" : "close it with '}'")
+            error(
+                .templateSyntax, "template in \(what) opens '\(opener)' but never closes it",
+                at: position, hint: opener == "{{" ? "close it with '}}'" : "close it with '}'")
         case .emptyExpression:
             error(.templateSyntax, "empty template expression in \(what)", at: position, hint: "write {{ name }} or ${name}")
         case .invalidVariableName(let name):
-            error(.templateSyntax, "'\(name)' is not a variable name (in \(what))", at: position,
-                  hint: "variable names are letters, digits, '_', '-' and '.', starting with a letter or '_'")
+            error(
+                .templateSyntax, "'\(name)' is not a variable name (in \(what))", at: position,
+                hint: "variable names are letters, digits, '_', '-' and '.', starting with a letter or '_'")
         case .unknownFunction(let name):
-            let hint = Suggestions.closest(to: name, among: Template.functions).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestions.closest(to: name, among: Template.functions).map { "did you mean '\($0)'?" }
                 ?? "the only template function is {{ substring NAME START [LENGTH] }}"
             error(.unknownTemplateFunction, "unknown template function '\(name)' in \(what)", at: position, hint: hint)
         case .badSubstring(let usage):
-            error(.templateSyntax, "substring in \(what) is written {{ \(usage) }}", at: position,
-                  hint: "START and LENGTH are whole numbers; START counts from 0")
+            error(
+                .templateSyntax, "substring in \(what) is written {{ \(usage) }}", at: position,
+                hint: "START and LENGTH are whole numbers; START counts from 0")
         }
     }
 }

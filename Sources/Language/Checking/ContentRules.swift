@@ -10,12 +10,14 @@ extension Checker {
         for child in element.children {
             switch child {
             case .element(let e):
-                error(.unexpectedChild, "<\(element.name)> takes no child elements, but has <\(e.qualifiedName)>",
-                      at: e.position)
+                error(
+                    .unexpectedChild, "<\(element.name)> takes no child elements, but has <\(e.qualifiedName)>",
+                    at: e.position)
             case .text(let t):
                 if reportAttributesAsText(t, of: element) { continue }
-                error(.unexpectedText, "<\(element.name)> takes no text, but has \(Self.quote(t.value))",
-                      at: t.position, hint: "write it self-closing: <\(element.name)/>")
+                error(
+                    .unexpectedText, "<\(element.name)> takes no text, but has \(Self.quote(t.value))",
+                    at: t.position, hint: "write it self-closing: <\(element.name)/>")
             }
         }
     }
@@ -34,8 +36,9 @@ extension Checker {
             case .element(let e):
                 reportedChild = true
                 if let markup = Dialect.foreignMarkup(e, in: element) {
-                    error(.foreignElement, "<\(e.qualifiedName)> in <\(element.name)> is \(markup), not ConneXML",
-                          at: e.position, hint: "ConneXML's <\(element.name)> takes plain text: write the words without tags")
+                    error(
+                        .foreignElement, "<\(e.qualifiedName)> in <\(element.name)> is \(markup), not ConneXML",
+                        at: e.position, hint: "ConneXML's <\(element.name)> takes plain text: write the words without tags")
                 } else {
                     error(.unexpectedChild, "<\(element.name)> takes only text, but has <\(e.qualifiedName)>", at: e.position)
                 }
@@ -57,8 +60,9 @@ extension Checker {
         let whole = XMLParsing.Text(value: string, position: first.position)
         if reportAttributesAsText(whole, of: element, asWarning: anyText, needsContent: required != nil), !anyText { return nil }
         if value.utf8.first == 0x3E /* > */ {
-            warning(.strayAngleBracket, "text of <\(element.name)> starts with '>'", at: first.position,
-                    hint: "a tag closed twice? '>' is part of the text here")
+            warning(
+                .strayAngleBracket, "text of <\(element.name)> starts with '>'", at: first.position,
+                hint: "a tag closed twice? '>' is part of the text here")
         }
         return template(string, at: first.position, in: "<\(element.name)>")
     }
@@ -66,8 +70,10 @@ extension Checker {
     /// Visits the children of an element that takes only the elements named
     /// `allowed` (`<Start>` only `<Stream>`, `<Before>` only `<Set>`): text
     /// and any other element are reported here, once, in the same words.
-    mutating func forEachChild(of element: Element, allowing allowed: [String], hint: String? = nil,
-                               _ visit: (Element, inout Checker) -> Void) {
+    mutating func forEachChild(
+        of element: Element, allowing allowed: [String], hint: String? = nil,
+        _ visit: (Element, inout Checker) -> Void
+    ) {
         recordContent(.elements(allowed), of: element)
         // Only messages need it: built when one is.
         var list: String { allowed.map { "<\($0)>" }.joined(separator: " and ") }
@@ -75,8 +81,9 @@ extension Checker {
             switch child {
             case .text(let text):
                 if reportAttributesAsText(text, of: element) { continue }
-                error(.strayText, "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
-                      at: text.position, hint: hint)
+                error(
+                    .strayText, "<\(element.name)> takes only \(list), not text: \(Self.quote(text.value))",
+                    at: text.position, hint: hint)
             case .element(let e) where e.prefix == nil && allowed.contains(e.name):
                 visit(e, &self)
             case .element(let e) where e.prefix != nil || Dialect.foreignElements[e.name] != nil:
@@ -84,8 +91,9 @@ extension Checker {
             case .element(let e):
                 let known = VerbList.syntaxes[e.name] != nil || VerbList.placedElements[e.name] != nil
                 if known {
-                    error(.invalidChild, "<\(element.name)> takes only \(list), not <\(e.name)>", at: e.position,
-                          hint: element.name == "Gather" ? "put <\(e.name)> after the <Gather>" : nil)
+                    error(
+                        .invalidChild, "<\(element.name)> takes only \(list), not <\(e.name)>", at: e.position,
+                        hint: element.name == "Gather" ? "put <\(e.name)> after the <Gather>" : nil)
                 } else {
                     VerbList.reportNotAVerb(e, in: "<\(element.name)>", &self)
                 }
@@ -111,7 +119,8 @@ extension Checker {
     /// which `what` names in messages.
     mutating func expectText<V>(_ element: Element, required: String, as kind: ValueKind<V>, what: String) -> Setting<V>? {
         let text = expectText(element, required: required)
-        recordContent(.text(TextSyntax(what: required, isRequired: true, expected: kind.expected, schema: kind.schema)), of: element)
+        recordContent(
+            .text(TextSyntax(what: required, isRequired: true, expected: kind.expected, schema: kind.schema)), of: element)
         return text.flatMap { setting($0, kind, of: element, what: what) }
     }
 
@@ -120,8 +129,9 @@ extension Checker {
     mutating func setting<V>(_ text: Template, _ kind: ValueKind<V>, of element: Element, what: String) -> Setting<V>? {
         guard let literal = text.literal else { return Setting(template: text, kind: kind) }
         guard let value = kind.parse(literal) else {
-            error(.invalidValue, "\(Self.quote(literal)) is not a valid \(what) in <\(element.name)>: expected \(kind.expected)",
-                  at: element.firstText?.position ?? element.position, hint: AttributeReader.hint(for: literal, kind))
+            error(
+                .invalidValue, "\(Self.quote(literal)) is not a valid \(what) in <\(element.name)>: expected \(kind.expected)",
+                at: element.firstText?.position ?? element.position, hint: AttributeReader.hint(for: literal, kind))
             return nil
         }
         return Setting(value, explicit: true)

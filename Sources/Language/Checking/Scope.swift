@@ -23,4 +23,3 @@ enum Scope: Equatable {
 protocol VerbSyntax: VerbDefinition, ElementDocumentation {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb?
 }
-

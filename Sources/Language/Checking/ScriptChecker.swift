@@ -26,8 +26,9 @@ public enum ScriptChecker {
             } else {
                 hint = "a ConneXML document is <Response> with verbs inside"
             }
-            checker.error(.invalidRoot, "the root element must be <Response>, not <\(root.qualifiedName)>",
-                          at: root.position, hint: hint)
+            checker.error(
+                .invalidRoot, "the root element must be <Response>, not <\(root.qualifiedName)>",
+                at: root.position, hint: hint)
             return Result(script: nil, diagnostics: checker.diagnostics)
         }
         AttributeReader(root).finish(&checker)
@@ -59,6 +60,7 @@ extension ScriptChecker {
     /// The root element's reference text.
     static let responseReference = ElementReference(
         summary: "The root of every ConneXML document: its verbs run in document order, top to bottom.",
-        run: "Runs the `<Set>`s of every `<Before>` first, then the verbs in order. When the last verb finishes, the call is hung up, unless a verb handed it elsewhere.",
+        run:
+            "Runs the `<Set>`s of every `<Before>` first, then the verbs in order. When the last verb finishes, the call is hung up, unless a verb handed it elsewhere.",
         checks: ["Any other root element: error `invalid-root` (a fragment of verbs: \"wrap it in <Response>…</Response>\")."])
 }

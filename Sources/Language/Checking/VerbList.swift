@@ -10,7 +10,9 @@ enum VerbList {
 
     /// Elements that exist in ConneXML but only inside a particular parent.
     static let placedElements: [String: String] = {
-        var result = ["Before": "<Response>", "Stream": "<Start>", "Parameter": "<Stream>", "Response": "the top of the document"]
+        var result = [
+            "Before": "<Response>", "Stream": "<Start>", "Parameter": "<Stream>", "Response": "the top of the document",
+        ]
         for name in DialNoun.syntaxes.keys { result[name] = "<Dial>" }
         return result
     }()
@@ -18,8 +20,10 @@ enum VerbList {
     /// Every ConneXML element name, for did-you-mean hints.
     static var allElementNames: [String] { Array(syntaxes.keys) + Array(placedElements.keys) }
 
-    static func check(_ parent: Element, in scope: Scope, _ checker: inout Checker,
-                      beforeBlock: ((Element, inout Checker) -> Void)? = nil) -> [Verb] {
+    static func check(
+        _ parent: Element, in scope: Scope, _ checker: inout Checker,
+        beforeBlock: ((Element, inout Checker) -> Void)? = nil
+    ) -> [Verb] {
         checker.recordContent(.verbs(scope, acceptsBefore: beforeBlock != nil), of: parent)
         var verbs: [Verb] = []
         var endedBy: Verb?
@@ -28,9 +32,11 @@ enum VerbList {
             switch child {
             case .text(let text):
                 if checker.reportAttributesAsText(text, of: parent, needsContent: true) { continue }
-                let hint = text.value.trimmed.hasPrefix(">") ? "a stray '>': is a tag closed twice?" : "put text to speak inside <Say>"
-                checker.error(.strayText, "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
-                              at: text.position, hint: hint)
+                let hint =
+                    text.value.trimmed.hasPrefix(">") ? "a stray '>': is a tag closed twice?" : "put text to speak inside <Say>"
+                checker.error(
+                    .strayText, "text outside a verb in \(scope.description): \(Checker.quote(text.value))",
+                    at: text.position, hint: hint)
             case .element(let element):
                 if element.prefix == nil, element.name == "Before", let beforeBlock {
                     beforeBlock(element, &checker)
@@ -43,14 +49,16 @@ enum VerbList {
                 guard let verb = syntax.check(element, in: scope, &checker) else { continue }
                 if let ender = endedBy, !reportedUnreachable {
                     reportedUnreachable = true
-                    let how = switch ender {
-                    case .redirect: "hands the call to another document"
-                    case .transfer: "hands the call away (a blind transfer; only a refused one goes on)"
-                    default: "ends the call"
-                    }
-                    checker.warning(.unreachable, "<\(element.name)> is never reached",
-                                    at: element.position,
-                                    hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")
+                    let how =
+                        switch ender {
+                        case .redirect: "hands the call to another document"
+                        case .transfer: "hands the call away (a blind transfer; only a refused one goes on)"
+                        default: "ends the call"
+                        }
+                    checker.warning(
+                        .unreachable, "<\(element.name)> is never reached",
+                        at: element.position,
+                        hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")
                 }
                 if endedBy == nil, verb.endsTheList { endedBy = verb }
                 verbs.append(verb)
@@ -63,19 +71,23 @@ enum VerbList {
     /// noun out of place, a case slip, or unknown.
     static func reportNotAVerb(_ element: Element, in place: String, _ checker: inout Checker) {
         if element.prefix != nil {
-            checker.error(.unknownElement, "<\(element.qualifiedName)> is not ConneXML: ConneXML elements have no namespace prefix",
-                          at: element.position)
+            checker.error(
+                .unknownElement, "<\(element.qualifiedName)> is not ConneXML: ConneXML elements have no namespace prefix",
+                at: element.position)
         } else if let dialect = Dialect.foreignElements[element.name] {
-            checker.error(.foreignElement, "<\(element.name)> is \(dialect.rawValue), not ConneXML",
-                          at: element.position, hint: "the ConnexCS platform will not run it; see \"Portability\" in the README")
+            checker.error(
+                .foreignElement, "<\(element.name)> is \(dialect.rawValue), not ConneXML",
+                at: element.position, hint: "the ConnexCS platform will not run it; see \"Portability\" in the README")
         } else if let home = placedElements[element.name] {
-            checker.error(.misplacedElement, "<\(element.name)> cannot stand in \(place): it belongs in \(home)",
-                          at: element.position)
+            checker.error(
+                .misplacedElement, "<\(element.name)> cannot stand in \(place): it belongs in \(home)",
+                at: element.position)
         } else if syntaxes[element.name] != nil {
             checker.error(.misplacedElement, "<\(element.name)> cannot stand in \(place)", at: element.position)
         } else {
-            checker.error(.unknownElement, "unknown element <\(element.name)>", at: element.position,
-                          hint: didYouMean(element.name))
+            checker.error(
+                .unknownElement, "unknown element <\(element.name)>", at: element.position,
+                hint: didYouMean(element.name))
         }
     }
 

@@ -15,7 +15,8 @@ public enum Vocabulary {
     public static func attributes(of element: String, inside parents: [String] = []) -> [String] {
         let names = parents + [element]
         guard names.allSatisfy(isName) else { return [] }
-        let text = "<Response>" + parents.map { "<\($0)>" }.joined() + "<\(element)/>"
+        let text =
+            "<Response>" + parents.map { "<\($0)>" }.joined() + "<\(element)/>"
             + parents.reversed().map { "</\($0)>" }.joined() + "</Response>"
         guard case .document(let document) = XMLParser.parse(Array(text.utf8), file: "vocabulary") else { return [] }
         var checker = Checker(file: "vocabulary")

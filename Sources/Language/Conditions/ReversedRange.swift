@@ -37,7 +37,8 @@ struct ReversedRange {
         }
         let ends = item.split(separator: "-", omittingEmptySubsequences: false).map { String($0.trimmed) }
         guard ends.count == 2, let parse = TimeTestParser.endParser(for: attribute),
-              let low = parse(ends[0]), let high = parse(ends[1]), high < low else { return nil }
+            let low = parse(ends[0]), let high = parse(ends[1]), high < low
+        else { return nil }
         let (start, end) = (ends[0], ends[1])
         switch attribute {
         case "year":

@@ -15,13 +15,17 @@ enum TimeTestParser {
         case "wday", "sunmontuewedthufrisat":
             // One test under two names: the documentation's table shows
             // FreeSWITCH's `wday` row garbled into `sunmontuewedthufrisat`.
-            return ranges(value, expected: { "days 1–7 (Sunday = 1) or sun…sat, as a value, a range (mon-fri) or a list" },
-                          parse: dayOfWeek)
-                .mapError { failure in Failure(expected: failure.expected, hint: dayNameHint(value)) }
-                .map { .field(.wday, $0.map { ValueRange($0.low, $0.high) }) }
+            return ranges(
+                value, expected: { "days 1–7 (Sunday = 1) or sun…sat, as a value, a range (mon-fri) or a list" },
+                parse: dayOfWeek
+            )
+            .mapError { failure in Failure(expected: failure.expected, hint: dayNameHint(value)) }
+            .map { .field(.wday, $0.map { ValueRange($0.low, $0.high) }) }
         case "time-of-day", "time":
-            return ranges(value, expected: { "h:mm-h:mm or h:mm:ss-h:mm:ss, or a list of them" }, requireRange: true, parse: secondsOfDay)
-                .map { .timeOfDay($0.map { TimeOfDayRange($0.low, $0.high) }) }
+            return ranges(
+                value, expected: { "h:mm-h:mm or h:mm:ss-h:mm:ss, or a list of them" }, requireRange: true, parse: secondsOfDay
+            )
+            .map { .timeOfDay($0.map { TimeOfDayRange($0.low, $0.high) }) }
         case "date-time", "date_time":
             return dateTimes(value).map { .dateTime($0) }
         default:
@@ -29,9 +33,14 @@ enum TimeTestParser {
                 return .failure(Failure(expected: "a known test"))
             }
             let bounds = field.bounds
-            return ranges(value, expected: { "whole numbers from \(bounds.lowerBound) to \(bounds.upperBound), as a value, a range lo-hi, or a list" },
-                          parse: number(in: bounds))
-                .map { .field(field, $0.map { ValueRange($0.low, $0.high) }) }
+            return ranges(
+                value,
+                expected: {
+                    "whole numbers from \(bounds.lowerBound) to \(bounds.upperBound), as a value, a range lo-hi, or a list"
+                },
+                parse: number(in: bounds)
+            )
+            .map { .field(field, $0.map { ValueRange($0.low, $0.high) }) }
         }
     }
 
@@ -46,13 +55,15 @@ enum TimeTestParser {
     }
 
     /// `a,b-c,…` where each end is read by `parse`.
-    private static func ranges(_ value: String, expected: Expected, requireRange: Bool = false,
-                               parse: (String) -> Int?) -> Result<[(low: Int, high: Int)], Failure> {
+    private static func ranges(
+        _ value: String, expected: Expected, requireRange: Bool = false,
+        parse: (String) -> Int?
+    ) -> Result<[(low: Int, high: Int)], Failure> {
         var result: [(low: Int, high: Int)] = []
         for item in value.split(separator: ",", omittingEmptySubsequences: false) {
             let ends = item.split(separator: "-", omittingEmptySubsequences: false).map { String($0.trimmed) }
             guard ends.count == 1 && !requireRange || ends.count == 2,
-                  let low = parse(ends[0]), let high = parse(ends[ends.count - 1])
+                let low = parse(ends[0]), let high = parse(ends[ends.count - 1])
             else { return .failure(Failure(expected: expected())) }
             result.append((low, high))
         }
@@ -90,12 +101,14 @@ enum TimeTestParser {
     static func secondsOfDay(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              ASCII.isDigits(parts[0], maximumCount: 2), let h = Int(parts[0]),
-              parts[1].utf8.count == 2, ASCII.isDigits(parts[1]), let m = Int(parts[1]), m <= 59
+            ASCII.isDigits(parts[0], maximumCount: 2), let h = Int(parts[0]),
+            parts[1].utf8.count == 2, ASCII.isDigits(parts[1]), let m = Int(parts[1]), m <= 59
         else { return nil }
         var s = 0
         if parts.count == 3 {
-            guard parts[2].utf8.count == 2, ASCII.isDigits(parts[2]), let seconds = Int(parts[2]), seconds <= 59 else { return nil }
+            guard parts[2].utf8.count == 2, ASCII.isDigits(parts[2]), let seconds = Int(parts[2]), seconds <= 59 else {
+                return nil
+            }
             s = seconds
         }
         guard h <= 23 || (h == 24 && m == 0 && s == 0) else { return nil }
@@ -106,8 +119,10 @@ enum TimeTestParser {
 
     private static func dateTimes(_ value: String) -> Result<[DateTimeRange], Failure> {
         if value.contains("**") {
-            return .failure(Failure(expected: dateTimeExpected,
-                                    hint: "'**~**' is a formatting slip in the documentation: write a plain '~' between the two moments"))
+            return .failure(
+                Failure(
+                    expected: dateTimeExpected,
+                    hint: "'**~**' is a formatting slip in the documentation: write a plain '~' between the two moments"))
         }
         var result: [DateTimeRange] = []
         for item in value.split(separator: ",") {
@@ -130,9 +145,9 @@ enum TimeTestParser {
         guard halves.count == 2 else { return nil }
         let date = halves[0].split(separator: "-", omittingEmptySubsequences: false)
         guard date.count == 3, date[0].count == 4, date[1].count == 2, date[2].count == 2,
-              let y = Int(date[0]), let mo = Int(date[1]), let d = Int(date[2]),
-              (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d),
-              let seconds = secondsOfDay(String(halves[1])), seconds < 86400
+            let y = Int(date[0]), let mo = Int(date[1]), let d = Int(date[2]),
+            (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d),
+            let seconds = secondsOfDay(String(halves[1])), seconds < 86400
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d, hour: seconds / 3600, minute: seconds % 3600 / 60, second: seconds % 60)
     }

@@ -32,12 +32,15 @@ extension Barge: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        let whisper = attributes.value("whisper", .choice, default: Legs.ab, about: "the legs that hear the barger (a: the leg that placed the joined call, b: the other)", &checker)
+        let whisper = attributes.value(
+            "whisper", .choice, default: Legs.ab,
+            about: "the legs that hear the barger (a: the leg that placed the joined call, b: the other)", &checker)
         let bridge = attributes.value("bridge", .choice, default: Legs.ab, about: "the legs the barger hears", &checker)
         // Decision (language.md): the documentation's table says `command`,
         // its examples `commands`; `commands` is the name.
-        let spelled = attributes.value("commands", .boolean, default: true,
-                                       about: "true: the barger's keys change the mode while barging", &checker)
+        let spelled = attributes.value(
+            "commands", .boolean, default: true,
+            about: "true: the barger's keys change the mode while barging", &checker)
         let alias = attributes.alias("command", for: "commands", .boolean, &checker)
         let commands = spelled.isExplicit ? spelled : alias ?? spelled
         attributes.finish(&checker)
@@ -49,9 +52,10 @@ extension Barge: DialNounSyntax {
                     group = text
                 } else {
                     let hint = PlainName.suggestion(for: literal).map { "did you mean '\($0)'?" }
-                    checker.error(.invalidGroupName,
-                                  "barge group \(Checker.quote(literal)) is not a valid name: use lowercase letters, digits and _ only",
-                                  at: element.firstText?.position ?? element.position, hint: hint)
+                    checker.error(
+                        .invalidGroupName,
+                        "barge group \(Checker.quote(literal)) is not a valid name: use lowercase letters, digits and _ only",
+                        at: element.firstText?.position ?? element.position, hint: hint)
                 }
             }
         } else {
@@ -69,7 +73,9 @@ extension DiagnosticCode {
 
 extension Barge {
     static let reference = ElementReference(
-        summary: "Listens in on (and optionally talks into) a call in progress; the text is the barge group, empty for any call of the caller's customer.",
-        run: "Policy decides (the barge flag, the group, the target call, and the whisper flag for being heard). On joining, and after every key, the trace states who hears whom. With `commands`, keys work as FreeSWITCH's eavesdrop: `2` talk to A, `1` to B, `3` to both, `0` back to listening, `*` leave; other keys are traced with no effect.",
+        summary:
+            "Listens in on (and optionally talks into) a call in progress; the text is the barge group, empty for any call of the caller's customer.",
+        run:
+            "Policy decides (the barge flag, the group, the target call, and the whisper flag for being heard). On joining, and after every key, the trace states who hears whom. With `commands`, keys work as FreeSWITCH's eavesdrop: `2` talk to A, `1` to B, `3` to both, `0` back to listening, `*` leave; other keys are traced with no effect.",
         checks: ["A group that is not `^[a-z_0-9]+$` (`GROUPA`): error `invalid-group-name`."])
 }

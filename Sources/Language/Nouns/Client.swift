@@ -38,26 +38,35 @@ extension Client: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        let events = attributes.optional("statusCallbackEvent", eventsKind, about: "the events reported to statusCallback; none when absent, so no callback is sent", &checker)
+        let events = attributes.optional(
+            "statusCallbackEvent", eventsKind,
+            about: "the events reported to statusCallback; none when absent, so no callback is sent", &checker)
         let callback = attributes.optional("statusCallback", callbackKind, about: "where the events are sent", &checker)
-        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST, about: "how statusCallback is requested", &checker)
+        let method = attributes.value(
+            "statusCallbackMethod", .choice, default: HTTPMethod.POST, about: "how statusCallback is requested", &checker)
         attributes.foreign(["url", "method"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if events != nil, callback == nil, element.attribute("statusCallback") == nil {
-            checker.warning(.noEffect, "statusCallbackEvent has no effect on <Client> without statusCallback",
-                            at: element.attribute("statusCallbackEvent")?.position ?? element.position)
+            checker.warning(
+                .noEffect, "statusCallbackEvent has no effect on <Client> without statusCallback",
+                at: element.attribute("statusCallbackEvent")?.position ?? element.position)
         }
         if let attribute = element.attribute("statusCallback") {
             if element.attribute("statusCallbackEvent") == nil {
-                checker.warning(.noEffect, "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
-                                at: attribute.position,
-                                hint: "the documented default of statusCallbackEvent is none: add statusCallbackEvent=\"completed\" (or initiated ringing answered completed)")
+                checker.warning(
+                    .noEffect, "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
+                    at: attribute.position,
+                    hint:
+                        "the documented default of statusCallbackEvent is none: add statusCallbackEvent=\"completed\" (or initiated ringing answered completed)"
+                )
             }
             if let url = callback?.fixedValue { checker.noteRelativeCallback(url, on: "<Client>", at: attribute.position) }
         }
         guard let username = checker.expectText(element, required: "the SIP username to dial", anyText: true) else { return nil }
-        return .client(Client(username: username, statusCallbackEvents: events, statusCallback: callback,
-                              statusCallbackMethod: method, position: element.position))
+        return .client(
+            Client(
+                username: username, statusCallbackEvents: events, statusCallback: callback,
+                statusCallbackMethod: method, position: element.position))
     }
 }
 
@@ -67,8 +76,11 @@ extension Checker {
     /// does not have.
     mutating func noteRelativeCallback(_ url: String, on what: String, at position: SourcePosition) {
         guard !documentIsFetched, URLText.isRelative(url) else { return }
-        warning(.relativeURL, "statusCallback=\"\(url)\" on \(what) is relative to the document's URL", at: position,
-                hint: "the platform resolves it against the URL it fetched this document from; a local file has none: write an https:// URL to be sure")
+        warning(
+            .relativeURL, "statusCallback=\"\(url)\" on \(what) is relative to the document's URL", at: position,
+            hint:
+                "the platform resolves it against the URL it fetched this document from; a local file has none: write an https:// URL to be sure"
+        )
     }
 }
 
@@ -81,7 +93,8 @@ extension DiagnosticCode {
 extension Client {
     static let reference = ElementReference(
         summary: "A SIP user of the directory to dial (its text is the user name).",
-        run: "Dialled if the user exists and belongs to the caller's customer (policy); each event of `statusCallbackEvent` that happens is sent to `statusCallback`.",
+        run:
+            "Dialled if the user exists and belongs to the caller's customer (policy); each event of `statusCallbackEvent` that happens is sent to `statusCallback`.",
         checks: [
             "`statusCallback` without `statusCallbackEvent` (no callback is sent), or the events without the URL: warning `no-effect`.",
             "A relative `statusCallback` in a local file: warning `relative-url`.",

@@ -12,10 +12,13 @@ extension Conference: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        attributes.foreign(["muted", "beep", "startConferenceOnEnter", "endConferenceOnExit", "waitUrl",
-                            "waitMethod", "maxParticipants", "record", "trim", "statusCallback",
-                            "statusCallbackEvent", "statusCallbackMethod", "coach", "jitterBufferSize",
-                            "participantLabel", "region"], dialect: .twiml, &checker)
+        attributes.foreign(
+            [
+                "muted", "beep", "startConferenceOnEnter", "endConferenceOnExit", "waitUrl",
+                "waitMethod", "maxParticipants", "record", "trim", "statusCallback",
+                "statusCallbackEvent", "statusCallbackMethod", "coach", "jitterBufferSize",
+                "participantLabel", "region",
+            ], dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let room = checker.expectText(element, required: "the conference room name", anyText: true) else { return nil }
         return .conference(Conference(room: room, position: element.position))

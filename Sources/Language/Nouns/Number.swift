@@ -9,8 +9,10 @@ public struct Number: Sendable {
 
     /// `+` (optional), then digits, `*` or `#`; at most 32 characters
     /// (`DialString`, which the policy layer judges numbers by too).
-    public static let numberKind = ValueKind<String>(expected: "an E.164 or local number such as +441234567890 or 1001",
-                                                    schema: .pattern("\\+[0-9*#]{1,\(DialString.maximumLength - 1)}|[0-9*#]{1,\(DialString.maximumLength)}")) { text in
+    public static let numberKind = ValueKind<String>(
+        expected: "an E.164 or local number such as +441234567890 or 1001",
+        schema: .pattern("\\+[0-9*#]{1,\(DialString.maximumLength - 1)}|[0-9*#]{1,\(DialString.maximumLength)}")
+    ) { text in
         DialString.isValid(text) ? text : nil
     }
 
@@ -28,8 +30,11 @@ extension Number: DialNounSyntax {
 
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        attributes.foreign(["sendDigits", "url", "method", "statusCallback", "statusCallbackEvent",
-                            "statusCallbackMethod", "byoc", "machineDetection"], dialect: .twiml, &checker)
+        attributes.foreign(
+            [
+                "sendDigits", "url", "method", "statusCallback", "statusCallbackEvent",
+                "statusCallbackMethod", "byoc", "machineDetection",
+            ], dialect: .twiml, &checker)
         attributes.finish(&checker)
         return fromText(of: element, &checker).map { .number(Number(number: $0.number, position: element.position)) }
     }

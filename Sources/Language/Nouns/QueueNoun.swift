@@ -25,7 +25,9 @@ extension QueueNoun: DialNounSyntax {
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
         let music = attributes.optional("music", musicKind, about: "audio played while waiting", &checker)
-        let action = attributes.optional("action", ValueKind<Action>.choice, about: "pickup: answer the next caller waiting in the queue instead of joining it", &checker)
+        let action = attributes.optional(
+            "action", ValueKind<Action>.choice,
+            about: "pickup: answer the next caller waiting in the queue instead of joining it", &checker)
         attributes.foreign(["url", "method", "reservationSid", "postWorkActivitySid"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if let file = music?.fixedValue, let at = element.attribute("music")?.position {
@@ -39,6 +41,7 @@ extension QueueNoun: DialNounSyntax {
 extension QueueNoun {
     static let reference = ElementReference(
         summary: "A call queue to join (its text is the queue's name), or with `action=\"pickup\"` to answer from.",
-        run: "Needs the caller's profile to allow queues, or queue pickup for `action=\"pickup\"` (policy); the dial is traced with the queue and answered as the scenario says.",
+        run:
+            "Needs the caller's profile to allow queues, or queue pickup for `action=\"pickup\"` (policy); the dial is traced with the queue and answered as the scenario says.",
         checks: ["A bare file name as `music` in a local file: warning `relative-url`."])
 }

@@ -87,8 +87,10 @@ public enum LanguageSyntax {
             order.append(name)
             // Verbs first, in the registry's order: every list's children
             // are the registry's, so the first list visits them all.
-            for child in ElementSyntax(name: name, reference: .init(summary: "", run: ""), attributes: [], ignoredAttributes: [],
-                                       content: content, isVerb: false, outcomes: []).children {
+            for child in ElementSyntax(
+                name: name, reference: .init(summary: "", run: ""), attributes: [], ignoredAttributes: [],
+                content: content, isVerb: false, outcomes: []
+            ).children {
                 paths.append(path + [child])
             }
         }

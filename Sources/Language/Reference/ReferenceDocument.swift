@@ -45,7 +45,9 @@ public enum ReferenceDocument {
             out += ""
             out += "| Element | What it is |"
             out += "| --- | --- |"
-            for element in members { out += "| [`<\(element.name)>`](#\(anchor(element.name))) | \(cell(element.reference.summary)) |" }
+            for element in members {
+                out += "| [`<\(element.name)>`](#\(anchor(element.name))) | \(cell(element.reference.summary)) |"
+            }
             for element in members { section(element, into: &out) }
         }
         return out.text
@@ -64,7 +66,8 @@ public enum ReferenceDocument {
         if !element.ignoredAttributes.isEmpty {
             let byDialect = Dictionary(grouping: element.ignoredAttributes, by: \.dialect)
             for dialect in byDialect.keys.sorted() {
-                out += "- Ignored (\(dialect), warning `unsupported-attribute`): "
+                out +=
+                    "- Ignored (\(dialect), warning `unsupported-attribute`): "
                     + byDialect[dialect]!.map { "`\($0.name)`" }.joined(separator: ", ") + "."
             }
         }
@@ -78,7 +81,8 @@ public enum ReferenceDocument {
                     name += " (also read as " + attribute.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")"
                 }
                 let defaultText = attribute.isRequired ? "required" : attribute.defaultValue.map { "`\($0)`" } ?? "none"
-                out += "| \(name) | \(cell(attribute.expected)) | \(cell(defaultText)) | \(attribute.acceptsTemplates ? "yes" : "no") | \(cell(attribute.description)) |"
+                out +=
+                    "| \(name) | \(cell(attribute.expected)) | \(cell(defaultText)) | \(attribute.acceptsTemplates ? "yes" : "no") | \(cell(attribute.description)) |"
             }
         }
         if !element.reference.checks.isEmpty {

@@ -31,8 +31,10 @@ struct SyntaxRecording {
 
     private(set) var elements: [SourcePosition: Element] = [:]
 
-    mutating func record(attributes: [AttributeSyntax], known: [String], ignored: [IgnoredAttribute],
-                         aliases: [(alias: String, name: String)], of element: XMLParsing.Element) {
+    mutating func record(
+        attributes: [AttributeSyntax], known: [String], ignored: [IgnoredAttribute],
+        aliases: [(alias: String, name: String)], of element: XMLParsing.Element
+    ) {
         var entry = elements[element.position] ?? Element(name: element.name)
         var attributes = attributes
         for (alias, name) in aliases {

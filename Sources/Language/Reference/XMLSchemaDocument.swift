@@ -45,11 +45,13 @@ public enum XMLSchemaDocument {
 
     private static func complexType(_ element: ElementSyntax, into out: inout Lines) {
         let attributes = element.attributes.flatMap { attribute in
-            [attribute] + attribute.aliases.map { alias in
-                AttributeSyntax(name: alias, description: "read as \(attribute.name), with a warning: write \(attribute.name)",
-                                expected: attribute.expected, schema: attribute.schema, defaultValue: nil,
-                                isRequired: false, acceptsTemplates: attribute.acceptsTemplates)
-            }
+            [attribute]
+                + attribute.aliases.map { alias in
+                    AttributeSyntax(
+                        name: alias, description: "read as \(attribute.name), with a warning: write \(attribute.name)",
+                        expected: attribute.expected, schema: attribute.schema, defaultValue: nil,
+                        isRequired: false, acceptsTemplates: attribute.acceptsTemplates)
+                }
         }
         switch element.content {
         case .empty:

@@ -28,7 +28,10 @@ extension Template {
                 let body = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
                 switch parseExpression(body) {
                 case .success(let part):
-                    if !pending.isEmpty { parts.append(.text(pending)); pending = "" }
+                    if !pending.isEmpty {
+                        parts.append(.text(pending))
+                        pending = ""
+                    }
                     parts.append(part)
                 case .failure(let error): return .failure(error)
                 }
@@ -39,7 +42,10 @@ extension Template {
                 guard isVariableName(name) else {
                     return .failure(TemplateError(kind: name.isEmpty ? .emptyExpression : .invalidVariableName(String(name))))
                 }
-                if !pending.isEmpty { parts.append(.text(pending)); pending = "" }
+                if !pending.isEmpty {
+                    parts.append(.text(pending))
+                    pending = ""
+                }
                 parts.append(.variable(String(name)))
                 rest = rest[rest.index(after: close)...]
             } else {
@@ -73,7 +79,7 @@ extension Template {
         guard first == "substring" else { return .failure(TemplateError(kind: .unknownFunction(String(first)))) }
         let usage = "substring NAME START [LENGTH]"
         guard words.count == 3 || words.count == 4, isVariableName(words[1]),
-              let start = Int(words[2]), start >= 0
+            let start = Int(words[2]), start >= 0
         else { return .failure(TemplateError(kind: .badSubstring(usage))) }
         var length: Int?
         if words.count == 4 {
@@ -85,7 +91,9 @@ extension Template {
 
     /// Variable names: a letter or `_`, then letters, digits, `_`, `-` or `.`.
     static func isVariableName<S: StringProtocol>(_ name: S) -> Bool {
-        guard let first = name.unicodeScalars.first, (first.isASCII && first.properties.isAlphabetic) || first == "_" else { return false }
+        guard let first = name.unicodeScalars.first, (first.isASCII && first.properties.isAlphabetic) || first == "_" else {
+            return false
+        }
         return name.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-" || $0 == "."
         }
@@ -99,7 +107,8 @@ extension StringProtocol {
         let s = Substring(self)
         let bytes = s.utf8
         guard let first = bytes.firstIndex(where: { !ASCII.isSpace($0) }),
-              let last = bytes.lastIndex(where: { !ASCII.isSpace($0) }) else { return s[s.endIndex...] }
+            let last = bytes.lastIndex(where: { !ASCII.isSpace($0) })
+        else { return s[s.endIndex...] }
         return s[first...last]
     }
 }

@@ -54,7 +54,8 @@ public enum URLText {
     /// was not fetched over HTTP, leaves it as written.
     public static func resolved(_ reference: String, against document: String) -> String {
         guard isRelative(reference), isWeb(document), let base = URL(string: document),
-              let url = URL(string: reference, relativeTo: base) else { return reference }
+            let url = URL(string: reference, relativeTo: base)
+        else { return reference }
         return url.absoluteString
     }
 
@@ -64,7 +65,7 @@ public enum URLText {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let candidate = text[..<colon]
         guard let first = candidate.first, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
         else { return nil }
         return String(candidate)
     }

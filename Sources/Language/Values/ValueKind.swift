@@ -20,16 +20,20 @@ public struct ValueKind<Value: Sendable>: Sendable {
 
     /// For descriptions that cost something to build: made only when a
     /// message needs them, not for every attribute read.
-    public init(describedBy describe: @escaping @Sendable () -> String, schema: ValueSchema = .text,
-                parse: @escaping @Sendable (String) -> Value?) {
+    public init(
+        describedBy describe: @escaping @Sendable () -> String, schema: ValueSchema = .text,
+        parse: @escaping @Sendable (String) -> Value?
+    ) {
         self.describe = describe
         self.parser = parse
         self.explain = nil
         self.schema = schema
     }
 
-    private init(describe: @escaping @Sendable () -> String, parser: @escaping @Sendable (String) -> Value?,
-                 explain: (@Sendable (String) -> String?)?, schema: ValueSchema) {
+    private init(
+        describe: @escaping @Sendable () -> String, parser: @escaping @Sendable (String) -> Value?,
+        explain: (@Sendable (String) -> String?)?, schema: ValueSchema
+    ) {
         self.describe = describe
         self.parser = parser
         self.explain = explain
@@ -55,8 +59,10 @@ extension ValueKind where Value == Int {
     /// A whole number within `range` (digits only, no sign, no spaces).
     public static func integer(_ range: ClosedRange<Int>, unit: String = "") -> ValueKind {
         let unitText = unit.isEmpty ? "" : " \(unit)"
-        return ValueKind(expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)",
-                         schema: .integer(range)) { text in
+        return ValueKind(
+            expected: "a whole number from \(range.lowerBound) to \(range.upperBound)\(unitText)",
+            schema: .integer(range)
+        ) { text in
             guard ASCII.isDigits(text, maximumCount: 9), let n = Int(text), range.contains(n) else { return nil }
             return n
         }
@@ -77,22 +83,28 @@ extension ValueKind where Value == Bool {
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
     public static var choice: ValueKind {
-        ValueKind(describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") },
-                  schema: .choice(Value.allCases.map(\.rawValue))) { Value(rawValue: $0) }
+        ValueKind(
+            describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") },
+            schema: .choice(Value.allCases.map(\.rawValue)),
+            parse: { Value(rawValue: $0) }
+        )
     }
 }
 
 extension ValueKind where Value == String {
     /// Plain-text names of the SIP Profile page (barge groups): `^[a-z_0-9]+$`.
-    public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only", schema: .pattern("[a-z_0-9]+")) { text in
+    public static let plainName = ValueKind(expected: "lowercase letters, digits and _ only", schema: .pattern("[a-z_0-9]+")) {
+        text in
         PlainName.isValid(text) ? text : nil
     }
 
     /// Context names (`Enter`, `Press context`, `hangupOnStarContext`):
     /// case-sensitive, letters, digits, `_` and `-` (the documentation's
     /// contexts are `A` and `B`).
-    public static let contextName = ValueKind(expected: "a name of letters, digits, _ and - (case-sensitive)",
-                                              schema: .pattern("[A-Za-z0-9_\\-]+")) { text in
+    public static let contextName = ValueKind(
+        expected: "a name of letters, digits, _ and - (case-sensitive)",
+        schema: .pattern("[A-Za-z0-9_\\-]+")
+    ) { text in
         ContextName.isValid(text) ? text : nil
     }
 
@@ -126,7 +138,9 @@ extension ValueKind where Value == String {
     }
 
     /// Any text that is not empty.
-    public static let nonEmpty = ValueKind(expected: "a value that is not empty", schema: .pattern(".+")) { $0.isEmpty ? nil : $0 }
+    public static let nonEmpty = ValueKind(expected: "a value that is not empty", schema: .pattern(".+")) {
+        $0.isEmpty ? nil : $0
+    }
 }
 
 /// A phone number as `callerId` takes it: an optional `+`, then 1 to 15
@@ -148,8 +162,9 @@ public enum PhoneNumber {
 /// Context names: letters (either case), digits, `_` and `-`.
 public enum ContextName {
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy {
-            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D
+            }
     }
 }

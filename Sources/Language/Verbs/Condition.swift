@@ -25,13 +25,14 @@ public struct Condition: Sendable {
 
     /// Every time-test attribute; `time` and `date_time` are aliases
     /// (Decision in language.md: the documentation uses both spellings).
-    static let timeTests: [(name: String, about: String)] = TimeField.allCases.map { ($0.rawValue, $0.meaning) } + [
-        ("sunmontuewedthufrisat", "the day of the week, as wday (the documentation's garbled name for it)"),
-        ("time-of-day", "the time of day: the start included, the end not"),
-        ("date-time", "the date and time, both ends included"),
-        ("time", "read as time-of-day"),
-        ("date_time", "read as date-time"),
-    ]
+    static let timeTests: [(name: String, about: String)] =
+        TimeField.allCases.map { ($0.rawValue, $0.meaning) } + [
+            ("sunmontuewedthufrisat", "the day of the week, as wday (the documentation's garbled name for it)"),
+            ("time-of-day", "the time of day: the start included, the end not"),
+            ("date-time", "the date and time, both ends included"),
+            ("time", "read as time-of-day"),
+            ("date_time", "read as date-time"),
+        ]
     public static let timeAttributes = timeTests.map(\.name)
     static let aliases = ["time": "time-of-day", "date_time": "date-time"]
 }
@@ -42,16 +43,19 @@ extension Condition: VerbDefinition, VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let field = attributes.template("field", about: "the value to test, a template such as ${gather_result}", &checker)
-        let expression = attributes.literal("expression", .nonEmpty,
-                                            about: "a regular expression the expanded field must match, anywhere in it (as FreeSWITCH matches)",
-                                            &checker)
+        let expression = attributes.literal(
+            "expression", .nonEmpty,
+            about: "a regular expression the expanded field must match, anywhere in it (as FreeSWITCH matches)",
+            &checker)
         var tests: [NamedTimeTest] = []
         let timeTestAttributes = attributes.raw(timeTests, expected: Self.expected(of:), aliasOf: aliases, &checker)
         for attribute in timeTestAttributes {
-            let name = attribute.name, text = attribute.value
+            let name = attribute.name
+            let text = attribute.value
             if let canonical = aliases[name], element.attribute(canonical) != nil {
-                checker.error(.duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
-                              at: attribute.position)
+                checker.error(
+                    .duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
+                    at: attribute.position)
                 continue
             }
             switch TimeTestParser.parse(attribute: name, value: text) {
@@ -61,8 +65,9 @@ extension Condition: VerbDefinition, VerbSyntax {
                     warn(reversed, of: attribute, &checker)
                 }
             case .failure(let failure):
-                checker.error(.invalidValue, "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
-                              at: attribute.position, hint: failure.hint)
+                checker.error(
+                    .invalidValue, "\(name)=\"\(text)\" is not valid on <Condition>: expected \(failure.expected)",
+                    at: attribute.position, hint: failure.hint)
             }
         }
         // Decision (language.md): an unknown attribute on Condition is an
@@ -73,22 +78,26 @@ extension Condition: VerbDefinition, VerbSyntax {
         switch (field, expression) {
         case (let field?, let expression?):
             if !checker.isValidRegularExpression(expression) {
-                checker.error(.invalidValue, "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
-                              at: element.attribute("expression")?.position)
+                checker.error(
+                    .invalidValue, "expression \(Checker.quote(expression)) on <Condition> is not a valid regular expression",
+                    at: element.attribute("expression")?.position)
             } else if let anchored = UnanchoredExpression.anchored(expression) {
-                checker.warning(.unanchoredExpression,
-                                "expression \(Checker.quote(expression)) on <Condition> has no ^ or $: FreeSWITCH matches it anywhere "
-                                    + "in the value, so any value containing \(UnanchoredExpression.alternatives(expression)) matches",
-                                at: element.attribute("expression")?.position,
-                                hint: "to match the whole value, write expression=\"\(anchored)\"")
+                checker.warning(
+                    .unanchoredExpression,
+                    "expression \(Checker.quote(expression)) on <Condition> has no ^ or $: FreeSWITCH matches it anywhere "
+                        + "in the value, so any value containing \(UnanchoredExpression.alternatives(expression)) matches",
+                    at: element.attribute("expression")?.position,
+                    hint: "to match the whole value, write expression=\"\(anchored)\"")
             }
             match = FieldMatch(field: field, expression: expression)
         case (.some, nil):
-            checker.error(.missingAttribute, "<Condition> has field but no expression to match it against",
-                          at: element.position, hint: "add expression=\"…\"")
+            checker.error(
+                .missingAttribute, "<Condition> has field but no expression to match it against",
+                at: element.position, hint: "add expression=\"…\"")
         case (nil, .some):
-            checker.error(.missingAttribute, "<Condition> has expression but no field to match",
-                          at: element.position, hint: "add field=\"${variable}\"")
+            checker.error(
+                .missingAttribute, "<Condition> has expression but no field to match",
+                at: element.position, hint: "add field=\"${variable}\"")
         case (nil, nil):
             if tests.isEmpty, element.attributes.isEmpty {
                 checker.warning(.noEffect, "<Condition> has no test, so its verbs always run", at: element.position)
@@ -109,16 +118,19 @@ extension Condition: VerbDefinition, VerbSyntax {
     private static func warn(_ reversed: ReversedRange, of attribute: Attribute, _ checker: inout Checker) {
         let written = "\(attribute.name)=\"\(attribute.value)\""
         let one = reversed.ranges.count == 1
-        let subject = reversed.ranges == [String(attribute.value.trimmed)]
+        let subject =
+            reversed.ranges == [String(attribute.value.trimmed)]
             ? written
             : "\(one ? "the range" : "the ranges") \(reversed.ranges.joined(separator: ", ")) in \(written)"
         let (ends, it, matches) = one ? ("ends", "it", "matches") : ("end", "they", "match")
-        let message = reversed.isDateTime
+        let message =
+            reversed.isDateTime
             ? "\(subject) \(ends) before \(it) \(one ? "starts" : "start"), so \(it) never \(one ? "matches" : "match")"
             : "\(subject) \(ends) below \(one ? "its" : "their") start, so \(it) never \(matches) as connexml runs \(one ? "it" : "them"): "
                 + "ranges do not wrap around (newer FreeSWITCH releases do wrap them)"
-        checker.warning(.reversedRange, message, at: attribute.position,
-                        hint: "write \(attribute.name)=\"\(reversed.safeValue)\"")
+        checker.warning(
+            .reversedRange, message, at: attribute.position,
+            hint: "write \(attribute.name)=\"\(reversed.safeValue)\"")
     }
 }
 
@@ -144,8 +156,10 @@ extension DiagnosticCode {
 
 extension Condition {
     static let reference = ElementReference(
-        summary: "Runs its verbs only when every test on it holds: a field matched against a regular expression, and time tests on the call's clock.",
-        run: "Tests `field` against `expression` (a regular-expression search, so `1` matches `21`) and each time test on the call's clock in its time zone, the FreeSWITCH way. A time test takes a value, a range `lo-hi` (both ends included) or a comma-separated list; a range whose end is below its start never matches. When every test holds its verbs run, then the script goes on after it.",
+        summary:
+            "Runs its verbs only when every test on it holds: a field matched against a regular expression, and time tests on the call's clock.",
+        run:
+            "Tests `field` against `expression` (a regular-expression search, so `1` matches `21`) and each time test on the call's clock in its time zone, the FreeSWITCH way. A time test takes a value, a range `lo-hi` (both ends included) or a comma-separated list; a range whose end is below its start never matches. When every test holds its verbs run, then the script goes on after it.",
         checks: [
             "An unknown attribute: an error, not a warning (a misspelt test would make the condition always true).",
             "`field` without `expression` or the reverse: error `missing-attribute`; an expression that does not compile: error `invalid-value`.",

@@ -45,7 +45,9 @@ public struct Dial: Sendable {
 
     public enum RingTone: String, Sendable, CaseIterable {
         case at, au, bg, br, be, ch, cl, cn, cz, de, dk, ee, es, fi, fr, gr, hu, il, `in`, it, lt, jp, mx, my,
-             nl, no, nz, ph, pl, pt, ru, se, sg, th, uk, us, usOld = "us-old", tw, ve, za
+            nl, no, nz, ph, pl, pt, ru, se, sg, th, uk, us
+        case usOld = "us-old"
+        case tw, ve, za
     }
 }
 
@@ -55,40 +57,58 @@ extension Dial: VerbDefinition, VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let callerId = attributes.optional("callerId", .phoneNumber, about: "the caller ID shown to the callee", &checker)
-        let fromDisplayName = attributes.optional("fromDisplayName", displayNameKind, about: "the name shown to the callee; the callerId number when absent", &checker)
-        let hangupOnStar = attributes.value("hangupOnStar", .boolean, default: false, about: "true: the caller pressing * hangs up the callee and the script goes on", &checker)
-        let starContext = attributes.optional("hangupOnStarContext", .contextName, about: "* hangs up only while the call is in this context (see Enter)", &checker)
-        let ringTone = attributes.value("ringTone", .choice, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
-        let timeout = attributes.value("timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
-        attributes.foreign(["action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
-                            "trim", "sequential", "referUrl", "recordingTrack"], dialect: .twiml, &checker)
+        let fromDisplayName = attributes.optional(
+            "fromDisplayName", displayNameKind, about: "the name shown to the callee; the callerId number when absent", &checker)
+        let hangupOnStar = attributes.value(
+            "hangupOnStar", .boolean, default: false,
+            about: "true: the caller pressing * hangs up the callee and the script goes on", &checker)
+        let starContext = attributes.optional(
+            "hangupOnStarContext", .contextName, about: "* hangs up only while the call is in this context (see Enter)", &checker)
+        let ringTone = attributes.value(
+            "ringTone", .choice, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
+        let timeout = attributes.value(
+            "timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
+        attributes.foreign(
+            [
+                "action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
+                "trim", "sequential", "referUrl", "recordingTrack",
+            ], dialect: .twiml, &checker)
         attributes.finish(&checker)
 
         if let context = element.attribute("hangupOnStarContext"), hangupOnStar.fixedValue == false {
-            checker.warning(.noEffect, "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
-                            at: context.position, hint: "add hangupOnStar=\"true\", or remove hangupOnStarContext")
+            checker.warning(
+                .noEffect, "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
+                at: context.position, hint: "add hangupOnStar=\"true\", or remove hangupOnStarContext")
         }
         guard let (destination, ignored) = checkDestination(element, &checker) else { return nil }
         if case .conference = destination, hangupOnStar.fixedValue == true {
-            checker.warning(.noEffect, "hangupOnStar has no effect when dialling a <Conference>",
-                            at: element.attribute("hangupOnStar")?.position ?? element.position)
+            checker.warning(
+                .noEffect, "hangupOnStar has no effect when dialling a <Conference>",
+                at: element.attribute("hangupOnStar")?.position ?? element.position)
         }
-        return .dial(Dial(destination: destination, ignoredDestinations: ignored, callerId: callerId, fromDisplayName: fromDisplayName,
-                          hangupOnStar: hangupOnStar, hangupOnStarContext: starContext, ringTone: ringTone,
-                          timeout: timeout, position: element.position))
+        return .dial(
+            Dial(
+                destination: destination, ignoredDestinations: ignored, callerId: callerId, fromDisplayName: fromDisplayName,
+                hangupOnStar: hangupOnStar, hangupOnStarContext: starContext, ringTone: ringTone,
+                timeout: timeout, position: element.position))
     }
 
     /// The text as a number, or the first noun (and where the others are).
     private static func checkDestination(_ element: Element, _ checker: inout Checker) -> (Destination, [SourcePosition])? {
-        checker.recordContent(.textOrElements(TextSyntax(what: Number.textMeaning, isRequired: false,
-                                                         expected: Number.numberKind.expected, schema: Number.numberKind.schema),
-                                              DialNoun.names), of: element)
+        checker.recordContent(
+            .textOrElements(
+                TextSyntax(
+                    what: Number.textMeaning, isRequired: false,
+                    expected: Number.numberKind.expected, schema: Number.numberKind.schema),
+                DialNoun.names), of: element)
         var nouns: [Element] = []
         var reportedChildren = false
         var text = element.text.trimmed
         if !text.isEmpty, let first = element.firstText,
-           checker.reportAttributesAsText(XMLParsing.Text(value: String(text), position: first.position), of: element,
-                                          needsContent: true) {
+            checker.reportAttributesAsText(
+                XMLParsing.Text(value: String(text), position: first.position), of: element,
+                needsContent: true)
+        {
             // Reported as what it is; the nouns, if any, are the destination.
             reportedChildren = true
             text = text[text.endIndex...]
@@ -102,16 +122,20 @@ extension Dial: VerbDefinition, VerbSyntax {
             nouns.append(e)
         }
         if !text.isEmpty, let first = nouns.first {
-            checker.error(.ambiguousDestination, "<Dial> has both a number as text and <\(first.name)>",
-                          at: element.firstText?.position ?? element.position,
-                          hint: "dial either the text or one noun: move the number into <Number>, or remove it")
+            checker.error(
+                .ambiguousDestination, "<Dial> has both a number as text and <\(first.name)>",
+                at: element.firstText?.position ?? element.position,
+                hint: "dial either the text or one noun: move the number into <Number>, or remove it")
             return nil
         }
         if nouns.count > 1 {
-            checker.warning(.tooManyDestinations,
-                            "<Dial> has \(nouns.count) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(nouns[0].name)>",
-                            at: nouns[1].position,
-                            hint: "TwiML rings them all at once; to be sure, give each destination its own <Dial> (connexml run dials the first)")
+            checker.warning(
+                .tooManyDestinations,
+                "<Dial> has \(nouns.count) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(nouns[0].name)>",
+                at: nouns[1].position,
+                hint:
+                    "TwiML rings them all at once; to be sure, give each destination its own <Dial> (connexml run dials the first)"
+            )
         }
         if !nouns.isEmpty {
             // Every noun is checked; the first is the destination.
@@ -120,8 +144,9 @@ extension Dial: VerbDefinition, VerbSyntax {
         }
         guard !text.isEmpty else {
             if reportedChildren { return nil }  // the child was the attempt; it is reported already
-            checker.error(.missingDestination, "<Dial> has no destination", at: element.position,
-                          hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
+            checker.error(
+                .missingDestination, "<Dial> has no destination", at: element.position,
+                hint: "write the number as text, <Dial>+441234567890</Dial>, or one noun such as <Number> or <Client>")
             return nil
         }
         return Number.fromText(of: element, &checker).map { (.number($0), []) }
@@ -164,7 +189,8 @@ extension DiagnosticCode {
 extension Dial {
     static let reference = ElementReference(
         summary: "Connects the call to another party: the number in its text, or one noun.",
-        run: "Expands templates, then policy decides (the caller's dial rules, profile flags, capacity; `callerId` or `fromDisplayName` needs the caller-ID flag); emergency numbers are always allowed. The destination answers as the scenario's `answers` say; while connected, `*` with `hangupOnStar` hangs up the callee and bound `<Press>` keys fire (a binding that dials again hangs this call up first). Afterwards `DialCallStatus` holds the outcome and the script goes on with the next verb; a denied dial sets it to `failed`. Of several nouns, the first is dialled and the trace says so.",
+        run:
+            "Expands templates, then policy decides (the caller's dial rules, profile flags, capacity; `callerId` or `fromDisplayName` needs the caller-ID flag); emergency numbers are always allowed. The destination answers as the scenario's `answers` say; while connected, `*` with `hangupOnStar` hangs up the callee and bound `<Press>` keys fire (a binding that dials again hangs this call up first). Afterwards `DialCallStatus` holds the outcome and the script goes on with the next verb; a denied dial sets it to `failed`. Of several nouns, the first is dialled and the trace says so.",
         checks: [
             "Both a number as text and a noun: error `ambiguous-destination`; neither: error `missing-destination`.",
             "More than one noun: warning `too-many-destinations` (the platform may dial only the first).",

@@ -12,8 +12,9 @@ extension Enqueue: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        attributes.foreign(["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"],
-                           dialect: .twiml, &checker)
+        attributes.foreign(
+            ["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"],
+            dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let queue = checker.expectText(element, required: "the queue name", anyText: true) else { return nil }
         return .enqueue(Enqueue(queue: queue, position: element.position))

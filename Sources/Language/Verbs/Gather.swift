@@ -33,8 +33,10 @@ public struct Gather: Sendable {
 
     public static let digitsKind = ValueKind<Int>.integer(1...128, unit: "digits")
     public static let timeoutKind = ValueKind<Int>.integer(1...120, unit: "seconds")
-    public static let finishOnKeyKind = ValueKind<String>(expected: "one key of 0-9, * or #, or empty for none",
-                                                         schema: .pattern("[0-9*#]?")) { text in
+    public static let finishOnKeyKind = ValueKind<String>(
+        expected: "one key of 0-9, * or #, or empty for none",
+        schema: .pattern("[0-9*#]?")
+    ) { text in
         text.isEmpty || (text.utf8.count == 1 && DTMF.isKeys(text)) ? text : nil
     }
     public static let defaults = (minDigits: 1, maxDigits: 128, finishOnKey: "#", timeout: 5)
@@ -45,50 +47,71 @@ extension Gather: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let action = attributes.optional("action", .documentURL, about: "the document that takes over, with the digits sent along; without it the digits are stored in gather_result and the script goes on", &checker)
+        let action = attributes.optional(
+            "action", .documentURL,
+            about:
+                "the document that takes over, with the digits sent along; without it the digits are stored in gather_result and the script goes on",
+            &checker)
         let method = attributes.value("method", .choice, default: HTTPMethod.POST, about: "how action is requested", &checker)
-        let onEmpty = attributes.value("actionOnEmptyResult", .boolean, default: false, about: "true: request action even when no digit arrived", &checker)
+        let onEmpty = attributes.value(
+            "actionOnEmptyResult", .boolean, default: false, about: "true: request action even when no digit arrived", &checker)
         let numDigits = attributes.optional("numDigits", digitsKind, about: "stop as soon as this many digits arrived", &checker)
-        let minDigits = attributes.value("minDigits", digitsKind, default: defaults.minDigits, about: "the fewest digits that count as input", &checker)
-        let maxDigits = attributes.value("maxDigits", digitsKind, default: defaults.maxDigits, about: "stop when this many digits arrived", &checker)
-        let finishOnKey = attributes.value("finishOnKey", finishOnKeyKind, default: defaults.finishOnKey, about: "the key that ends input early; it is not part of the digits", &checker)
-        let timeout = attributes.value("timeout", timeoutKind, default: defaults.timeout, about: "seconds to wait for the next digit", &checker)
-        attributes.foreign(["input", "hints", "language", "speechTimeout", "speechModel", "profanityFilter",
-                            "partialResultCallback", "partialResultCallbackMethod", "enhanced"],
-                           dialect: .twiml, &checker)
+        let minDigits = attributes.value(
+            "minDigits", digitsKind, default: defaults.minDigits, about: "the fewest digits that count as input", &checker)
+        let maxDigits = attributes.value(
+            "maxDigits", digitsKind, default: defaults.maxDigits, about: "stop when this many digits arrived", &checker)
+        let finishOnKey = attributes.value(
+            "finishOnKey", finishOnKeyKind, default: defaults.finishOnKey,
+            about: "the key that ends input early; it is not part of the digits", &checker)
+        let timeout = attributes.value(
+            "timeout", timeoutKind, default: defaults.timeout, about: "seconds to wait for the next digit", &checker)
+        attributes.foreign(
+            [
+                "input", "hints", "language", "speechTimeout", "speechModel", "profanityFilter",
+                "partialResultCallback", "partialResultCallbackMethod", "enhanced",
+            ],
+            dialect: .twiml, &checker)
         attributes.finish(&checker)
 
         if let min = minDigits.fixedValue, let max = maxDigits.fixedValue, min > max {
-            checker.error(.invalidValue, "minDigits=\"\(min)\" is more than maxDigits=\"\(max)\" on <Gather>",
-                          at: element.attribute("minDigits")?.position ?? element.position)
+            checker.error(
+                .invalidValue, "minDigits=\"\(min)\" is more than maxDigits=\"\(max)\" on <Gather>",
+                at: element.attribute("minDigits")?.position ?? element.position)
         }
         if let n = numDigits?.fixedValue, let max = maxDigits.fixedValue, n > max {
-            checker.error(.invalidValue, "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
-                          at: element.attribute("numDigits")?.position ?? element.position)
+            checker.error(
+                .invalidValue, "numDigits=\"\(n)\" is more than maxDigits=\"\(max)\" on <Gather>",
+                at: element.attribute("numDigits")?.position ?? element.position)
         }
         if let n = numDigits?.fixedValue, let min = minDigits.fixedValue, n < min {
-            checker.warning(.conflictingSettings,
-                            "numDigits=\"\(n)\" is below minDigits=\"\(min)\" on <Gather>: the platform may stop at \(n) digits or wait for \(min)",
-                            at: element.attribute("numDigits")?.position ?? element.position,
-                            hint: "make numDigits at least minDigits, or leave one of them out")
+            checker.warning(
+                .conflictingSettings,
+                "numDigits=\"\(n)\" is below minDigits=\"\(min)\" on <Gather>: the platform may stop at \(n) digits or wait for \(min)",
+                at: element.attribute("numDigits")?.position ?? element.position,
+                hint: "make numDigits at least minDigits, or leave one of them out")
         }
         if action == nil, onEmpty.fixedValue == true {
-            checker.warning(.noEffect, "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
-                            at: element.attribute("actionOnEmptyResult")?.position ?? element.position)
+            checker.warning(
+                .noEffect, "actionOnEmptyResult=\"true\" has no effect on <Gather> without action",
+                at: element.attribute("actionOnEmptyResult")?.position ?? element.position)
         }
 
         var prompts: [Prompt] = []
-        checker.forEachChild(of: element, allowing: [Say.elementName, Play.elementName],
-                             hint: "put words to speak inside <Say>") { e, checker in
+        checker.forEachChild(
+            of: element, allowing: [Say.elementName, Play.elementName],
+            hint: "put words to speak inside <Say>"
+        ) { e, checker in
             if e.name == Say.elementName {
                 if let say = Say.checkPrompt(e, &checker) { prompts.append(.say(say)) }
             } else if let play = Play.checkPrompt(e, &checker) {
                 prompts.append(.play(play))
             }
         }
-        return .gather(Gather(action: action, method: method, actionOnEmptyResult: onEmpty, numDigits: numDigits,
-                              minDigits: minDigits, maxDigits: maxDigits, finishOnKey: finishOnKey,
-                              timeout: timeout, prompts: prompts, position: element.position))
+        return .gather(
+            Gather(
+                action: action, method: method, actionOnEmptyResult: onEmpty, numDigits: numDigits,
+                minDigits: minDigits, maxDigits: maxDigits, finishOnKey: finishOnKey,
+                timeout: timeout, prompts: prompts, position: element.position))
     }
 }
 
@@ -123,7 +146,8 @@ extension DiagnosticCode {
 extension Gather {
     static let reference = ElementReference(
         summary: "Collects DTMF digits from the caller, optionally while playing prompts (`<Say>`, `<Play>`).",
-        run: "Plays the prompts; the first key interrupts them. Input ends at `finishOnKey` (not part of the digits), at `numDigits` or `maxDigits` digits, or after `timeout` seconds without a key. With digits and `action`, the call is handed to `action` with the digits; without `action` they are stored in `gather_result` and the script goes on. With no digits, the script goes on, unless `actionOnEmptyResult=\"true\"` and `action` is set. Keys come from the scenario.",
+        run:
+            "Plays the prompts; the first key interrupts them. Input ends at `finishOnKey` (not part of the digits), at `numDigits` or `maxDigits` digits, or after `timeout` seconds without a key. With digits and `action`, the call is handed to `action` with the digits; without `action` they are stored in `gather_result` and the script goes on. With no digits, the script goes on, unless `actionOnEmptyResult=\"true\"` and `action` is set. Keys come from the scenario.",
         checks: [
             "`minDigits` or `numDigits` above `maxDigits`: error `invalid-value`.",
             "`numDigits` below `minDigits`: warning `conflicting-settings` (the platform may honour either).",

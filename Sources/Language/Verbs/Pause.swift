@@ -16,7 +16,8 @@ extension Pause: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let length = attributes.value("length", lengthKind, default: defaultLength, about: "how long to wait, in seconds", &checker)
+        let length = attributes.value(
+            "length", lengthKind, default: defaultLength, about: "how long to wait, in seconds", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         return .pause(Pause(length: length, position: element.position))

@@ -43,7 +43,8 @@ public enum AudioReference: Sendable, Equatable {
         }
         let segments = text.split(separator: "/", omittingEmptySubsequences: false)
         guard let folder = segments.first, let name = segments.last, segments.count > 1,
-              !folder.isEmpty, folder != ".", folder != ".." else {
+            !folder.isEmpty, folder != ".", folder != ".."
+        else {
             self = .relativeURL
             return
         }
@@ -65,7 +66,9 @@ extension Play: VerbDefinition, VerbSyntax {
         let loop = attributes.value("loop", loopKind, default: 1, about: "how many times the file is played", &checker)
         attributes.foreign(["digits"], dialect: .twiml, &checker)
         attributes.finish(&checker)
-        guard let file = checker.expectText(element, required: "the audio file to play", as: fileKind, what: "audio file") else { return nil }
+        guard let file = checker.expectText(element, required: "the audio file to play", as: fileKind, what: "audio file") else {
+            return nil
+        }
         if let literal = file.fixedValue {
             checker.noteRelativeAudio(literal, in: "<Play>", at: element.firstText?.position ?? element.position)
         }
@@ -79,14 +82,20 @@ extension Checker {
     /// does not have. (In a fetched document it is what TwiML does.)
     mutating func noteRelativeAudio(_ file: String, in what: String, at position: SourcePosition) {
         guard !documentIsFetched, AudioReference(classifying: file) == .relativeURL else { return }
-        warning(.relativeURL, "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
-                hint: "the platform fetches it from where it fetched this document; to be sure, write a sound folder (ivr/\(file.split(separator: "/").last ?? "")) or an https:// URL")
+        warning(
+            .relativeURL, "'\(file)' in \(what) is a URL relative to the document's, not a sound folder", at: position,
+            hint:
+                "the platform fetches it from where it fetched this document; to be sure, write a sound folder (ivr/\(file.split(separator: "/").last ?? "")) or an https:// URL"
+        )
     }
 }
 
 extension Play {
     static let reference = ElementReference(
         summary: "Plays an audio file to the caller; also a prompt inside `<Gather>`.",
-        run: "Plays the file `loop` times: as long as the scenario's `audio:` says it lasts, else a default length. A relative name in a fetched document is resolved against the document's URL. A bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.",
-        checks: ["A bare file name (`greeting.wav`) in a local file: warning `relative-url` (a URL relative to the document's, which a local file has not)."])
+        run:
+            "Plays the file `loop` times: as long as the scenario's `audio:` says it lasts, else a default length. A relative name in a fetched document is resolved against the document's URL. A bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.",
+        checks: [
+            "A bare file name (`greeting.wav`) in a local file: warning `relative-url` (a URL relative to the document's, which a local file has not)."
+        ])
 }

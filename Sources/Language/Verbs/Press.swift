@@ -31,13 +31,17 @@ extension Press: VerbDefinition, VerbSyntax {
         var attributes = AttributeReader(element)
         // Keys and contexts are bound when the script is read: no templates.
         let digits = attributes.literal("digit", digitsKind, required: true, about: "the key or key sequence (3, #0)", &checker)
-        let context = attributes.literal("context", .contextName,
-                                         about: "the context in which the binding is active; every context when absent", &checker)
-        let leg = attributes.value("dtmf_leg", .choice, default: Leg.a, about: "whose keys count: the caller's leg (a) or the other party's (b)", &checker)
+        let context = attributes.literal(
+            "context", .contextName,
+            about: "the context in which the binding is active; every context when absent", &checker)
+        let leg = attributes.value(
+            "dtmf_leg", .choice, default: Leg.a, about: "whose keys count: the caller's leg (a) or the other party's (b)",
+            &checker)
         attributes.finish(&checker)
         if scope == .press {
-            checker.error(.misplacedElement, "<Press> cannot be nested in <Press>", at: element.position,
-                          hint: "bind keys side by side, or <Enter> a context whose <Press> bindings apply")
+            checker.error(
+                .misplacedElement, "<Press> cannot be nested in <Press>", at: element.position,
+                hint: "bind keys side by side, or <Enter> a context whose <Press> bindings apply")
         }
         let verbs = VerbList.check(element, in: .press, &checker)
         if element.childElements.isEmpty {
@@ -62,7 +66,8 @@ extension Press {
 extension Press {
     static let reference = ElementReference(
         summary: "Binds a key to verbs while the call is in a context: a binding, not a step.",
-        run: "From where it stands for the rest of the call, a key pressed on `dtmf_leg` in the binding's context (or in any, without `context`) cuts short what is playing and runs the binding's verbs; then the script goes on after the verb the key interrupted. A sequence such as `#0` matches keys pressed one at a time, each within 1.5 s of the previous (FreeSWITCH's `bind_digit_action`). A bound key pressed while a binding's verbs run takes over from it; bindings never nest.",
+        run:
+            "From where it stands for the rest of the call, a key pressed on `dtmf_leg` in the binding's context (or in any, without `context`) cuts short what is playing and runs the binding's verbs; then the script goes on after the verb the key interrupted. A sequence such as `#0` matches keys pressed one at a time, each within 1.5 s of the previous (FreeSWITCH's `bind_digit_action`). A bound key pressed while a binding's verbs run takes over from it; bindings never nest.",
         checks: [
             "A template in `digit` or `context`: error `invalid-value` (bindings are made when the script is read).",
             "`<Press>` inside `<Press>`: error `misplaced-element`; a `<Press>` without verbs: warning `no-effect`.",

@@ -15,9 +15,11 @@ extension Redirect: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let method = attributes.value("method", .choice, default: HTTPMethod.POST, about: "how the next document is requested", &checker)
+        let method = attributes.value(
+            "method", .choice, default: HTTPMethod.POST, about: "how the next document is requested", &checker)
         attributes.finish(&checker)
-        guard let url = checker.expectText(element, required: "the URL of the next document", as: .documentURL, what: "URL") else { return nil }
+        guard let url = checker.expectText(element, required: "the URL of the next document", as: .documentURL, what: "URL")
+        else { return nil }
         return .redirect(Redirect(url: url, method: method, position: element.position))
     }
 }
@@ -25,5 +27,7 @@ extension Redirect: VerbDefinition, VerbSyntax {
 extension Redirect {
     static let reference = ElementReference(
         summary: "Hands the call to another ConneXML document; the text is its URL.",
-        run: "Fetches the document at the URL (with `method`) and runs it in place of this one; nothing after the `<Redirect>` runs.")
+        run:
+            "Fetches the document at the URL (with `method`) and runs it in place of this one; nothing after the `<Redirect>` runs."
+    )
 }

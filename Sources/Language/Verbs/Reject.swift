@@ -18,12 +18,14 @@ extension Reject: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let reason = attributes.value("reason", .choice, default: Reason.rejected, about: "what the caller is told: refused, or busy", &checker)
+        let reason = attributes.value(
+            "reason", .choice, default: Reason.rejected, about: "what the caller is told: refused, or busy", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if scope != .response {
-            checker.error(.misplacedElement, "<Reject> must be a direct child of <Response>, not inside \(scope.description)",
-                          at: element.position, hint: "a call can only be rejected before it is answered; use <Hangup> here")
+            checker.error(
+                .misplacedElement, "<Reject> must be a direct child of <Response>, not inside \(scope.description)",
+                at: element.position, hint: "a call can only be rejected before it is answered; use <Hangup> here")
         }
         return .reject(Reject(reason: reason, position: element.position))
     }
@@ -32,6 +34,9 @@ extension Reject: VerbDefinition, VerbSyntax {
 extension Reject {
     static let reference = ElementReference(
         summary: "Refuses the call; it is never answered.",
-        run: "Ends the call with `reason`. Before anything was answered the call is never answered; the trace says whether it was.",
-        checks: ["Anywhere but directly in `<Response>`: error `misplaced-element` (a call can only be refused before it is answered)."])
+        run:
+            "Ends the call with `reason`. Before anything was answered the call is never answered; the trace says whether it was.",
+        checks: [
+            "Anywhere but directly in `<Response>`: error `misplaced-element` (a call can only be refused before it is answered)."
+        ])
 }

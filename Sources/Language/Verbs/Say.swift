@@ -12,7 +12,9 @@ public struct Say: Sendable {
 
     /// TwiML's `loop="0"` repeats until the call ends; ConneXML has no such value.
     @Sendable static func twimlLoopForever(_ text: String) -> String? {
-        text == "0" ? "loop=\"0\" is TwiML's \"repeat until the call ends\", which ConneXML's 1 to 100 does not include: write loop=\"100\" for the most" : nil
+        text == "0"
+            ? "loop=\"0\" is TwiML's \"repeat until the call ends\", which ConneXML's 1 to 100 does not include: write loop=\"100\" for the most"
+            : nil
     }
 }
 
@@ -37,5 +39,7 @@ extension Say: VerbDefinition, VerbSyntax {
 extension Say {
     static let reference = ElementReference(
         summary: "Speaks its text to the caller (text to speech); also a prompt inside `<Gather>`.",
-        run: "Expands the templates in the text and speaks it `loop` times. The call's clock moves on 2.5 words a second (at least one second a time); a bound `<Press>` key cuts it short, and inside `<Gather>` the first key does.")
+        run:
+            "Expands the templates in the text and speaks it `loop` times. The call's clock moves on 2.5 words a second (at least one second a time); a bound `<Press>` key cuts it short, and inside `<Gather>` the first key does."
+    )
 }

@@ -40,8 +40,9 @@ extension Start: VerbDefinition, VerbSyntax {
             if let stream = Stream.check(e, &checker) { streams.append(stream) }
         }
         if streams.isEmpty, !element.childElements.contains(where: { $0.name == Stream.elementName }) {
-            checker.error(.missingChild, "<Start> needs a <Stream>", at: element.position,
-                          hint: "write <Start><Stream url=\"wss://…\"/></Start>")
+            checker.error(
+                .missingChild, "<Start> needs a <Stream>", at: element.position,
+                hint: "write <Start><Stream url=\"wss://…\"/></Start>")
         }
         return .start(Start(streams: streams, position: element.position))
     }
@@ -51,12 +52,15 @@ extension Stream {
     static func check(_ element: Element, _ checker: inout Checker) -> Stream? {
         var attributes = AttributeReader(element)
         let url = attributes.required("url", .webSocketURL, about: "the WebSocket server the audio goes to", &checker)
-        let callback = attributes.optional("statusCallback", Client.callbackKind,
-                                           about: "told when the stream starts (stream-started)", &checker)
-        let method = attributes.value("statusCallbackMethod", .choice, default: HTTPMethod.POST,
-                                      about: "how statusCallback is requested", &checker)
-        let mix = attributes.value("mix_type", .choice, default: MixType.mono,
-                                   about: "how the legs' audio is put into the stream", &checker)
+        let callback = attributes.optional(
+            "statusCallback", Client.callbackKind,
+            about: "told when the stream starts (stream-started)", &checker)
+        let method = attributes.value(
+            "statusCallbackMethod", .choice, default: HTTPMethod.POST,
+            about: "how statusCallback is requested", &checker)
+        let mix = attributes.value(
+            "mix_type", .choice, default: MixType.mono,
+            about: "how the legs' audio is put into the stream", &checker)
         attributes.foreign(["name", "track"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if let url = callback?.fixedValue, let at = element.attribute("statusCallback")?.position {
@@ -72,8 +76,9 @@ extension Stream {
             if let name { parameters.append(Parameter(name: name, value: value, position: e.position)) }
         }
         guard let url else { return nil }
-        return Stream(url: url, statusCallback: callback, statusCallbackMethod: method, mixType: mix,
-                      parameters: parameters, position: element.position)
+        return Stream(
+            url: url, statusCallback: callback, statusCallbackMethod: method, mixType: mix,
+            parameters: parameters, position: element.position)
     }
 }
 
@@ -86,7 +91,8 @@ extension DiagnosticCode {
 extension Start {
     static let reference = ElementReference(
         summary: "Starts streaming the call's audio to a WebSocket server (`<Stream>`) while the script goes on.",
-        run: "Needs the caller's profile to allow streams (else denied, and the script goes on). Each `<Stream>` is traced with its URL, mix and parameters, and its `statusCallback` is told `stream-started`; a stream whose templates expand to an invalid value is skipped.",
+        run:
+            "Needs the caller's profile to allow streams (else denied, and the script goes on). Each `<Stream>` is traced with its URL, mix and parameters, and its `statusCallback` is told `stream-started`; a stream whose templates expand to an invalid value is skipped.",
         checks: ["A `<Start>` without `<Stream>`: error `missing-child`."])
 }
 

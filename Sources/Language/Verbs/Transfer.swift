@@ -27,9 +27,15 @@ extension Transfer: VerbDefinition, VerbSyntax {
 
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        let attended = attributes.value("attended", .boolean, default: false, about: "true: confirm the recipient answers before handing the call over; false: hand it over at once (blind)", &checker)
+        let attended = attributes.value(
+            "attended", .boolean, default: false,
+            about: "true: confirm the recipient answers before handing the call over; false: hand it over at once (blind)",
+            &checker)
         attributes.finish(&checker)
-        guard let target = checker.expectText(element, required: "the number, extension or SIP user to transfer to", as: targetKind, what: "transfer target") else { return nil }
+        guard
+            let target = checker.expectText(
+                element, required: "the number, extension or SIP user to transfer to", as: targetKind, what: "transfer target")
+        else { return nil }
         return .transfer(Transfer(target: target, attended: attended, position: element.position))
     }
 }
@@ -58,6 +64,7 @@ extension Transfer {
 extension Transfer {
     static let reference = ElementReference(
         summary: "Transfers the call to the number, extension or SIP user name in its text.",
-        run: "Policy decides first (the `transfer` flag, then the dial rules for a number, or for a name that it is a SIP user of the caller's customer); a denied transfer goes on with the next verb. A blind transfer ends the script at once. An attended one rings the target as the scenario's `answers` say: answered, the call is handed over; busy, no answer or failed, the script goes on.",
+        run:
+            "Policy decides first (the `transfer` flag, then the dial rules for a number, or for a name that it is a SIP user of the caller's customer); a denied transfer goes on with the next verb. A blind transfer ends the script at once. An attended one rings the target as the scenario's `answers` say: answered, the call is handed over; busy, no answer or failed, the script goes on.",
         checks: ["Verbs after a blind `<Transfer>`: warning `unreachable`."])
 }

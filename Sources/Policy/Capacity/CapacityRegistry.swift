@@ -34,8 +34,9 @@ public final class CapacityRegistry: Sendable {
             evidence.capacity = profile.capacity
             guard alreadyActive || active < profile.capacity else {
                 evidence.activeUsers = active
-                return .denied(.admit, .profileCapacity, evidence,
-                               notes: ["profile \(profile.name) already has \(active) of \(profile.capacity) users active"])
+                return .denied(
+                    .admit, .profileCapacity, evidence,
+                    notes: ["profile \(profile.name) already has \(active) of \(profile.capacity) users active"])
             }
             state.holds[profile.name, default: [:]][key, default: 0] += 1
             evidence.activeUsers = alreadyActive ? active : active + 1

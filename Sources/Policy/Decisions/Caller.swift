@@ -11,14 +11,18 @@ public struct Caller: Sendable, Hashable {
     /// Looks `identity` up: a SIP user, else an outside caller with
     /// `applicationProfile` or the directory's default profile, acting for
     /// `applicationCustomer` (the customer whose application answers).
-    public static func resolve(_ identity: String, in directory: Directory, applicationProfile: String? = nil,
-                               applicationCustomer: String? = nil) -> Result<Caller, Decision> {
+    public static func resolve(
+        _ identity: String, in directory: Directory, applicationProfile: String? = nil,
+        applicationCustomer: String? = nil
+    ) -> Result<Caller, Decision> {
         if let user = directory.user(named: identity) {
             return .success(Caller(user: user, identity: identity, profileName: user.profile, customer: user.customer))
         }
         guard let name = applicationProfile ?? directory.defaultProfile, directory.profile(named: name) != nil else {
-            return .failure(.denied(.admit, .noProfile, Evidence(profile: applicationProfile),
-                                    notes: ["'\(identity)' is not a SIP user, and no profile is named for outside callers"]))
+            return .failure(
+                .denied(
+                    .admit, .noProfile, Evidence(profile: applicationProfile),
+                    notes: ["'\(identity)' is not a SIP user, and no profile is named for outside callers"]))
         }
         return .success(Caller(user: nil, identity: identity, profileName: name, customer: applicationCustomer))
     }

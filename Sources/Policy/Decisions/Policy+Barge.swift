@@ -30,8 +30,10 @@ public struct BargeRequest: Sendable, Hashable {
     /// eligible call is joined.
     public var targetCall: String?
 
-    public init(group: String?, whisper: LegSet = .ab, whisperIsExplicit: Bool = false, bridge: LegSet = .ab,
-                commands: Bool = true, commandsIsExplicit: Bool = false, targetCall: String? = nil) {
+    public init(
+        group: String?, whisper: LegSet = .ab, whisperIsExplicit: Bool = false, bridge: LegSet = .ab,
+        commands: Bool = true, commandsIsExplicit: Bool = false, targetCall: String? = nil
+    ) {
         self.group = group
         self.whisper = whisper
         self.whisperIsExplicit = whisperIsExplicit
@@ -104,7 +106,8 @@ extension Policy {
                 return deny(.invalidGroupName, ["group names are lowercase letters, digits and _ only"] + suggestion)
             }
             guard profile.bargeGroup == group else {
-                let actual = profile.bargeGroup.map { "profile \(profile.name) belongs to barge group \($0)" }
+                let actual =
+                    profile.bargeGroup.map { "profile \(profile.name) belongs to barge group \($0)" }
                     ?? "profile \(profile.name) belongs to no barge group"
                 return deny(.notInBargeGroup, [actual])
             }
@@ -157,7 +160,9 @@ extension Policy {
     /// longest-running call that does. A call qualifies when it is the
     /// caller's customer's (every SIP-user party is theirs), not the
     /// caller's own, and in the group asked for.
-    private func target(for request: BargeRequest, caller: Caller, among calls: [CallInProgress]) -> Result<CallInProgress, NoTarget> {
+    private func target(for request: BargeRequest, caller: Caller, among calls: [CallInProgress]) -> Result<
+        CallInProgress, NoTarget
+    > {
         func inGroup(_ call: CallInProgress) -> Bool {
             guard let group = request.group else { return true }
             return call.parties.contains { party in
@@ -172,16 +177,19 @@ extension Policy {
             case .customer(let owner) where owner == caller.customer:
                 return nil
             case .customer(let owner):
-                return NoTarget(reason: .crossCustomer, note: "call \(call.id) belongs to customer \(owner)",
-                                call: call.id, otherCustomer: owner)
+                return NoTarget(
+                    reason: .crossCustomer, note: "call \(call.id) belongs to customer \(owner)",
+                    call: call.id, otherCustomer: owner)
             case .mixed(let owners):
                 let other = owners.first { $0 != caller.customer } ?? owners[0]
-                return NoTarget(reason: .crossCustomer,
-                                note: "call \(call.id) has users of customers \(owners.joined(separator: " and ")): it belongs to neither",
-                                call: call.id, otherCustomer: other)
+                return NoTarget(
+                    reason: .crossCustomer,
+                    note: "call \(call.id) has users of customers \(owners.joined(separator: " and ")): it belongs to neither",
+                    call: call.id, otherCustomer: other)
             case .nobody:
-                return NoTarget(reason: .noTargetCall, note: "call \(call.id) has no SIP-user party: it belongs to no customer",
-                                call: call.id)
+                return NoTarget(
+                    reason: .noTargetCall, note: "call \(call.id) has no SIP-user party: it belongs to no customer",
+                    call: call.id)
             }
         }
 
@@ -190,8 +198,12 @@ extension Policy {
                 return .failure(NoTarget(reason: .noTargetCall, note: "no call \(id) is in progress", call: id))
             }
             if let foreign = foreign(call) { return .failure(foreign) }
-            guard !isOwn(call) else { return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is the caller's own", call: id)) }
-            guard inGroup(call) else { return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is not a call \(groupText)", call: id)) }
+            guard !isOwn(call) else {
+                return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is the caller's own", call: id))
+            }
+            guard inGroup(call) else {
+                return .failure(NoTarget(reason: .noTargetCall, note: "call \(id) is not a call \(groupText)", call: id))
+            }
             return .success(call)
         }
         let byAge: (CallInProgress, CallInProgress) -> Bool = { ($0.started, $0.id) < ($1.started, $1.id) }

@@ -10,11 +10,17 @@ extension Policy {
     public func mayDial(_ number: String, caller: Caller) -> Decision {
         let action = Action.dial(number)
         guard number.isEmpty || DialString.isValid(number) else {
-            let compact = DialString.compacted(number).map { compact in
-                ["as written without separators, \(compact): \(checkDestination(compact, caller: caller, as: .dial(compact)).verdict)"]
-            } ?? []
-            return .denied(action, .invalidDestination, evidence(for: caller),
-                           notes: ["'\(number)' is not a number to dial: a number is an optional +, then digits, * and #, at most \(DialString.maximumLength) characters"] + compact)
+            let compact =
+                DialString.compacted(number).map { compact in
+                    [
+                        "as written without separators, \(compact): \(checkDestination(compact, caller: caller, as: .dial(compact)).verdict)"
+                    ]
+                } ?? []
+            return .denied(
+                action, .invalidDestination, evidence(for: caller),
+                notes: [
+                    "'\(number)' is not a number to dial: a number is an optional +, then digits, * and #, at most \(DialString.maximumLength) characters"
+                ] + compact)
         }
         return checkDestination(number, caller: caller, as: action)
     }
@@ -31,11 +37,14 @@ extension Policy {
         let action = Action.transfer(target)
         var evidence = evidence(for: caller)
         guard TransferTarget.isValid(target) else {
-            let compact = DialString.compacted(target).map { compact in
-                ["as a number written without separators, \(compact): \(mayTransfer(to: compact, caller: caller).verdict)"]
-            } ?? []
-            return .denied(action, .invalidDestination, evidence,
-                           notes: ["'\(target)' is not a transfer target: a number, an extension or a SIP user name, without spaces"] + compact)
+            let compact =
+                DialString.compacted(target).map { compact in
+                    ["as a number written without separators, \(compact): \(mayTransfer(to: compact, caller: caller).verdict)"]
+                } ?? []
+            return .denied(
+                action, .invalidDestination, evidence,
+                notes: ["'\(target)' is not a transfer target: a number, an extension or a SIP user name, without spaces"]
+                    + compact)
         }
         guard profile(of: caller).has(.transfer) else {
             evidence.flag = .transfer
@@ -43,8 +52,9 @@ extension Policy {
         }
         if DialString.isValid(target) { return checkDestination(target, caller: caller, as: action) }
         guard let user = directory.user(named: target) else {
-            return .denied(action, .unknownUser, evidence,
-                           notes: ["'\(target)' is not a number, so it names a SIP user, and there is no user '\(target)' in the directory"])
+            return .denied(
+                action, .unknownUser, evidence,
+                notes: ["'\(target)' is not a number, so it names a SIP user, and there is no user '\(target)' in the directory"])
         }
         evidence.otherCustomer = user.customer
         guard user.customer == caller.customer else { return .denied(action, .crossCustomer, evidence) }

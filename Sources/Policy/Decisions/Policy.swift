@@ -20,6 +20,7 @@ public struct Policy: Sendable {
     public func mayUse(_ flag: Flag, caller: Caller) -> Decision {
         var evidence = evidence(for: caller)
         evidence.flag = flag
-        return profile(of: caller).has(flag) ? .allowed(.feature(flag), evidence) : .denied(.feature(flag), .missingFlag, evidence)
+        return profile(of: caller).has(flag)
+            ? .allowed(.feature(flag), evidence) : .denied(.feature(flag), .missingFlag, evidence)
     }
 }

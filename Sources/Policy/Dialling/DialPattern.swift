@@ -82,9 +82,11 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
         guard bytes.first == UInt8(ascii: "_") else {
             // An exact number: digits, * and #, optionally after a leading +.
             let body = bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
-            guard !body.isEmpty, body.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") }) else {
-                throw Malformed(message: "'\(source)' is neither a number nor a pattern",
-                                hint: "write an exact number such as 112, or a pattern that starts with _, such as _0044X.")
+            guard !body.isEmpty, body.allSatisfy({ digits.contains($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") })
+            else {
+                throw Malformed(
+                    message: "'\(source)' is neither a number nor a pattern",
+                    hint: "write an exact number such as 112, or a pattern that starts with _, such as _0044X.")
             }
             return bytes.map { .character($0) }
         }
@@ -103,19 +105,22 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
             case UInt8(ascii: "!"): elements.append(.zeroOrMore)
             case UInt8(ascii: "["):
                 guard let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")) else {
-                    throw Malformed(message: "the set '[' in pattern '\(source)' is never closed", hint: "close it with ], as in [1-5]")
+                    throw Malformed(
+                        message: "the set '[' in pattern '\(source)' is never closed", hint: "close it with ], as in [1-5]")
                 }
                 elements.append(.oneOf(try set(bytes[(i + 1)..<close], in: source)))
                 i = close
             case UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "n"):
-                throw Malformed(message: "'\(Character(UnicodeScalar(c)))' in pattern '\(source)' matches only itself",
-                                hint: "pattern letters are capitals: X any digit, Z 1-9, N 2-9")
+                throw Malformed(
+                    message: "'\(Character(UnicodeScalar(c)))' in pattern '\(source)' matches only itself",
+                    hint: "pattern letters are capitals: X any digit, Z 1-9, N 2-9")
             case UInt8(ascii: "]"):
                 throw Malformed(message: "']' in pattern '\(source)' closes no set", hint: nil)
             default:
                 guard digits.contains(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "*") || c == UInt8(ascii: "#") else {
-                    throw Malformed(message: "'\(Character(UnicodeScalar(c)))' in pattern '\(source)' is not a digit, key or pattern letter",
-                                    hint: "patterns use digits, + * #, X Z N, [sets], . and !")
+                    throw Malformed(
+                        message: "'\(Character(UnicodeScalar(c)))' in pattern '\(source)' is not a digit, key or pattern letter",
+                        hint: "patterns use digits, + * #, X Z N, [sets], . and !")
                 }
                 elements.append(.character(c))
             }
@@ -138,7 +143,10 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
             if k + 2 < items.count, items[k + 1] == UInt8(ascii: "-") {
                 let high = items[k + 2]
                 guard digits.contains(low), digits.contains(high), low <= high else {
-                    throw Malformed(message: "the range '\(Character(UnicodeScalar(low)))-\(Character(UnicodeScalar(high)))' in pattern '\(source)' is not a rising range of digits", hint: nil)
+                    throw Malformed(
+                        message:
+                            "the range '\(Character(UnicodeScalar(low)))-\(Character(UnicodeScalar(high)))' in pattern '\(source)' is not a rising range of digits",
+                        hint: nil)
                 }
                 for d in low...high { result.insert(d) }
                 k += 3

@@ -1,6 +1,6 @@
 import Diagnostics
-import Yams
 import YAMLFields
+import Yams
 
 /// Reads a directory file (YAML) and validates it as a whole: every problem
 /// is listed with its line, column and field, and a directory with any
@@ -21,12 +21,22 @@ public enum DirectoryLoader {
 
     public static func load(bytes: [UInt8], file: String) -> Result {
         guard bytes.count <= maximumBytes else {
-            return Result(directory: nil, diagnostics: [Diagnostic(.error, "directory-too-large",
-                "the directory is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)])
+            return Result(
+                directory: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "directory-too-large",
+                        "the directory is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)
+                ])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return Result(directory: nil, diagnostics: [Diagnostic(.error, "directory-syntax",
-                "the directory is not UTF-8 text", file: file, at: nil, hint: "save it as UTF-8")])
+            return Result(
+                directory: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "directory-syntax",
+                        "the directory is not UTF-8 text", file: file, at: nil, hint: "save it as UTF-8")
+                ])
         }
         return load(text: text, file: file)
     }
@@ -36,8 +46,12 @@ public enum DirectoryLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return Result(directory: nil, diagnostics: [YAMLFields.syntaxDiagnostic(
-                error, file: file, code: "directory-syntax", duplicateCode: "directory-duplicate")])
+            return Result(
+                directory: nil,
+                diagnostics: [
+                    YAMLFields.syntaxDiagnostic(
+                        error, file: file, code: "directory-syntax", duplicateCode: "directory-duplicate")
+                ])
         }
         var fields = YAMLFields(file: file, codePrefix: "directory")
         guard let root else {
@@ -62,11 +76,13 @@ public enum DirectoryLoader {
         for (i, node) in fields.list(top["customers"]?.value, at: "customers").enumerated() {
             let path = "customers[\(i + 1)]"
             guard let entry = fields.mapping(node, at: path, known: customerKeys),
-                  let name = fields.required(entry, "name", at: path, in: node, what: "the customer's name"),
-                  fields.plainName(name, at: "\(path).name", node: entry["name"]?.value) else { continue }
+                let name = fields.required(entry, "name", at: path, in: node, what: "the customer's name"),
+                fields.plainName(name, at: "\(path).name", node: entry["name"]?.value)
+            else { continue }
             if customerNodes[name] != nil {
-                fields.error("directory-duplicate", "\(path).name: customer '\(name)' is defined twice", at: entry["name"]?.value,
-                             hint: "first defined at line \(fields.position(of: customerNodes[name])?.line ?? 0)")
+                fields.error(
+                    "directory-duplicate", "\(path).name: customer '\(name)' is defined twice", at: entry["name"]?.value,
+                    hint: "first defined at line \(fields.position(of: customerNodes[name])?.line ?? 0)")
                 continue
             }
             customerNodes[name] = entry["name"]?.value
@@ -79,15 +95,18 @@ public enum DirectoryLoader {
             guard !fields.isFull else { break }
             guard let profile = ProfileReader.read(node, at: "profiles[\(i + 1)]", &fields) else { continue }
             if let first = profileNodes[profile.name] {
-                fields.error("directory-duplicate", "profiles[\(i + 1)].name: profile '\(profile.name)' is defined twice", at: node,
-                             hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
+                fields.error(
+                    "directory-duplicate", "profiles[\(i + 1)].name: profile '\(profile.name)' is defined twice", at: node,
+                    hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
                 continue
             }
             profileNodes[profile.name] = node
             profiles.append(profile)
         }
         if top["profiles"] == nil {
-            fields.error("directory-missing-field", "the directory has no profiles", at: root, hint: "add profiles: with at least one profile")
+            fields.error(
+                "directory-missing-field", "the directory has no profiles", at: root,
+                hint: "add profiles: with at least one profile")
         }
 
         var users: [User] = []
@@ -98,34 +117,42 @@ public enum DirectoryLoader {
             guard let entry = fields.mapping(node, at: path, known: userKeys) else { continue }
             let username = fields.required(entry, "username", at: path, in: node, what: "the SIP username")
             let profile = fields.required(entry, "profile", at: path, in: node, what: "the name of the user's SIP profile")
-            let customer = fields.required(entry, "customer", at: path, in: node, what: "the customer (tenant) the user belongs to")
+            let customer = fields.required(
+                entry, "customer", at: path, in: node, what: "the customer (tenant) the user belongs to")
             let extensionNumber = fields.text(entry["extension"]?.value, at: "\(path).extension")
             let password = fields.text(entry["password"]?.value, at: "\(path).password")
             if let profile, profileNodes[profile] == nil {
-                fields.error("directory-unknown-reference", "\(path).profile: no profile named '\(profile)'", at: entry["profile"]?.value,
-                             hint: Suggestions.closest(to: profile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
+                fields.error(
+                    "directory-unknown-reference", "\(path).profile: no profile named '\(profile)'", at: entry["profile"]?.value,
+                    hint: Suggestions.closest(to: profile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
             }
             if let customer, customerNodes[customer] == nil {
-                fields.error("directory-unknown-reference", "\(path).customer: no customer named '\(customer)'", at: entry["customer"]?.value,
-                             hint: Suggestions.closest(to: customer, among: customerNodes.keys).map { "did you mean '\($0)'?" })
+                fields.error(
+                    "directory-unknown-reference", "\(path).customer: no customer named '\(customer)'",
+                    at: entry["customer"]?.value,
+                    hint: Suggestions.closest(to: customer, among: customerNodes.keys).map { "did you mean '\($0)'?" })
             }
             guard let username, let profile, let customer else { continue }
             if let first = userNodes[username] {
-                fields.error("directory-duplicate", "\(path).username: user '\(username)' is defined twice", at: entry["username"]?.value,
-                             hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
+                fields.error(
+                    "directory-duplicate", "\(path).username: user '\(username)' is defined twice", at: entry["username"]?.value,
+                    hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
                 continue
             }
             userNodes[username] = entry["username"]?.value
-            users.append(User(username: username, profile: profile, customer: customer,
-                              extensionNumber: extensionNumber, password: password))
+            users.append(
+                User(
+                    username: username, profile: profile, customer: customer,
+                    extensionNumber: extensionNumber, password: password))
         }
 
         var emergency: [String] = []
         for (i, node) in fields.list(top["emergency"]?.value, at: "emergency").enumerated() {
             guard let number = fields.text(node, at: "emergency[\(i + 1)]") else { continue }
             guard let pattern = try? DialPattern(number), !number.hasPrefix("_"), pattern.matches(number) else {
-                fields.error("directory-invalid-value", "emergency[\(i + 1)]: '\(number)' is not a number", at: node,
-                             hint: "emergency numbers are exact numbers such as 112, not patterns")
+                fields.error(
+                    "directory-invalid-value", "emergency[\(i + 1)]: '\(number)' is not a number", at: node,
+                    hint: "emergency numbers are exact numbers such as 112, not patterns")
                 continue
             }
             emergency.append(number)
@@ -133,11 +160,13 @@ public enum DirectoryLoader {
 
         let defaultProfile = fields.text(top["default_profile"]?.value, at: "default_profile")
         if let defaultProfile, profileNodes[defaultProfile] == nil {
-            fields.error("directory-unknown-reference", "default_profile: no profile named '\(defaultProfile)'",
-                         at: top["default_profile"]?.value,
-                         hint: Suggestions.closest(to: defaultProfile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
+            fields.error(
+                "directory-unknown-reference", "default_profile: no profile named '\(defaultProfile)'",
+                at: top["default_profile"]?.value,
+                hint: Suggestions.closest(to: defaultProfile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
         }
-        return Directory(customers: customers, profiles: profiles, users: users,
-                         emergencyNumbers: emergency, defaultProfile: defaultProfile)
+        return Directory(
+            customers: customers, profiles: profiles, users: users,
+            emergencyNumbers: emergency, defaultProfile: defaultProfile)
     }
 }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Yams
 import YAMLFields
+import Yams
 
 /// One entry of `profiles:`: name, capacity, flags, barge group, dial rules.
 enum ProfileReader {
@@ -14,8 +14,9 @@ enum ProfileReader {
             if let n = Int(text), n >= 1, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 capacity = n
             } else {
-                fields.error("directory-invalid-value", "\(path).capacity: expected a whole number of at least 1, found '\(text)'",
-                             at: entry["capacity"]?.value, hint: "capacity is how many users of the profile may be active at once")
+                fields.error(
+                    "directory-invalid-value", "\(path).capacity: expected a whole number of at least 1, found '\(text)'",
+                    at: entry["capacity"]?.value, hint: "capacity is how many users of the profile may be active at once")
             }
         }
 
@@ -23,7 +24,8 @@ enum ProfileReader {
         for (i, flagNode) in fields.list(entry["flags"]?.value, at: "\(path).flags").enumerated() {
             guard let text = fields.text(flagNode, at: "\(path).flags[\(i + 1)]") else { continue }
             guard let flag = Flag(rawValue: text) else {
-                let hint = Suggestions.closest(to: text, among: Flag.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+                let hint =
+                    Suggestions.closest(to: text, among: Flag.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
                     ?? "flags: " + Flag.allCases.map(\.rawValue).joined(separator: ", ")
                 fields.error("directory-unknown-flag", "\(path).flags: unknown flag '\(text)'", at: flagNode, hint: hint)
                 continue
@@ -34,18 +36,21 @@ enum ProfileReader {
         }
 
         let group = fields.text(entry["barge_group"]?.value, at: "\(path).barge_group")
-        let groupIsValid = group.map { fields.plainName($0, at: "\(path).barge_group", node: entry["barge_group"]?.value) } ?? true
+        let groupIsValid =
+            group.map { fields.plainName($0, at: "\(path).barge_group", node: entry["barge_group"]?.value) } ?? true
 
         var rules: [DialRule] = []
         for (i, ruleNode) in fields.list(entry["dial"]?.value, at: "\(path).dial").enumerated() {
             let rulePath = "\(path).dial[\(i + 1)]"
             guard case .mapping(let mapping) = ruleNode, mapping.count == 1, let (key, value) = mapping.first,
-                  let keyText = key.scalar?.string, let effect = DialRule.Effect(rawValue: keyText) else {
+                let keyText = key.scalar?.string, let effect = DialRule.Effect(rawValue: keyText)
+            else {
                 fields.error("directory-structure", "\(rulePath): expected 'allow: PATTERN' or 'deny: PATTERN'", at: ruleNode)
                 continue
             }
             guard let source = fields.text(value, at: rulePath), !source.isEmpty else {
-                fields.error("directory-invalid-pattern", "\(rulePath): the pattern after '\(effect.rawValue):' is empty", at: ruleNode)
+                fields.error(
+                    "directory-invalid-pattern", "\(rulePath): the pattern after '\(effect.rawValue):' is empty", at: ruleNode)
                 continue
             }
             do {

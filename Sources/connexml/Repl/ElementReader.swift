@@ -39,11 +39,16 @@ struct ElementReader {
         while let lt = rest.firstIndex(of: "<") {
             let after = rest[rest.index(after: lt)...]
             guard let gt = after.firstIndex(of: ">") else {
-                change += after.hasPrefix("/") || after.hasPrefix("!") || after.hasPrefix("?") ? 0 : 1  // a tag continuing on the next line
+                // A tag continuing on the next line.
+                change += after.hasPrefix("/") || after.hasPrefix("!") || after.hasPrefix("?") ? 0 : 1
                 break
             }
             let tag = after[..<gt]
-            if tag.hasPrefix("/") { change -= 1 } else if !(tag.hasPrefix("!") || tag.hasPrefix("?") || tag.hasSuffix("/")) { change += 1 }
+            if tag.hasPrefix("/") {
+                change -= 1
+            } else if !(tag.hasPrefix("!") || tag.hasPrefix("?") || tag.hasSuffix("/")) {
+                change += 1
+            }
             rest = after[after.index(after: gt)...]
         }
         return change

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLineEdit
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What one read of the REPL's input gives.
 enum LineRead: Equatable {
@@ -101,9 +102,9 @@ final class PlainLines: LineInput {
 }
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+    private let systemRead = Glibc.read
 #else
-private let systemRead = Darwin.read
+    private let systemRead = Darwin.read
 #endif
 
 /// Lines edited with libedit on a terminal: emacs keys, Ctrl-R, history
@@ -117,8 +118,10 @@ final class EditedLines: LineInput {
 
     /// `why` says what went wrong when libedit cannot be used: nil then.
     /// `library`: a path to load instead of the system's libedit.so.2.
-    init?(library: String?, history: HistoryFile, why: inout String,
-          complete: @escaping (String) -> ReplCompletion.Answer) {
+    init?(
+        library: String?, history: HistoryFile, why: inout String,
+        complete: @escaping (String) -> ReplCompletion.Answer
+    ) {
         var reason = [CChar](repeating: 0, count: 512)
         guard cle_load(library, &reason, reason.count) == 0 else {
             why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -132,10 +135,12 @@ final class EditedLines: LineInput {
         self.history = history
         self.complete = complete
         for line in history.lines { cle_history_add(editor, line) }
-        cle_set_completer(editor, { editor, context in
-            guard let editor, let context else { return UInt8(CLE_ERROR) }
-            return Unmanaged<EditedLines>.fromOpaque(context).takeUnretainedValue().completeWord(editor)
-        }, Unmanaged.passUnretained(self).toOpaque())
+        cle_set_completer(
+            editor,
+            { editor, context in
+                guard let editor, let context else { return UInt8(CLE_ERROR) }
+                return Unmanaged<EditedLines>.fromOpaque(context).takeUnretainedValue().completeWord(editor)
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit { cle_close(editor) }

@@ -15,7 +15,8 @@ extension ReplSession {
         guard let directory else { return fail("no valid directory: calls cannot run\n") }
         var scenario = Scenario()
         scenario.sid = "CA-repl"
-        scenario.start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))  // saved scenarios repeat it exactly
+        // Whole seconds: saved scenarios repeat it exactly.
+        scenario.start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         scenario.loggedIn = self.scenario.loggedIn
         scenario.callsInProgress = self.scenario.callsInProgress
         scenario.bargeTarget = self.scenario.bargeTarget
@@ -65,7 +66,8 @@ extension ReplSession {
         switch summary.waiting {
         case .verb?: return true
         case .keys(let line)?: fail("the call waits for keys at line \(line): :press DIGITS\n")
-        case .answer(let target, _)?: fail("the call waits for \(PrintableText.line(target)) to answer: :answer | :busy | :noanswer | :fail\n")
+        case .answer(let target, _)?:
+            fail("the call waits for \(PrintableText.line(target)) to answer: :answer | :busy | :noanswer | :fail\n")
         case nil:
             fail("the call has ended (\(summary.reason.rawValue)): :call places a new one\n")
         }
@@ -124,7 +126,8 @@ extension ReplSession {
         case .success(let script):
             let driver = self.driver ?? CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
             var sink = CollectingSink()
-            let summary = driver.run(script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)
+            let summary = driver.run(
+                script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)
             return (sink.events.filter { $0.name != .callPaused }, summary)
         }
     }
@@ -169,13 +172,18 @@ extension ReplSession {
 
     func setBreakpoint(_ argument: String?) {
         guard let argument else {
-            return out(breakpoints.isEmpty ? "no breakpoints\n" : "breakpoints at lines " + breakpoints.sorted().map(String.init).joined(separator: ", ") + "\n")
+            return out(
+                breakpoints.isEmpty
+                    ? "no breakpoints\n"
+                    : "breakpoints at lines " + breakpoints.sorted().map(String.init).joined(separator: ", ") + "\n")
         }
         guard let line = Int(argument), line > 0 else { return fail("usage: :break [LINE] (a line of :show)\n") }
         let verbs = Self.verbLines(of: document, file: documentName)
         guard verbs.contains(line) else {
             let some = verbs.sorted().prefix(12).map(String.init).joined(separator: ", ")
-            return fail("no verb starts on line \(line)" + (verbs.isEmpty ? "\n" : " (verbs start on lines \(some)\(verbs.count > 12 ? ", ..." : ""))\n"))
+            return fail(
+                "no verb starts on line \(line)"
+                    + (verbs.isEmpty ? "\n" : " (verbs start on lines \(some)\(verbs.count > 12 ? ", ..." : ""))\n"))
         }
         breakpoints.insert(line)
         out("breakpoint at line \(line)\n")
@@ -247,7 +255,9 @@ extension ReplSession {
         guard KeyPress.isPhoneKeys(digits) else {
             return fail("'\(PrintableText.line(digits))' is not keys of a phone (0-9, * and #)\n")
         }
-        guard summary.reason == .paused else { return fail("the call has ended (\(summary.reason.rawValue)): :call places a new one\n") }
+        guard summary.reason == .paused else {
+            return fail("the call has ended (\(summary.reason.rawValue)): :call places a new one\n")
+        }
         var key = KeyPress(digits: digits, at: at, leg: leg)
         if case .keys? = summary.waiting {
             scenario.keys.append(key)  // at the waiting Gather (or when told)
@@ -265,7 +275,9 @@ extension ReplSession {
     }
 
     func hangUp() {
-        guard placed, summary?.reason == .paused else { return fail(placed ? "the call has already ended\n" : "no call yet: :call\n") }
+        guard placed, summary?.reason == .paused else {
+            return fail(placed ? "the call has already ended\n" : "no call yet: :call\n")
+        }
         scenario.hangupAt = now
         verbLimit = nil
         replayAndShow()

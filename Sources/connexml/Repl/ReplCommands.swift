@@ -22,7 +22,8 @@ enum ReplCommands {
     }
 
     static let all: [ReplAction] = [
-        ReplAction(name: "help", usage: ":help [COMMAND]", arguments: 0...1, help: "list the commands, or explain one") { session, words in
+        ReplAction(name: "help", usage: ":help [COMMAND]", arguments: 0...1, help: "list the commands, or explain one") {
+            session, words in
             if let name = words.first, named(name.hasPrefix(":") ? String(name.dropFirst()) : name) == nil {
                 session.fail("no command :\(PrintableText.line(name)): :help lists them\n")
             } else {
@@ -30,12 +31,15 @@ enum ReplCommands {
             }
             return true
         },
-        ReplAction(name: "load", usage: ":load FILE", arguments: 1...1,
-                   help: "load a script (and directory.yaml beside it); the call is reset") { session, words in
+        ReplAction(
+            name: "load", usage: ":load FILE", arguments: 1...1,
+            help: "load a script (and directory.yaml beside it); the call is reset"
+        ) { session, words in
             session.load(words[0])
             return true
         },
-        ReplAction(name: "reload", usage: ":reload", help: "read the script again, keeping typed verbs and the call") { session, _ in
+        ReplAction(name: "reload", usage: ":reload", help: "read the script again, keeping typed verbs and the call") {
+            session, _ in
             session.reload()
             return true
         },
@@ -43,36 +47,48 @@ enum ReplCommands {
             session.printDocument()
             return true
         },
-        ReplAction(name: "call", usage: ":call [FROM] [to N] [at TIME] [tz ZONE] [profile P] [customer C]", arguments: 0...11,
-                   help: "place a call (an outside caller belongs to the directory's first customer unless told) "
-                       + "and run it to a breakpoint, a wait for input, or its end") { session, words in
+        ReplAction(
+            name: "call", usage: ":call [FROM] [to N] [at TIME] [tz ZONE] [profile P] [customer C]", arguments: 0...11,
+            help: "place a call (an outside caller belongs to the directory's first customer unless told) "
+                + "and run it to a breakpoint, a wait for input, or its end"
+        ) { session, words in
             session.place(words)
             return true
         },
-        ReplAction(name: "step", aliases: ["s"], usage: ":step", help: "run exactly one verb and show what it did") { session, _ in
+        ReplAction(name: "step", aliases: ["s"], usage: ":step", help: "run exactly one verb and show what it did") {
+            session, _ in
             session.step()
             return true
         },
-        ReplAction(name: "run", aliases: ["continue", "c"], usage: ":run",
-                   help: "run on to the next breakpoint, wait for input, or the end") { session, _ in
+        ReplAction(
+            name: "run", aliases: ["continue", "c"], usage: ":run",
+            help: "run on to the next breakpoint, wait for input, or the end"
+        ) { session, _ in
             session.runOn()
             return true
         },
-        ReplAction(name: "break", aliases: ["b"], usage: ":break [LINE]", arguments: 0...1,
-                   help: "stop before the verb at LINE of :show; alone, list the breakpoints") { session, words in
+        ReplAction(
+            name: "break", aliases: ["b"], usage: ":break [LINE]", arguments: 0...1,
+            help: "stop before the verb at LINE of :show; alone, list the breakpoints"
+        ) { session, words in
             session.setBreakpoint(words.first)
             return true
         },
-        ReplAction(name: "delete", usage: ":delete [LINE]", arguments: 0...1, help: "clear the breakpoint at LINE, or all of them") { session, words in
+        ReplAction(
+            name: "delete", usage: ":delete [LINE]", arguments: 0...1, help: "clear the breakpoint at LINE, or all of them"
+        ) { session, words in
             session.deleteBreakpoint(words.first)
             return true
         },
-        ReplAction(name: "where", aliases: ["w"], usage: ":where", help: "the line the call is at, with its neighbours") { session, _ in
+        ReplAction(name: "where", aliases: ["w"], usage: ":where", help: "the line the call is at, with its neighbours") {
+            session, _ in
             session.printWhere()
             return true
         },
-        ReplAction(name: "press", aliases: ["p"], usage: ":press DIGITS [at SECONDS] [leg b]", arguments: 1...5,
-                   help: "press keys: at the waiting Gather, or now during the call") { session, words in
+        ReplAction(
+            name: "press", aliases: ["p"], usage: ":press DIGITS [at SECONDS] [leg b]", arguments: 1...5,
+            help: "press keys: at the waiting Gather, or now during the call"
+        ) { session, words in
             var at: Double?
             var leg = KeyPress.Leg.a
             var rest = words.dropFirst()
@@ -90,8 +106,10 @@ enum ReplCommands {
             session.press(words[0], at: at, leg: leg)
             return true
         },
-        ReplAction(name: "answer", usage: ":answer [TALK-SECONDS]", arguments: 0...1,
-                   help: "the dialled party answers (and talks, default 30 s)") { session, words in
+        ReplAction(
+            name: "answer", usage: ":answer [TALK-SECONDS]", arguments: 0...1,
+            help: "the dialled party answers (and talks, default 30 s)"
+        ) { session, words in
             guard let talk = words.first.map(Double.init) ?? 30, talk >= 0, talk.isFinite else {
                 session.fail("usage: :answer [TALK-SECONDS]\n")
                 return true
@@ -100,28 +118,37 @@ enum ReplCommands {
             return true
         },
         ReplAction(name: "busy", usage: ":busy", help: "the dialled party is busy") { session, _ in
-            session.decideDial(Answer(status: .busy)); return true
+            session.decideDial(Answer(status: .busy))
+            return true
         },
         ReplAction(name: "noanswer", usage: ":noanswer", help: "nobody answers the dial") { session, _ in
-            session.decideDial(Answer(status: .noAnswer)); return true
+            session.decideDial(Answer(status: .noAnswer))
+            return true
         },
         ReplAction(name: "fail", usage: ":fail", help: "the dial fails") { session, _ in
-            session.decideDial(Answer(status: .failed)); return true
+            session.decideDial(Answer(status: .failed))
+            return true
         },
         ReplAction(name: "hangup", usage: ":hangup", help: "the caller hangs up now") { session, _ in
-            session.hangUp(); return true
+            session.hangUp()
+            return true
         },
         ReplAction(name: "trace", usage: ":trace", help: "the trace so far") { session, _ in
-            session.printTrace(); return true
+            session.printTrace()
+            return true
         },
         ReplAction(name: "vars", usage: ":vars", help: "the call's variables") { session, _ in
-            session.printVariables(); return true
+            session.printVariables()
+            return true
         },
         ReplAction(name: "context", usage: ":context", help: "the current context and the Press bindings") { session, _ in
-            session.printContext(); return true
+            session.printContext()
+            return true
         },
-        ReplAction(name: "calls", usage: ":calls [add ID PARTY...] [target ID|none]", arguments: 0...Int.max,
-                   help: "the calls in progress a Barge may join; add one, or choose the target") { session, words in
+        ReplAction(
+            name: "calls", usage: ":calls [add ID PARTY...] [target ID|none]", arguments: 0...Int.max,
+            help: "the calls in progress a Barge may join; add one, or choose the target"
+        ) { session, words in
             switch words.first {
             case "add" where words.count >= 3: session.addCall(words[1], parties: Array(words.dropFirst(2)))
             case "target" where words.count == 2: session.setBargeTarget(words[1] == "none" ? nil : words[1])
@@ -131,33 +158,48 @@ enum ReplCommands {
             return true
         },
         ReplAction(name: "directory", usage: ":directory", help: "the profiles and users calls run against") { session, _ in
-            session.printDirectory(); return true
+            session.printDirectory()
+            return true
         },
-        ReplAction(name: "login", usage: ":login USER", arguments: 1...1, help: "make a user active (capacity) for the next calls") { session, words in
-            session.login(words[0], true); return true
+        ReplAction(
+            name: "login", usage: ":login USER", arguments: 1...1, help: "make a user active (capacity) for the next calls"
+        ) { session, words in
+            session.login(words[0], true)
+            return true
         },
         ReplAction(name: "logout", usage: ":logout USER", arguments: 1...1, help: "make a user inactive") { session, words in
-            session.login(words[0], false); return true
+            session.login(words[0], false)
+            return true
         },
-        ReplAction(name: "explain", usage: ":explain USER ACTION [ARGUMENT]", arguments: 2...3,
-                   help: "may USER dial/transfer/client/barge/voicemail/flag, and why") { session, words in
-            session.explain(words); return true
+        ReplAction(
+            name: "explain", usage: ":explain USER ACTION [ARGUMENT]", arguments: 2...3,
+            help: "may USER dial/transfer/client/barge/voicemail/flag, and why"
+        ) { session, words in
+            session.explain(words)
+            return true
         },
-        ReplAction(name: "save", usage: ":save NAME", arguments: 1...1,
-                   help: "write NAME.xml, NAME.scenario.yaml and NAME.trace: a sample for connexml test") { session, words in
-            session.save(words[0]); return true
+        ReplAction(
+            name: "save", usage: ":save NAME", arguments: 1...1,
+            help: "write NAME.xml, NAME.scenario.yaml and NAME.trace: a sample for connexml test"
+        ) { session, words in
+            session.save(words[0])
+            return true
         },
-        ReplAction(name: "quit", aliases: ["exit", "q"], usage: ":quit", help: "end the session (so does end of input)") { _, _ in false },
+        ReplAction(name: "quit", aliases: ["exit", "q"], usage: ":quit", help: "end the session (so does end of input)") { _, _ in
+            false
+        },
     ]
 
     /// `:help`, or `:help COMMAND`: no line wider than 80 columns.
     static func help(_ name: String?) -> String {
         if let name {
             guard let command = named(name.hasPrefix(":") ? String(name.dropFirst()) : name) else { return "" }
-            let aliases = command.aliases.isEmpty ? "" : " (also " + command.aliases.map { ":" + $0 }.joined(separator: ", ") + ")"
+            let aliases =
+                command.aliases.isEmpty ? "" : " (also " + command.aliases.map { ":" + $0 }.joined(separator: ", ") + ")"
             return command.usage + aliases + "\n" + wrap(command.help, indent: 2)
         }
-        var out = "Type ConneXML verbs (<Say>Hi</Say>): they run in the call (with no call yet,\n"
+        var out =
+            "Type ConneXML verbs (<Say>Hi</Say>): they run in the call (with no call yet,\n"
             + "one is placed). An element may span lines; Ctrl-C abandons it. Commands:\n"
         for command in all {
             let usage = "  " + command.usage

@@ -47,7 +47,8 @@ enum ReplCompletion {
     // MARK: Commands
 
     private static func commandChoices(_ text: String, session: ReplSession) -> Choices? {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        let words =
+            text.split(separator: " ", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
             + (text.hasSuffix(" ") ? [""] : [])
         let word = words.last ?? ""
         if words.count == 1 { return Choices(typed: word, choices: ReplCommands.all.map { ":" + $0.name }.sorted()) }
@@ -90,10 +91,15 @@ enum ReplCompletion {
             guard !PrintableText.needsEscaping(name) else { continue }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue { choices.append((folder + name + "/", name + "/")) } else if keep(name) { choices.append((folder + name, name)) }
+            if isFolder.boolValue {
+                choices.append((folder + name + "/", name + "/"))
+            } else if keep(name) {
+                choices.append((folder + name, name))
+            }
         }
-        return Choices(typed: word, choices: choices.map(\.0), shown: choices.map(\.1),
-                       terminator: { $0.hasSuffix("/") ? "" : " " })
+        return Choices(
+            typed: word, choices: choices.map(\.0), shown: choices.map(\.1),
+            terminator: { $0.hasSuffix("/") ? "" : " " })
     }
 
     // MARK: ConneXML
@@ -112,10 +118,13 @@ enum ReplCompletion {
         let name = String(tag[..<space])
         let attributes = tag[space...]
         // Inside a quoted value: nothing to offer.
-        guard attributes.filter({ $0 == "\"" }).count % 2 == 0, attributes.filter({ $0 == "'" }).count % 2 == 0 else { return nil }
+        guard attributes.filter({ $0 == "\"" }).count % 2 == 0, attributes.filter({ $0 == "'" }).count % 2 == 0 else {
+            return nil
+        }
         let partial = String(attributes.reversed().prefix { !$0.isWhitespace }.reversed())
         guard !partial.contains("=") else { return nil }
-        let written = Set(attributes.split(whereSeparator: \.isWhitespace).compactMap { $0.split(separator: "=").first.map(String.init) })
+        let written = Set(
+            attributes.split(whereSeparator: \.isWhitespace).compactMap { $0.split(separator: "=").first.map(String.init) })
         let parents = Array(scan.open.drop { $0 == "Response" })
         let known = Vocabulary.attributes(of: name, inside: parents).filter { !written.contains($0) }
         return Choices(typed: partial, choices: known, terminator: { _ in "=\"" })

@@ -9,7 +9,9 @@ import Policy
 extension ReplSession {
     func printVariables() {
         guard let summary else { return fail("no call yet: :call\n") }
-        for (name, value) in summary.variables.sorted(by: { $0.key < $1.key }) { out("\(PrintableText.line(name)) = \(PrintableText.line(value))\n") }
+        for (name, value) in summary.variables.sorted(by: { $0.key < $1.key }) {
+            out("\(PrintableText.line(name)) = \(PrintableText.line(value))\n")
+        }
     }
 
     func printContext() {
@@ -17,14 +19,18 @@ extension ReplSession {
         out("context: \(PrintableText.line(summary.context ?? "(none)"))\n")
         if summary.bindings.isEmpty { out("no key bindings\n") }
         for b in summary.bindings {
-            out("  \(PrintableText.line(b.digits)) in \(PrintableText.line(b.context ?? "every context")) (line \(b.line))\(b.context == nil || b.context == summary.context ? " active" : "")\n")
+            out(
+                "  \(PrintableText.line(b.digits)) in \(PrintableText.line(b.context ?? "every context")) (line \(b.line))\(b.context == nil || b.context == summary.context ? " active" : "")\n"
+            )
         }
     }
 
     func printCalls() {
         if scenario.callsInProgress.isEmpty { out("no calls in progress (add one: :calls add ID PARTY PARTY)\n") }
         for call in scenario.callsInProgress {
-            out("  \(call.id): \(call.parties.joined(separator: " & "))\(call.id == scenario.bargeTarget ? " (barge target)" : "")\n")
+            out(
+                "  \(call.id): \(call.parties.joined(separator: " & "))\(call.id == scenario.bargeTarget ? " (barge target)" : "")\n"
+            )
         }
     }
 
@@ -46,15 +52,19 @@ extension ReplSession {
         out("directory: \(PrintableText.line(directorySource))\n")
         for p in directory.profiles {
             let users = directory.users.filter { $0.profile == p.name }.map(\.username)
-            out("  profile \(p.name): capacity \(p.capacity), flags [\(p.flags.map(\.rawValue).sorted().joined(separator: ", "))]"
-                + (p.bargeGroup.map { ", barge group \($0)" } ?? "") + "; users: \(users.joined(separator: ", "))\n")
+            out(
+                "  profile \(p.name): capacity \(p.capacity), flags [\(p.flags.map(\.rawValue).sorted().joined(separator: ", "))]"
+                    + (p.bargeGroup.map { ", barge group \($0)" } ?? "") + "; users: \(users.joined(separator: ", "))\n")
         }
     }
 
     func login(_ user: String, _ on: Bool) {
         guard let directory else { return fail("no valid directory\n") }
         guard let found = directory.user(named: user) else {
-            return fail("no SIP user '\(PrintableText.line(user))'" + (Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" } ?? "") + "\n")
+            return fail(
+                "no SIP user '\(PrintableText.line(user))'"
+                    + (Suggestions.closest(to: user, among: directory.users.map(\.username)).map { "; did you mean '\($0)'?" }
+                        ?? "") + "\n")
         }
         if on {
             // As a scenario's logged_in: never more users of a profile than its capacity.
@@ -71,10 +81,12 @@ extension ReplSession {
 
     func explain(_ words: [String]) {
         guard let directory else { return fail("no valid directory\n") }
-        guard case .success(let caller) = Caller.user(words[0], in: directory) else { return fail("no SIP user '\(PrintableText.line(words[0]))'\n") }
+        guard case .success(let caller) = Caller.user(words[0], in: directory) else {
+            return fail("no SIP user '\(PrintableText.line(words[0]))'\n")
+        }
         let usage = "usage: :explain USER \(ExplainAction.allCases.map(\.rawValue).joined(separator: "|")) [ARGUMENT]\n"
         guard let action = ExplainAction(rawValue: words[1]),
-              let answer = action.explain(words.count > 2 ? words[2] : nil, caller: caller, policy: Policy(directory: directory))
+            let answer = action.explain(words.count > 2 ? words[2] : nil, caller: caller, policy: Policy(directory: directory))
         else { return fail(usage) }
         out(answer.text)
     }
@@ -82,7 +94,9 @@ extension ReplSession {
     /// Writes the call as a sample `connexml test` replays.
     func save(_ name: String) {
         guard placed, let directory else { return fail("no call to save: :call first\n") }
-        let script = name + ".xml", scenarioFile = name + ".scenario.yaml", traceFile = name + ".trace"
+        let script = name + ".xml"
+        let scenarioFile = name + ".scenario.yaml"
+        let traceFile = name + ".trace"
         let world = scenario
         guard case .success(let compiled) = CompiledScript.compile(bytes: Array(document.utf8), file: script) else {
             return fail("the document has errors: nothing saved\n")
@@ -97,7 +111,8 @@ extension ReplSession {
             try ScenarioWriter.yaml(world).write(toFile: scenarioFile, atomically: true, encoding: .utf8)
             try trace.write(toFile: traceFile, atomically: true, encoding: .utf8)
             // `connexml test` uses directory.yaml beside the script, else the bundled one.
-            let directoryOption = directorySource == BundledDirectory.name ? "" : " --directory \(PrintableText.line(directorySource))"
+            let directoryOption =
+                directorySource == BundledDirectory.name ? "" : " --directory \(PrintableText.line(directorySource))"
             out("saved \(script), \(scenarioFile), \(traceFile): `connexml test\(directoryOption) \(scenarioFile)` replays it\n")
         } catch {
             fail("cannot save: \(error.localizedDescription)\n")

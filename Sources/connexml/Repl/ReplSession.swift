@@ -81,7 +81,9 @@ final class ReplSession {
         }
         let name = words.isEmpty ? "" : words.removeFirst()
         guard let command = ReplCommands.named(name) else {
-            let hint = Suggestions.closest(to: name, among: ReplCommands.all.map(\.name)).map { "; did you mean :\($0)?" } ?? "; type :help"
+            let hint =
+                Suggestions.closest(to: name, among: ReplCommands.all.map(\.name)).map { "; did you mean :\($0)?" }
+                ?? "; type :help"
             fail("unknown command :\(PrintableText.line(name))\(hint)\n")
             return true
         }
@@ -98,7 +100,8 @@ final class ReplSession {
         let shownPath = PrintableText.line(path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+            let data = FileManager.default.contents(atPath: path)
+        else {
             return fail("cannot read \(shownPath)\(isFolder.boolValue ? ": it is a folder" : "")\n")
         }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
@@ -116,13 +119,16 @@ final class ReplSession {
         breakpoints = []
         endCall()
         loadDirectory(besides: (path as NSString).deletingLastPathComponent)
-        out("loaded \(shownPath) (\(script.verbs.count) verbs)\(wasPlaced ? "; the call was ended: :call places a new one" : "")\n")
+        out(
+            "loaded \(shownPath) (\(script.verbs.count) verbs)\(wasPlaced ? "; the call was ended: :call places a new one" : "")\n"
+        )
     }
 
     func reload() {
         guard let scriptPath else { return fail("no script was loaded: :load FILE\n") }
         guard let data = FileManager.default.contents(atPath: scriptPath),
-              let text = String(validating: [UInt8](data), as: UTF8.self) else {
+            let text = String(validating: [UInt8](data), as: UTF8.self)
+        else {
             return fail("cannot read \(PrintableText.line(scriptPath))\n")
         }
         let checked = ScriptChecker.check(bytes: [UInt8](data), file: scriptPath)
@@ -153,7 +159,9 @@ final class ReplSession {
 
     /// The document with `typed` verbs, and the line each of them starts on.
     func documentText(typed: [String]) -> (text: String, lines: [Int]) {
-        guard !typed.isEmpty, let close = scriptText.range(of: "</Response>", options: .backwards) else { return (scriptText, []) }
+        guard !typed.isEmpty, let close = scriptText.range(of: "</Response>", options: .backwards) else {
+            return (scriptText, [])
+        }
         var text = String(scriptText[..<close.lowerBound])
         if !text.hasSuffix("\n") { text += "\n" }
         var line = text.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -180,7 +188,9 @@ final class ReplSession {
             if let p = d.position { moved.position = SourcePosition(line: max(1, p.line - 1), column: p.column) }
             return moved
         }
-        if !problems.isEmpty { out(DiagnosticRenderer(showSource: false).render(problems).replacingOccurrences(of: "typed:", with: "typed line ")) }
+        if !problems.isEmpty {
+            out(DiagnosticRenderer(showSource: false).render(problems).replacingOccurrences(of: "typed:", with: "typed line "))
+        }
         guard let script = checked.script else { return fail("not added\n") }
         let candidate = documentText(typed: typedVerbs + [xml])
         let line = candidate.lines.last!

@@ -62,7 +62,8 @@ struct ScriptCoverage {
         for verb in neverRan { out += "  L\(verb.line) <\(verb.name)> never ran\n" }
         for branch in branches {
             let covered = branch.outcomes.filter { branch.covered.contains($0) }
-            out += "  L\(branch.line) <\(branch.verb)>: " + (covered.isEmpty ? "nothing covered" : covered.joined(separator: ", "))
+            out +=
+                "  L\(branch.line) <\(branch.verb)>: " + (covered.isEmpty ? "nothing covered" : covered.joined(separator: ", "))
             out += branch.missing.isEmpty ? "\n" : "; never: " + branch.missing.joined(separator: ", ") + "\n"
         }
         return out
@@ -71,11 +72,15 @@ struct ScriptCoverage {
     var json: [String: Any] {
         [
             "file": file, "samples": samples,
-            "verbs": ["total": verbs.count, "ran": verbs.count - neverRan.count,
-                      "never": neverRan.map { ["line": $0.line, "verb": $0.name] as [String: Any] }],
+            "verbs": [
+                "total": verbs.count, "ran": verbs.count - neverRan.count,
+                "never": neverRan.map { ["line": $0.line, "verb": $0.name] as [String: Any] },
+            ],
             "branches": branches.map {
-                ["line": $0.line, "verb": $0.verb, "covered": $0.outcomes.filter($0.covered.contains),
-                 "missing": $0.missing] as [String: Any]
+                [
+                    "line": $0.line, "verb": $0.verb, "covered": $0.outcomes.filter($0.covered.contains),
+                    "missing": $0.missing,
+                ] as [String: Any]
             },
         ]
     }

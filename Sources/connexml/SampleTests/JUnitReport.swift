@@ -7,7 +7,9 @@ enum JUnitReport {
         let total = results.reduce(0) { $0 + $1.seconds }
         var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         out += #"<testsuites name="connexml" tests="\#(results.count)" failures="\#(failures)" time="\#(format(total))">"# + "\n"
-        out += #"  <testsuite name="connexml samples" tests="\#(results.count)" failures="\#(failures)" errors="0" skipped="0" time="\#(format(total))">"# + "\n"
+        out +=
+            #"  <testsuite name="connexml samples" tests="\#(results.count)" failures="\#(failures)" errors="0" skipped="0" time="\#(format(total))">"#
+            + "\n"
         for result in results {
             let folder = (result.sample.name as NSString).deletingLastPathComponent
             let name = (result.sample.name as NSString).lastPathComponent
@@ -17,17 +19,21 @@ enum JUnitReport {
             case .passed:
                 out += "/>\n"
             case .differs(let diff):
-                out += ">\n      <failure message=\"the trace differs from \(escape(result.sample.expectedTrace))\">\(escape(diff))</failure>\n    </testcase>\n"
+                out +=
+                    ">\n      <failure message=\"the trace differs from \(escape(result.sample.expectedTrace))\">\(escape(diff))</failure>\n    </testcase>\n"
             case .missingTrace:
-                out += ">\n      <failure message=\"no expected trace \(escape(result.sample.expectedTrace))\"/>\n    </testcase>\n"
+                out +=
+                    ">\n      <failure message=\"no expected trace \(escape(result.sample.expectedTrace))\"/>\n    </testcase>\n"
             case .invalid(let diagnostics):
                 let text = diagnostics.map { "\($0.file):\($0.position.map(\.description) ?? "-"): \($0.message) [\($0.code)]" }
                     .joined(separator: "\n")
                 out += ">\n      <failure message=\"the sample is invalid\">\(escape(text))</failure>\n    </testcase>\n"
             case .crashed(let crash):
-                let text = "script \(result.sample.script), scenario \(result.sample.scenario)"
+                let text =
+                    "script \(result.sample.script), scenario \(result.sample.scenario)"
                     + (crash.output.isEmpty ? "" : "\n" + crash.output)
-                out += ">\n      <failure message=\"\(escape(crash.summary))\" type=\"crash\">\(escape(text))</failure>\n    </testcase>\n"
+                out +=
+                    ">\n      <failure message=\"\(escape(crash.summary))\" type=\"crash\">\(escape(text))</failure>\n    </testcase>\n"
             }
         }
         out += "  </testsuite>\n</testsuites>\n"

@@ -39,8 +39,10 @@ enum SampleDiscovery {
                 let folder = (path as NSString).deletingLastPathComponent
                 let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                 let inFolder = (try? manager.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-                scenarios = inFolder.filter { $0 == base + ".scenario.yaml" || ($0.hasPrefix(base + ".") && $0.hasSuffix(".scenario.yaml")) }
-                    .map { join(folder, $0) }
+                scenarios = inFolder.filter {
+                    $0 == base + ".scenario.yaml" || ($0.hasPrefix(base + ".") && $0.hasSuffix(".scenario.yaml"))
+                }
+                .map { join(folder, $0) }
             } else {
                 scenarios = []
             }

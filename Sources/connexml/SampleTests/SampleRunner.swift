@@ -56,13 +56,15 @@ struct SampleRunner {
     func run(_ sample: Sample) -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
         func report(_ outcome: Outcome, _ actual: String = "", _ events: [TraceEvent] = []) -> Report {
-            Report(outcome: outcome, actualTrace: options.update ? actual : "",
-                   coverage: options.coverage ? CoverageMark.marks(of: events) : [],
-                   seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            Report(
+                outcome: outcome, actualTrace: options.update ? actual : "",
+                coverage: options.coverage ? CoverageMark.marks(of: events) : [],
+                seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
         let loaded = inputs.load(script: sample.script, scenario: sample.scenario)
         guard loaded.problems.isEmpty, let script = loaded.script, let directory = loaded.directory,
-              var scenario = loaded.scenario else {
+            var scenario = loaded.scenario
+        else {
             return report(.invalid(loaded.problems))
         }
         // A sample must be reproducible: a fixed call id unless it gives one.
@@ -77,7 +79,9 @@ struct SampleRunner {
         let expected = String(decoding: data, as: UTF8.self)
         if expected == actual { return report(.passed, "", sink.events) }
         // --update rewrites the trace: nobody reads a diff then.
-        let diff = options.update ? ""
+        let diff =
+            options.update
+            ? ""
             : UnifiedDiff.diff(expected: expected, actual: actual, expectedName: sample.expectedTrace, actualName: "actual")
         return report(.differs(diff), actual, sink.events)
     }

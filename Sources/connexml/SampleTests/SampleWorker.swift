@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `connexml test --worker`: runs the samples the runner sends on standard
 /// input, one at a time and in order, answering on standard output (see
@@ -12,10 +13,14 @@ enum SampleWorker {
     static func serve(_ runner: SampleRunner) {
         // The protocol gets descriptors of its own; 0 and 1 become /dev/null
         // and standard error, so that nothing a library prints can corrupt it.
-        let requests = dup(0), answers = dup(1)
+        let requests = dup(0)
+        let answers = dup(1)
         dup2(2, 1)
         let null = open("/dev/null", O_RDONLY)
-        if null >= 0 { dup2(null, 0); close(null) }
+        if null >= 0 {
+            dup2(null, 0)
+            close(null)
+        }
 
         let crash = InjectedCrash.fromEnvironment()
         var frames = WorkerMessage.Frames()

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs samples in worker processes (`connexml test --worker`), up to one
 /// per core, each running one sample at a time, so that a sample that crashes
@@ -42,10 +43,12 @@ struct SampleWorkerPool {
         let group = DispatchGroup()
         for _ in 0..<lanes {
             group.enter()
-            let arguments = self.arguments, environment = environment
+            let arguments = self.arguments
+            let environment = environment
             let thread = Thread {
-                let lane = WorkerLane(samples: samples, run: run, arguments: arguments,
-                                      environment: environment, progress: progress)
+                let lane = WorkerLane(
+                    samples: samples, run: run, arguments: arguments,
+                    environment: environment, progress: progress)
                 do { try lane.run() } catch { run.fail(String(describing: error)) }
                 group.leave()
             }
@@ -131,8 +134,10 @@ private final class WorkerLane {
     private var fruitlessWorkers = 0
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(samples: [Sample], run: SharedRun, arguments: [String], environment: [String: String],
-         progress: @escaping @Sendable (Int) -> Void) {
+    init(
+        samples: [Sample], run: SharedRun, arguments: [String], environment: [String: String],
+        progress: @escaping @Sendable (Int) -> Void
+    ) {
         self.samples = samples
         shared = run
         self.arguments = arguments
@@ -261,8 +266,9 @@ private final class WorkerLane {
             fruitlessWorkers += 1
             if fruitlessWorkers >= 3 {
                 let said = String(decoding: errorOutput.suffix(2000), as: UTF8.self)
-                throw SampleWorkerPool.Failure(description: "the workers that run the samples keep ending before they run one "
-                    + "(the last \((reason ?? ending).text))" + (said.isEmpty ? "" : ":\n" + said))
+                throw SampleWorkerPool.Failure(
+                    description: "the workers that run the samples keep ending before they run one "
+                        + "(the last \((reason ?? ending).text))" + (said.isEmpty ? "" : ":\n" + said))
             }
         }
         running = nil

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A worker: this same executable, started as `connexml test --worker ...`,
 /// with a pipe each for the samples it is sent, its answers and its
@@ -24,9 +25,9 @@ final class WorkerProcess {
     /// being replaced (a rebuild) during the run.
     static let executable: String = {
         #if os(Linux)
-        return "/proc/self/exe"
+            return "/proc/self/exe"
         #else
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+            return Bundle.main.executablePath ?? CommandLine.arguments[0]
         #endif
     }()
 
@@ -63,7 +64,7 @@ final class WorkerProcess {
 
         let argv = ([CommandLine.arguments.first ?? "connexml"] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, Self.executable, &actions, &attributes, argv, envp)
         for fd in [toWorker.read, fromWorker.write, errorsOfWorker.write] { close(fd) }

@@ -17,7 +17,11 @@ enum WorkerMessage {
 
     struct Malformed: Error {}
 
-    private enum Tag: UInt8 { case sample = 1, started, finished }
+    private enum Tag: UInt8 {
+        case sample = 1
+        case started
+        case finished
+    }
 
     /// The message, framed.
     var encoded: [UInt8] {
@@ -44,8 +48,11 @@ enum WorkerMessage {
         switch Tag(rawValue: try reader.byte()) {
         case .sample:
             let index = try reader.int()
-            self = .sample(index: index, Sample(name: try reader.string(), script: try reader.string(),
-                                                scenario: try reader.string(), expectedTrace: try reader.string()))
+            self = .sample(
+                index: index,
+                Sample(
+                    name: try reader.string(), script: try reader.string(),
+                    scenario: try reader.string(), expectedTrace: try reader.string()))
         case .started:
             self = .started(index: try reader.int())
         case .finished:
@@ -69,11 +76,17 @@ enum WorkerMessage {
 
         /// The next complete message body, if one has fully arrived.
         mutating func next() throws -> ArraySlice<UInt8>? {
-            guard buffer.count - start >= 8 else { compact(); return nil }
+            guard buffer.count - start >= 8 else {
+                compact()
+                return nil
+            }
             var length = 0
             for shift in 0..<8 { length |= Int(buffer[start + shift]) << (8 * shift) }
             guard length > 0, length <= Self.largestMessage else { throw Malformed() }
-            guard buffer.count - start - 8 >= length else { compact(); return nil }
+            guard buffer.count - start - 8 >= length else {
+                compact()
+                return nil
+            }
             let body = buffer[(start + 8)..<(start + 8 + length)]
             start += 8 + length
             return body
@@ -92,7 +105,10 @@ enum WorkerMessage {
     }
 }
 
-private enum OutcomeTag: UInt8 { case passed = 1, differs, missingTrace, invalid }
+private enum OutcomeTag: UInt8 {
+    case passed = 1
+    case differs, missingTrace, invalid
+}
 
 private struct Writer {
     private var bytes: [UInt8] = Array(repeating: 0, count: 8)  // the length, filled in by `framed`
@@ -230,7 +246,8 @@ private struct Reader {
         var coverage: [CoverageMark] = []
         let marks = try count(eachAtLeast: 17)
         for _ in 0..<marks {
-            let file = try string(), line = try int()
+            let file = try string()
+            let line = try int()
             coverage.append(CoverageMark(file: file, line: line, outcome: try bool() ? try string() : nil))
         }
         return SampleRunner.Report(outcome: outcome, actualTrace: actualTrace, coverage: coverage, seconds: seconds)
@@ -239,7 +256,8 @@ private struct Reader {
     mutating func diagnostic() throws -> Diagnostic {
         let severity: Severity = try bool() ? .error : .warning
         let code = DiagnosticCode(rawValue: try string())
-        let message = try string(), file = try string()
+        let message = try string()
+        let file = try string()
         let position = try bool() ? SourcePosition(line: try int(), column: try int()) : nil
         let hint = try bool() ? try string() : nil
         return Diagnostic(severity, code, message, file: file, at: position, hint: hint)
