@@ -62,19 +62,20 @@ for sample in arguments.dropFirst() {
         print("\(path): does not check: \(failure.diagnostics.first?.message ?? "")")
         exit(1)
     }
-    var scenario = Scenario()
+    var file = ScenarioFile()
     if let scenarioPath {
         let loaded = ScenarioLoader.load(
             bytes: load(scenarioPath), file: scenarioPath,
             folder: (scenarioPath as NSString).deletingLastPathComponent, directory: directory)
-        guard let valid = loaded.scenario else {
+        guard let valid = loaded.file else {
             print("\(scenarioPath): invalid: \(loaded.diagnostics.first?.message ?? "")")
             exit(1)
         }
-        scenario = valid
+        file = valid
     }
+    var scenario = file.scenario
     scenario.sid = scenario.sid ?? "CA-bench"
-    let driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
+    let driver = CallDriver(directory: directory, for: file)
     // Three rounds of CALLS calls; the machine is shared and noisy, so the
     // best round is the figure (memory is read across all of them).
     var best = 0.0

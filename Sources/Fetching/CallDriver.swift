@@ -4,7 +4,7 @@ import Policy
 
 /// Runs calls for the commands (`run`, `test`, the REPL, the benchmark):
 /// the engine decides, this performs what it asks for. Hand-overs go to the
-/// scenario's `documents` mappings (paths resolved from `folder`), then
+/// scenario file's `documents` mappings (paths resolved from its folder), then
 /// local files, then — with `http` — the web, which then also takes the
 /// status callbacks. Documents read from files are kept across calls.
 public struct CallDriver: Sendable {
@@ -14,6 +14,11 @@ public struct CallDriver: Sendable {
     public init(directory: Directory, documents: [String: String] = [:], folder: String = ".", http: HTTPFetcher? = nil) {
         self.engine = Engine(directory: directory, callbacks: http)
         self.documents = HandOverDocuments(mappings: documents, folder: folder, fetcher: http)
+    }
+
+    /// For the calls of a scenario file: its `documents`, from its folder.
+    public init(directory: Directory, for file: ScenarioFile, http: HTTPFetcher? = nil) {
+        self.init(directory: directory, documents: file.documents, folder: file.folder, http: http)
     }
 
     /// Runs one call to its end. (Specialised for the engine's own sinks,

@@ -13,7 +13,8 @@ final class CallInputs: Sendable {
     struct Loaded {
         var script: CompiledScript?
         var directory: Directory?
-        var scenario: Scenario?
+        /// The world, and the documents its file maps.
+        var scenario: ScenarioFile?
         /// Errors of any of the three: then nothing may run.
         var problems: [Diagnostic] = []
         /// Whether a file could not be read at all (exit status 2).
@@ -41,7 +42,7 @@ final class CallInputs: Sendable {
         let directory = directory(besides: folder.isEmpty ? "." : folder)
         collect(directory.diagnostics)
         loaded.directory = directory.directory
-        loaded.scenario = Scenario()
+        loaded.scenario = ScenarioFile()
         if let scenarioPath {
             switch ScriptFiles.read(scenarioPath, limit: ScenarioLoader.maximumBytes) {
             case .failure(let failure): collect([failure.diagnostic])
@@ -51,7 +52,7 @@ final class CallInputs: Sendable {
                     folder: (scenarioPath as NSString).deletingLastPathComponent,
                     directory: directory.directory)
                 collect(result.diagnostics)
-                loaded.scenario = result.scenario
+                loaded.scenario = result.file
             }
         }
         return loaded

@@ -71,12 +71,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var loaded = CallInputs(directory: directory).load(script: script, scenario: scenario ?? Self.scenarioBeside(script))
-        if var world = loaded.scenario {
-            loaded.problems += applyOptions(to: &world)
-            loaded.scenario = world
+        if var file = loaded.scenario {
+            loaded.problems += applyOptions(to: &file.scenario)
+            loaded.scenario = file
         }
         guard loaded.problems.isEmpty, let compiled = loaded.script, let directory = loaded.directory,
-            let world = loaded.scenario
+            let file = loaded.scenario
         else {
             let renderer = DiagnosticRenderer(
                 showSource: Terminal.isTerminal(.standardError),
@@ -88,9 +88,9 @@ struct RunCommand: ParsableCommand {
         limits.timeout = fetchTimeout
         limits.allowedHosts = allowedHosts.isEmpty ? nil : Set(allowedHosts)
         let http = offline ? nil : HTTPFetcher(limits: limits)
-        let driver = CallDriver(directory: directory, documents: world.documents, folder: world.folder, http: http)
+        let driver = CallDriver(directory: directory, for: file, http: http)
         var sink = PrintingSink(format: format, palette: colour.palette(for: .standardOutput))
-        driver.run(compiled, scenario: world, sink: &sink)
+        driver.run(compiled, scenario: file.scenario, sink: &sink)
     }
 
     /// `NAME.scenario.yaml` beside `NAME.xml`, when it exists.

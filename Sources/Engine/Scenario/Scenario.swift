@@ -4,7 +4,8 @@ import Policy
 /// The world a call runs in: what the script cannot decide by itself
 /// (calls.md, "The world"). Every field has a default, so a scenario may be
 /// given piecemeal on the command line. How the call is run (to its end, or
-/// stopping for the REPL) is the driver's `RunMode`, not the world's.
+/// stopping for the REPL) is the driver's `RunMode`, and where hand-overs
+/// find documents is the driver's too (`ScenarioFile`): not the world's.
 public struct Scenario: Sendable {
     /// The caller: a SIP username of the directory, or an outside number.
     public var from = "+15550100"
@@ -34,12 +35,8 @@ public struct Scenario: Sendable {
     public var bargeTalk: Double = 60
     /// Users already active (capacity).
     public var loggedIn: [String] = []
-    /// URL → document, for hand-overs that must not leave the machine.
-    public var documents: [String: String] = [:]
     /// Seconds each audio file plays (default `Scenario.defaultPlaySeconds`).
     public var audioSeconds: [String: Double] = [:]
-    /// Where relative `documents` paths start.
-    public var folder = "."
     /// Seconds into the call when the caller hangs up; nil: never.
     public var hangupAt: Double?
     public static let defaultPlaySeconds = 5.0

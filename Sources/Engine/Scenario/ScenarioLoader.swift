@@ -7,8 +7,11 @@ import Yams
 /// Reads a scenario file (YAML, docs/running.md "Scenarios"), listing every problem.
 public enum ScenarioLoader {
     public struct Result: Sendable {
-        public let scenario: Scenario?
+        /// The scenario and its documents; nil when there are errors.
+        public let file: ScenarioFile?
         public let diagnostics: [Diagnostic]
+
+        public var scenario: Scenario? { file?.scenario }
     }
 
     public static let maximumBytes = 1 << 20
@@ -24,7 +27,7 @@ public enum ScenarioLoader {
     public static func load(bytes: [UInt8], file: String, folder: String = ".", directory: Directory? = nil) -> Result {
         guard bytes.count <= maximumBytes else {
             return Result(
-                scenario: nil,
+                file: nil,
                 diagnostics: [
                     Diagnostic(
                         .error, "scenario-too-large",
@@ -33,7 +36,7 @@ public enum ScenarioLoader {
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return Result(
-                scenario: nil,
+                file: nil,
                 diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
         }
         return load(text: text, file: file, folder: folder, directory: directory)
@@ -45,17 +48,18 @@ public enum ScenarioLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return Result(scenario: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "scenario-syntax")])
+            return Result(file: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "scenario-syntax")])
         }
-        var scenario = Scenario()
-        scenario.folder = folder
-        if let root { read(root, into: &scenario, directory: directory, &fields) }
+        var loaded = ScenarioFile(folder: folder)
+        if let root { read(root, into: &loaded, directory: directory, &fields) }
         let diagnostics = fields.diagnostics
-        return Result(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics)
+        return Result(file: diagnostics.hasErrors ? nil : loaded, diagnostics: diagnostics)
     }
 
-    private static func read(_ root: Node, into scenario: inout Scenario, directory: Directory?, _ fields: inout YAMLFields) {
+    private static func read(_ root: Node, into loaded: inout ScenarioFile, directory: Directory?, _ fields: inout YAMLFields) {
         guard let top = fields.mapping(root, at: "the scenario", known: topLevelKeys) else { return }
+        var scenario = loaded.scenario
+        defer { loaded.scenario = scenario }
         if let callNode = top["call"]?.value, let call = fields.mapping(callNode, at: "call", known: callKeys) {
             if let from = fields.text(call["from"]?.value, at: "call.from") { scenario.from = from }
             if let to = fields.text(call["to"]?.value, at: "call.to") { scenario.to = to }
@@ -127,7 +131,9 @@ public enum ScenarioLoader {
         }
         scenario.loggedIn = loggedIn.map(\.name)
         if let directory { checkLoggedIn(loggedIn, against: directory, &fields) }
-        if let documents = top["documents"]?.value { scenario.documents = stringMap(documents, at: "documents", &fields) }
+        // Beside the world: the driver's, not the engine's (read here, in
+        // the file's order, so problems are listed in that order).
+        if let documents = top["documents"]?.value { loaded.documents = stringMap(documents, at: "documents", &fields) }
         if let audio = top["audio"]?.value {
             // Bounded like every other duration: the clock must stay finite.
             for (file, node) in entries(audio, at: "audio", &fields) {

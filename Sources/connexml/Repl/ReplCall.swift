@@ -32,7 +32,7 @@ extension ReplSession {
         self.scenario = scenario
         endCall()
         placed = true
-        driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
+        driver = CallDriver(directory: directory)
         thenStep ? advance(step: true) : advance(step: false)
     }
 
@@ -124,7 +124,7 @@ extension ReplSession {
             markFailed()
             return nil
         case .success(let script):
-            let driver = self.driver ?? CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
+            let driver = self.driver ?? CallDriver(directory: directory)
             var sink = CollectingSink()
             let summary = driver.run(
                 script, scenario: scenario, mode: RunMode(pauseForInput: true, stopAfterVerbs: limit), sink: &sink)

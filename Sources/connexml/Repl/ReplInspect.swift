@@ -102,7 +102,7 @@ extension ReplSession {
             return fail("the document has errors: nothing saved\n")
         }
         // The same engine `connexml test` will replay it with.
-        let driver = CallDriver(directory: directory, documents: world.documents, folder: world.folder)
+        let driver = CallDriver(directory: directory)
         var sink = CollectingSink()
         driver.run(compiled, scenario: world, sink: &sink)
         let trace = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"

@@ -5,16 +5,19 @@ import Yams
 
 /// A scenario written back as YAML (for `:save`), with every field the
 /// scenario loader reads (docs/running.md "Scenarios"), so that loading the
-/// file gives the same world. Yams emits it: quoting and escaping are the
-/// YAML library's, not ours.
+/// file gives the same world and `documents` mappings. Yams emits it:
+/// quoting and escaping are the YAML library's, not ours.
 enum ScenarioWriter {
-    static func yaml(_ s: Scenario) throws -> String {
+    /// `documents`: the file's URL → document mappings, which live beside
+    /// the world (`ScenarioFile`), not in it.
+    static func yaml(_ s: Scenario, documents: [String: String] = [:]) throws -> String {
         // Non-ASCII is escaped (`\u202E`): a saved file shown on a terminal
         // cannot reorder or hide text, and it still reads back the same.
-        "# Saved from connexml repl.\n" + (try Yams.serialize(node: Node(topLevel(s)), width: -1, allowUnicode: false))
+        "# Saved from connexml repl.\n"
+            + (try Yams.serialize(node: Node(topLevel(s, documents: documents)), width: -1, allowUnicode: false))
     }
 
-    private static func topLevel(_ s: Scenario) -> [(Node, Node)] {
+    private static func topLevel(_ s: Scenario, documents: [String: String]) -> [(Node, Node)] {
         var top: [(Node, Node)] = [(key("call"), Node(call(s)))]
         if !s.keys.isEmpty { top.append((key("dtmf"), Node(s.keys.map(keyPress)))) }
         let answers = answerEntries(s)
@@ -25,7 +28,7 @@ enum ScenarioWriter {
         if let target = s.bargeTarget { top.append((key("barge_target"), text(target))) }
         if s.bargeTalk != Scenario().bargeTalk { top.append((key("barge_talk"), number(s.bargeTalk))) }
         if !s.loggedIn.isEmpty { top.append((key("logged_in"), Node(s.loggedIn.map(text), .implicit, .flow))) }
-        if !s.documents.isEmpty { top.append((key("documents"), map(s.documents, text))) }
+        if !documents.isEmpty { top.append((key("documents"), map(documents, text))) }
         if !s.audioSeconds.isEmpty { top.append((key("audio"), map(s.audioSeconds, number))) }
         if let at = s.hangupAt { top.append((key("hangup_at"), number(at))) }
         return top

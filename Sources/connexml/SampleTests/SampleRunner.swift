@@ -63,13 +63,14 @@ struct SampleRunner {
         }
         let loaded = inputs.load(script: sample.script, scenario: sample.scenario)
         guard loaded.problems.isEmpty, let script = loaded.script, let directory = loaded.directory,
-            var scenario = loaded.scenario
+            let file = loaded.scenario
         else {
             return report(.invalid(loaded.problems))
         }
         // A sample must be reproducible: a fixed call id unless it gives one.
+        var scenario = file.scenario
         scenario.sid = scenario.sid ?? "CA-sample"
-        let driver = CallDriver(directory: directory, documents: scenario.documents, folder: scenario.folder)
+        let driver = CallDriver(directory: directory, for: file)
         var sink = CollectingSink()
         driver.run(script, scenario: scenario, sink: &sink)
         let actual = sink.events.map(TraceRenderer.text).joined(separator: "\n") + "\n"
