@@ -39,18 +39,8 @@ if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need[@]}"
 fi
-echo "building connexml (release)..."
-scratch=${SCRATCH_PATH:-.build}
-swift build -c release --product connexml --scratch-path "$scratch" >/dev/null
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# Commands are passed around as words: the binaries get names without spaces.
-ln -s "$bin" "$work/connexml"
-bin=$work/connexml
-if [ -n "$against" ]; then ln -s "$(realpath "$against")" "$work/other-connexml"; against=$work/other-connexml; fi
-echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+. scripts/bench-lib.sh
+bench_prepare
 
 # Runs command A and command B in turn, $runs times each after a warm-up,
 # and prints their medians (wall and CPU seconds, from the kernel's own

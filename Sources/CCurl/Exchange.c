@@ -1,5 +1,6 @@
 #include "CCurl.h"
 #include "Libcurl.h"
+#include "Text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -7,15 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-// A malloc'd, terminated copy of `n` bytes (strndup is not in ISO C).
-static char *copy_text(const char *text, size_t n) {
-    char *copy = malloc(n + 1);
-    if (copy) {
-        memcpy(copy, text, n);
-        copy[n] = '\0';
-    }
-    return copy;
-}
 
 // One exchange in progress: what the callbacks see.
 typedef struct {
@@ -40,7 +32,7 @@ static char *header_value(const char *line, size_t n, const char *name) {
     const char *start = line + length + 1, *end = line + n;
     while (start < end && (*start == ' ' || *start == '\t')) start++;
     while (end > start && isspace((unsigned char)end[-1])) end--;
-    return copy_text(start, (size_t)(end - start));
+    return ccurl_copy_text(start, (size_t)(end - start));
 }
 
 static void replace(char **slot, char *value) {
@@ -142,11 +134,22 @@ static size_t on_body(char *data, size_t size, size_t count, void *context) {
     return n;
 }
 
+// Appends one header line. libcurl returns NULL when it runs out of
+// memory, and the list it was given is then still ours: keep it (to free),
+// and remember the failure, so that no request goes out without a header.
+static struct curl_slist *append_line(const ccurl_library *curl, struct curl_slist *list, const char *line,
+                                      int *failed) {
+    if (*failed) return list;
+    struct curl_slist *longer = curl->f.curl_slist_append(list, line);
+    if (!longer) *failed = 1;
+    return longer ? longer : list;
+}
+
 static struct curl_slist *append_header(const ccurl_library *curl, struct curl_slist *list, const char *name,
-                                        const char *value) {
+                                        const char *value, int *failed) {
     char line[512];
     snprintf(line, sizeof line, "%s: %s", name, value);
-    return curl->f.curl_slist_append(list, line);
+    return append_line(curl, list, line, failed);
 }
 
 void ccurl_perform(const ccurl_library *curl, const ccurl_request *request, ccurl_answer *answer) {
@@ -166,14 +169,23 @@ void ccurl_perform(const ccurl_library *curl, const ccurl_request *request, ccur
     exchange x = {.request = request, .answer = answer};
     char error[CURL_ERROR_SIZE] = "";
     struct curl_slist *headers = NULL;
-    if (request->accept) headers = append_header(curl, headers, "Accept", request->accept);
-    if (request->post) headers = append_header(curl, headers, "Content-Type", "application/x-www-form-urlencoded");
-    headers = f->curl_slist_append(headers, "Expect:");  // no wait for "100 Continue" before a body
+    int out_of_memory = 0;
+    if (request->accept) headers = append_header(curl, headers, "Accept", request->accept, &out_of_memory);
+    if (request->post)
+        headers = append_header(curl, headers, "Content-Type", "application/x-www-form-urlencoded", &out_of_memory);
+    headers = append_line(curl, headers, "Expect:", &out_of_memory);  // no wait for "100 Continue" before a body
+    if (out_of_memory) {
+        f->curl_slist_free_all(headers);
+        f->curl_easy_cleanup(handle);
+        answer->outcome = CCURL_FAILED;
+        snprintf(answer->error, sizeof answer->error, "out of memory");
+        return;
+    }
 
     f->curl_easy_setopt(handle, CURLOPT_URL, request->url);
     f->curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
-    // No signals (a resolver timeout by SIGALRM is not thread-safe); libcurl
-    // then also keeps SIGPIPE from ending the process.
+    // No signals (a resolver timeout by SIGALRM is not thread-safe). libcurl
+    // then leaves SIGPIPE alone: ccurl_open ignores it for the process.
     f->curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     f->curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 1L);
     // Each hop is the caller's: it checks the host of every redirect before

@@ -44,7 +44,7 @@ enum { CURLPROTO_HTTP = 1 << 0, CURLPROTO_HTTPS = 1 << 1 };
 
 // CURLUPart and CURLU flags (7.62)
 enum { CURLUPART_URL = 0, CURLUPART_SCHEME = 1, CURLUPART_HOST = 5, CURLUPART_QUERY = 8 };
-enum { CURLU_NON_SUPPORT_SCHEME = 1 << 3, CURLU_APPENDQUERY = 1 << 8 };
+enum { CURLU_APPENDQUERY = 1 << 8 };
 
 typedef size_t (*curl_write_callback)(char *buffer, size_t size, size_t count, void *context);
 

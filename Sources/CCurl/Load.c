@@ -3,6 +3,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -11,9 +12,8 @@ static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
 
 ccurl_library *ccurl_open(const char *path, char *why, size_t why_size) {
     // libcurl4 (OpenSSL) first, then the GnuTLS and NSS builds Debian also
-    // ships, then macOS's.
-    static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl-nss.so.4",
-                                        "libcurl.4.dylib", "/usr/lib/libcurl.4.dylib", NULL};
+    // ships (connexml is built for Linux only).
+    static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl-nss.so.4", NULL};
     void *handle = NULL;
     char first_error[256] = "not found";
     if (path) {
@@ -63,6 +63,11 @@ ccurl_library *ccurl_open(const char *path, char *why, size_t why_size) {
     }
     pthread_mutex_lock(&init_lock);
     int status = f->curl_global_init(CURL_GLOBAL_ALL);
+    // With CURLOPT_NOSIGNAL libcurl does not ignore SIGPIPE itself, and a
+    // peer that drops the connection while TLS writes would end the
+    // process (status 141, no message). Ignored unless someone handles it.
+    struct sigaction current;
+    if (sigaction(SIGPIPE, NULL, &current) == 0 && current.sa_handler == SIG_DFL) signal(SIGPIPE, SIG_IGN);
     pthread_mutex_unlock(&init_lock);
     if (status != CURLE_OK) {
         if (why_size > 0) snprintf(why, why_size, "curl_global_init failed: %s", f->curl_easy_strerror(status));

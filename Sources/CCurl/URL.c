@@ -1,19 +1,11 @@
 #include "CCurl.h"
 #include "Libcurl.h"
+#include "Text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-// A malloc'd, terminated copy of `n` bytes (strndup is not in ISO C).
-static char *copy_text(const char *text, size_t n) {
-    char *copy = malloc(n + 1);
-    if (copy) {
-        memcpy(copy, text, n);
-        copy[n] = '\0';
-    }
-    return copy;
-}
 
 static void explain(const ccurl_library *curl, int code, char *why, size_t why_size) {
     if (why_size == 0) return;
@@ -27,7 +19,7 @@ static int get_part(const ccurl_library *curl, CURLU *handle, int part, char **o
     char *value = NULL;
     int code = curl->f.curl_url_get(handle, part, &value, 0);
     if (code != 0) return code;
-    *out = copy_text(value ? value : "", value ? strlen(value) : 0);
+    *out = ccurl_copy_text(value ? value : "", value ? strlen(value) : 0);
     curl->f.curl_free(value);
     return *out ? 0 : -1;
 }
