@@ -80,12 +80,13 @@ let package = Package(
         ),
         // scripts/bench-run.sh: many calls, events only counted.
         .executableTarget(name: "CallBenchmark", dependencies: ["Engine", "Policy", "Fetching"]),
-        .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "XMLParsingTests", dependencies: ["XMLParsing", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "XMLParsing", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "TestSupport"]),
         .testTarget(name: "FlowGraphTests", dependencies: ["FlowGraph", "Language", "Policy", "XMLParsing"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching"]),
-        // What several test targets share: scripts/http-server.py on a loopback port.
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Language", "Policy", "Fetching", "TestSupport"]),
+        // What several test targets share: scripts/http-server.py on a loopback
+        // port, a seeded random generator.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "Engine", "Language", "Policy", "TestSupport"]),
         // Properties that must hold for every directory and world, not just

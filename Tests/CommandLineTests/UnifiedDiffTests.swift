@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import connexml
@@ -128,8 +129,8 @@ import Testing
     @Test(arguments: 0..<200)
     func scriptsRebuildBothSides(seed: Int) {
         var random = SeededRandom(seed: UInt64(seed))
-        let a = (0..<random.next(upTo: 40)).map { _ in "l\(random.next(upTo: 4))" }
-        let b = (0..<random.next(upTo: 40)).map { _ in "l\(random.next(upTo: 4))" }
+        let a = (0..<random.next(below: 40)).map { _ in "l\(random.next(below: 4))" }
+        let b = (0..<random.next(below: 40)).map { _ in "l\(random.next(below: 4))" }
         var keptA: [String] = []
         var keptB: [String] = []
         for edit in UnifiedDiff.script(a, b) {
@@ -144,18 +145,5 @@ import Testing
         }
         #expect(keptA == a)
         #expect(keptB == b)
-    }
-}
-
-/// SplitMix64: the same lines for the same seed on every machine.
-private struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(upTo bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

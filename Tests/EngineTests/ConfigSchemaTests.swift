@@ -2,6 +2,7 @@ import Diagnostics
 import Engine
 import Foundation
 import Policy
+import TestSupport
 import Testing
 
 /// The JSON Schemas of docs/schemas/ (for YAML editors) say what the two

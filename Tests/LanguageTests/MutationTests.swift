@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Language
+import TestSupport
 import Testing
 import XMLParsing
 
@@ -18,25 +19,13 @@ import XMLParsing
             .compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
     }
 
-    /// A deterministic generator, so a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = [
         "<", ">", "/", "&", "\"", "'", "=", " ", "\n", "<!--", "-->", "<![CDATA[", "]]>", "&amp;",
         "<Say>", "</Say>", "<Dial>", "</Dial>", "{{", "}}", "${", "é", "\u{0}", "\t", "<?", "?>",
         "<Condition hour=\"25\">", "</Condition>", "<Press digit=\"1\">", "</Press>", "x=\"1\"",
     ]
 
-    func mutate(_ text: String, _ random: inout SplitMix) -> String {
+    func mutate(_ text: String, _ random: inout SeededRandom) -> String {
         var scalars = Array(text.unicodeScalars)
         for _ in 0..<Int.random(in: 1...2, using: &random) {
             let at = Int.random(in: 0...scalars.count, using: &random)
@@ -54,7 +43,7 @@ import XMLParsing
     }
 
     @Test func mutatedScriptsNeverCrashTheChecker() {
-        var random = SplitMix(state: 20_261_128)
+        var random = SeededRandom(seed: 20_261_128)
         let scripts = Self.scripts
         #expect(scripts.count > 50)
         var outcomes = (scripts: 0, failures: 0)

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Language
+import TestSupport
 import Testing
 
 /// `check` judges a `<Condition expression>` as the engine's
@@ -28,24 +29,17 @@ import Testing
     /// some with: the verdict is always ICU's.
     @Test func randomPatternsAgreeWithICU() {
         let alphabet = Array("abc019^$.-#_ @/:é=%,;!~`'") + Array("\\[](){}*+?|")
-        var state: UInt64 = 20_261_129
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededRandom(default: 20_261_129)
         for round in 0..<3000 {
             let special = round % 4 == 0
-            let count = Int(next() % 8) + 1
+            let count = random.next(below: 8) + 1
             let pattern = String(
                 (0..<count).map { _ in
-                    alphabet[Int(next() % UInt64(special ? alphabet.count : alphabet.count - 11))]
+                    alphabet[random.next(below: special ? alphabet.count : alphabet.count - 11)]
                 })
             // `{{` and `${` open a template, which `check` judges as one.
             if pattern.contains("{{") || pattern.contains("${") { continue }
-            #expect(Self.checkAccepts(pattern) == Self.icuAccepts(pattern), "seed 20261129, round \(round): \(pattern)")
+            #expect(Self.checkAccepts(pattern) == Self.icuAccepts(pattern), "seed \(random.seed), round \(round): \(pattern)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Policy
+import TestSupport
 import Testing
 
 @Suite struct DirectoryLoaderTests {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import XMLParsing
@@ -182,21 +183,5 @@ import Testing
             case .text(let t): out += "\(indent)  text \(t.value.debugDescription) @\(t.position)\n"
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing mutation can
-/// be reproduced by its round number.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return bound <= 1 ? 0 : Int(z % UInt64(bound))
     }
 }
