@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 // The layers of connexml, bottom to top ("Layout" in docs/development.md):
-//   CLibXML2 → CXMLShim → XMLParsing → Language ──┐
-//   Diagnostics → YAMLFields → Policy ────────────┴→ Engine → Fetching → connexml
-//                                       CLineEdit (libedit, dlopen) ─────────┘
-// Each target imports only the ones below it (Diagnostics: all of them).
+//   CLibXML2 → CXMLShim → XMLParsing → Language ─┬───────────────────→ FlowGraph ─┐
+//   Diagnostics → YAMLFields → Policy ───────────┴→ Engine → Fetching ────────────┴→ connexml
+//   CCurl (libcurl, dlopen) ────────────────────────────────────┘                 │
+//   CLineEdit (libedit, dlopen) ──────────────────────────────────────────────────┘
+// Each target imports only the ones below it (Diagnostics: all of them;
+// Policy: FlowGraph and Fetching too).
 //
 // Platforms: Linux, where it is built and tested (CI: Debian 12, x86_64,
 // Swift 6.3). macOS is not supported: the code has Darwin branches that no
