@@ -10,10 +10,21 @@ import Policy
 public struct CallDriver: Sendable {
     public let engine: Engine
     public let documents: HandOverDocuments
+    /// Sends the status callbacks calls ask for; nil: they are only traced
+    /// (`connexml test`, the REPL, `run --offline`).
+    public let callbacks: (any CallbackSender)?
 
     public init(directory: Directory, documents: [String: String] = [:], folder: String = ".", http: HTTPFetcher? = nil) {
-        self.engine = Engine(directory: directory, callbacks: http)
-        self.documents = HandOverDocuments(mappings: documents, folder: folder, fetcher: http)
+        self.init(directory: directory, documents: documents, folder: folder, fetcher: http, callbacks: http)
+    }
+
+    public init(
+        directory: Directory, documents: [String: String], folder: String, fetcher: (any DocumentFetcher)?,
+        callbacks: (any CallbackSender)?
+    ) {
+        self.engine = Engine(directory: directory)
+        self.documents = HandOverDocuments(mappings: documents, folder: folder, fetcher: fetcher)
+        self.callbacks = callbacks
     }
 
     /// For the calls of a scenario file: its `documents`, from its folder.
@@ -31,6 +42,9 @@ public struct CallDriver: Sendable {
         _ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
         sink: inout Sink
     ) -> CallSummary {
-        engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sink)
+        guard let callbacks else { return engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sink) }
+        var sending = CallbackSendingSink(inner: sink, sender: callbacks)
+        defer { sink = sending.inner }
+        return engine.run(script, scenario: scenario, mode: mode, documents: documents, sink: &sending)
     }
 }

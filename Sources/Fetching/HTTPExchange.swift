@@ -11,13 +11,14 @@ struct LibCurl: @unchecked Sendable {  // the loaded functions never change
     static let system = load(nil)
 
     /// `path`, or the system's libcurl when nil.
-    static func load(_ path: String?) -> Result<LibCurl, HTTPFetcher.Failure> {
+    static func load(_ path: String?) -> Result<LibCurl, HTTPFailure> {
         var why = [CChar](repeating: 0, count: 512)
         guard let library = ccurl_open(path, &why, why.count) else {
             let reason = String(decoding: why.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(
-                .init(
-                    message: "HTTP needs libcurl (Debian and Ubuntu: apt-get install libcurl4), "
+                HTTPFailure(
+                    .libcurlUnavailable,
+                    "HTTP needs libcurl (Debian and Ubuntu: apt-get install libcurl4), "
                         + "which could not be loaded: \(reason)"))
         }
         return .success(LibCurl(library: library))

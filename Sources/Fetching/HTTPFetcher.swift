@@ -50,39 +50,40 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
         }
     }
 
-    public func send(_ callback: StatusCallback) -> String? {
-        guard let url = URL(string: callback.url) else { return "'\(callback.url)' is not a valid URL" }
+    public func send(_ callback: CallbackRequest) throws(HTTPFailure) {
+        guard let url = URL(string: callback.url) else { throw HTTPFailure(.invalidURL, "'\(callback.url)' is not a valid URL") }
         if case .failure(let failure) = request(url, method: callback.method, parameters: callback.parameters, wantsXML: false) {
-            return failure.message
+            throw failure
         }
-        return nil
-    }
-
-    struct Failure: Error {
-        let message: String
     }
 
     /// One request, redirects and all, to completion, on this thread.
-    func request(_ url: URL, method: HTTPMethod, parameters: [(String, String)], wantsXML: Bool) -> Result<[UInt8], Failure> {
+    func request(_ url: URL, method: HTTPMethod, parameters: [(String, String)], wantsXML: Bool) -> Result<
+        [UInt8], HTTPFailure
+    > {
         let name = url.absoluteString
-        func failure(_ message: String) -> Result<[UInt8], Failure> { .failure(Failure(message: message)) }
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
-            return failure("\(name) is not an http(s) URL")
+        func failure(_ kind: HTTPFailure.Kind, _ message: String) -> Result<[UInt8], HTTPFailure> {
+            .failure(HTTPFailure(kind, message))
         }
-        if !isAllowed(host) { return failure("\(host) is not an allowed host (allowed: \(allowedList))") }
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
+            return failure(.invalidURL, "\(name) is not an http(s) URL")
+        }
+        if !isAllowed(host) { return failure(.hostNotAllowed, "\(host) is not an allowed host (allowed: \(allowedList))") }
         let curl: LibCurl
         switch libcurlPath.map({ LibCurl.load($0) }) ?? LibCurl.system {
         case .success(let loaded): curl = loaded
-        case .failure(let why): return failure("\(name): \(why.message)")
+        case .failure(let why): return failure(.libcurlUnavailable, "\(name): \(why.message)")
         }
         let form = Self.formEncoded(parameters)
         let isPost = method == .POST
         // The host libcurl would connect to is checked again, as libcurl
         // reads the URL (Foundation's reading could differ).
         guard let target = curl.parse(name, appendingQuery: isPost ? nil : form), target.isHTTP else {
-            return failure("\(name) is not an http(s) URL")
+            return failure(.invalidURL, "\(name) is not an http(s) URL")
         }
-        if !isAllowed(target.host) { return failure("\(target.host) is not an allowed host (allowed: \(allowedList))") }
+        if !isAllowed(target.host) {
+            return failure(.hostNotAllowed, "\(target.host) is not an allowed host (allowed: \(allowedList))")
+        }
 
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int64((limits.timeout * 1000).rounded(.up)))
@@ -101,13 +102,15 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
             case .redirected(let status, let location):
                 redirects += 1
                 if redirects > limits.maximumRedirects {
-                    return failure("\(name): redirected more than \(limits.maximumRedirects) times")
+                    return failure(.redirectRefused, "\(name): redirected more than \(limits.maximumRedirects) times")
                 }
                 guard let next = curl.parse(location, relativeTo: exchange.url), next.isHTTP else {
                     let shown = curl.parse(location, relativeTo: exchange.url)?.url ?? String(location.prefix(200))
-                    return failure("\(name): redirected to \(shown), which is not an http(s) URL")
+                    return failure(.redirectRefused, "\(name): redirected to \(shown), which is not an http(s) URL")
                 }
-                if !isAllowed(next.host) { return failure("\(name): redirected to \(next.host), which is not an allowed host") }
+                if !isAllowed(next.host) {
+                    return failure(.hostNotAllowed, "\(name): redirected to \(next.host), which is not an allowed host")
+                }
                 exchange.url = next.url
                 // As browsers and FoundationNetworking do: 301, 302 and 303
                 // go on as a GET without the form; 307 and 308 repeat the
@@ -117,15 +120,17 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
                     exchange.body = []
                 }
             case .declaredTooLarge(let declared):
-                return failure("\(name): answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
+                return failure(
+                    .tooLarge, "\(name): answered \(declared) bytes (Content-Length); the limit is \(limits.maximumBytes)")
             case .tooLarge(let encoding):
                 let decoded = encoding.map { " once decoded (Content-Encoding: \($0))" } ?? ""
                 return failure(
+                    .tooLarge,
                     "\(name): answered more than \(limits.maximumBytes) bytes\(decoded); the limit is \(limits.maximumBytes)")
             case .timedOut:
-                return failure("\(name) did not answer within \(Self.seconds(limits.timeout))")
+                return failure(.timedOut, "\(name) did not answer within \(Self.seconds(limits.timeout))")
             case .failed(let why):
-                return failure("\(name): \(why)")
+                return failure(.transport, "\(name): \(why)")
             }
         }
     }
@@ -136,14 +141,16 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
     /// The body of a final answer, or why not: 2xx, and XML when a document
     /// is wanted.
     static func accepted(status: Int, contentType: String?, body: [UInt8], from name: String, wantsXML: Bool) -> Result<
-        [UInt8], Failure
+        [UInt8], HTTPFailure
     > {
-        guard (200..<300).contains(status) else { return .failure(Failure(message: "\(name) answered HTTP \(status)")) }
+        guard (200..<300).contains(status) else {
+            return .failure(HTTPFailure(.status(status), "\(name) answered HTTP \(status)"))
+        }
         if wantsXML {
             let type = (contentType ?? "").lowercased()
             let mime = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard mime == "text/xml" || mime == "application/xml" || mime.hasSuffix("+xml") else {
-                return .failure(Failure(message: "\(name) answered Content-Type '\(mime.isEmpty ? "none" : mime)', not XML"))
+                return .failure(HTTPFailure(.notXML, "\(name) answered Content-Type '\(mime.isEmpty ? "none" : mime)', not XML"))
             }
         }
         return .success(body)

@@ -3,23 +3,21 @@ import Language
 import Policy
 
 /// Runs calls: a compiled script, a caller and a world in; trace events out
-/// through a sink, and requests for what it cannot do itself (the documents
-/// hand-overs lead to) out to the driver (`Call`). Shares the directory and
+/// through a sink, and requests for what it cannot do itself out to the
+/// driver: the documents hand-overs lead to (`Call`), the status callbacks
+/// its `callback` events carry (`TraceEvent.callback`). Shares the directory and
 /// the capacity registry between calls, so many calls may run at once.
 public struct Engine: Sendable {
     public let policy: Policy
     public let capacity: CapacityRegistry
-    /// Delivers status callbacks; nil: they are only traced.
-    public let callbacks: (any CallbackSender)?
 
     /// Hand-overs (`Redirect`, `Gather action`) allowed in one call before
     /// it ends with an error: a redirect loop must end.
     public static let maximumHandOvers = 10
 
-    public init(directory: Directory, capacity: CapacityRegistry? = nil, callbacks: (any CallbackSender)? = nil) {
+    public init(directory: Directory, capacity: CapacityRegistry? = nil) {
         self.policy = Policy(directory: directory)
         self.capacity = capacity ?? CapacityRegistry(directory: directory)
-        self.callbacks = callbacks
     }
 
     /// Starts a call (admits it: `call.start` goes to the sink now); the

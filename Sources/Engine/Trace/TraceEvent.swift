@@ -16,6 +16,9 @@ public struct TraceEvent: Sendable, Equatable {
     /// What went wrong, as a stable code, for an `error` event. Not rendered
     /// (the text trace shows every field, and the golden traces predate it).
     public let code: ErrorCode?
+    /// The status callback a `callback` event asks the driver to send.
+    /// Not rendered (the trace shows where, how and what, not the form).
+    public let callback: CallbackRequest?
 
     public struct Field: Sendable, Equatable {
         public let key: Key
@@ -29,7 +32,7 @@ public struct TraceEvent: Sendable, Equatable {
 
     init(
         time: Double, name: Name, file: String?, line: Int?, fields: [Field], outcome: VerbOutcome? = nil,
-        code: ErrorCode? = nil
+        code: ErrorCode? = nil, callback: CallbackRequest? = nil
     ) {
         self.time = time
         self.name = name
@@ -38,6 +41,7 @@ public struct TraceEvent: Sendable, Equatable {
         self.fields = fields
         self.outcome = outcome
         self.code = code
+        self.callback = callback
     }
 
     public subscript(key: Key) -> TraceValue? { fields.first { $0.key == key }?.value }
