@@ -39,15 +39,4 @@ public indirect enum Verb: Sendable {
     case start(Start)
     case echo(Echo)
     case condition(Condition)
-
-    /// Whether nothing after this verb, in the same list, can run. A blind
-    /// transfer hands the call away; an attended one comes back when the
-    /// recipient does not answer (and a templated `attended` may be either).
-    var endsTheList: Bool {
-        switch self {
-        case .hangup, .reject, .redirect: true
-        case .transfer(let transfer): transfer.attended.fixedValue == false
-        default: false
-        }
-    }
 }

@@ -35,6 +35,25 @@ import Testing
         #expect(graph.target(of: graph.verb(2), outcome: "digits")?.id == "d1_stop")
     }
 
+    /// A templated actionOnEmptyResult is decided when the call runs: no
+    /// input may hand over or go on, and both are drawn, each saying when.
+    @Test func aTemplatedActionOnEmptyResultDrawsBothWays() {
+        let docs = Documents([
+            "main.xml":
+                "<Response>\n<Gather action=\"next.xml\" actionOnEmptyResult=\"{{ retry }}\"/>\n<Say>No input.</Say>\n</Response>",
+            "next.xml": "<Response>\n<Say>Next.</Say>\n</Response>",
+        ])
+        let graph = docs.graph()
+        let noInput = graph.edges(from: graph.verb(2)).filter { $0.outcome == "no input" }
+        #expect(noInput.map(\.to) == ["d1_1", graph.verb(3)?.id])
+        #expect(noInput.map(\.style) == [.handOver, .flow])
+        #expect(
+            noInput.map(\.label) == [
+                "no input, if actionOnEmptyResult {{ retry }}", "no input, unless actionOnEmptyResult {{ retry }}",
+            ])
+        #expect(graph.target(of: graph.verb(2), outcome: "digits")?.id == "d1_1")
+    }
+
     /// A Redirect back to an earlier document is drawn as an edge to it,
     /// not as another copy: building ends, with each document once.
     @Test func loopsAreDrawnOnce() {

@@ -36,4 +36,28 @@ import Testing
         #expect(dot.hasSuffix("}\n"))
         #expect(mermaid.components(separatedBy: "\n").count > blocks * 7)
     }
+
+    /// `--coverage` with samples that miss everything: every line of the
+    /// script marked, each mark a look-up (the overlay once scanned every
+    /// node and edge per line: some 10^11 steps here, which never ended).
+    /// Counted, not timed: scripts/bench-graph.sh times it.
+    @Test func everyLineOfAFiveMegabyteScriptIsMarkedNeverTaken() throws {
+        let (xml, blocks) = Self.largeScript(bytes: 5 << 20)
+        let result = ScriptChecker.check(bytes: Array(xml.utf8), file: "large.xml", limits: .localFile)
+        let script = try #require(result.script)
+        var graph = FlowGraphBuilder { _, _ in .unavailable(key: "", title: "", reason: "") }
+            .build(script, key: "large.xml", title: "large.xml")
+        let lines = Set(graph.nodes.compactMap(\.line))
+        let outcomes = Set(graph.edges.compactMap(\.outcome)).sorted()
+        for line in lines.sorted() {
+            graph.markNeverTaken(document: "large.xml", line: line, outcomes: outcomes)
+            graph.markNeverRan(document: "large.xml", line: line)
+        }
+        #expect(graph.nodes.filter { $0.mark == .neverRan }.count == blocks * 7)
+        // Every edge with an outcome leaves a verb, so each is marked.
+        let withOutcome = graph.edges.filter { $0.outcome != nil }
+        #expect(withOutcome.count > blocks * 10)
+        #expect(withOutcome.allSatisfy { $0.mark == .neverTaken })
+        #expect(graph.edges.filter { $0.outcome == nil }.allSatisfy { $0.mark == .none })
+    }
 }

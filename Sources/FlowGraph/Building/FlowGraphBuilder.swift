@@ -19,7 +19,8 @@ public struct FlowGraphBuilder {
 
     public func build(_ script: Script, key: String, title: String) -> FlowGraph {
         let assembly = GraphAssembly(load: load, directory: directory)
-        assembly.graph.add(Node(id: "start", kind: .start, title: "call", summary: nil, policy: [], document: nil, line: nil))
+        assembly.graph.add(
+            Node(id: "start", kind: .start, definition: nil, title: "call", summary: nil, policy: [], document: nil, line: nil))
         let entry = assembly.document(key: key, title: title, script: script)
         assembly.connect(from: "start", to: entry, label: nil, outcome: nil, style: .flow)
         assembly.drawQueuedDocuments()
@@ -49,7 +50,8 @@ final class GraphAssembly {
     func document(key: String, title: String, script: Script) -> String {
         if let entry = entries[key] { return entry }
         let index = graph.documents.count
-        graph.documents.append(Document(index: index, key: key, title: title))
+        // The title is the path as the script wrote it: untrusted text, like a label.
+        graph.add(Document(index: index, key: key, title: ShortText.of(title, limit: ShortText.titleLength)))
         // The first verb drawn in a document is always its node 1 (see `newNodeID`).
         let entry = script.before.isEmpty && script.verbs.isEmpty ? terminal(.endOfScript, in: index) : "d\(index)_1"
         entries[key] = entry
@@ -94,7 +96,7 @@ final class GraphAssembly {
     }
 
     func connect(from: String, to: String, label: String?, outcome: String?, style: Edge.Style) {
-        graph.edges.append(Edge(from: from, to: to, label: label, outcome: outcome, style: style))
+        graph.add(Edge(from: from, to: to, label: label, outcome: outcome, style: style))
     }
 
     // MARK: Terminals
@@ -129,7 +131,7 @@ final class GraphAssembly {
         if !graph.hasNode(id) {
             graph.add(
                 Node(
-                    id: id, kind: terminal == .resume ? .resume : .terminal, title: terminal.title,
+                    id: id, kind: terminal == .resume ? .resume : .terminal, definition: nil, title: terminal.title,
                     summary: terminal.summary, policy: [], document: document, line: nil))
         }
         return id
@@ -177,7 +179,7 @@ final class GraphAssembly {
         leaves += 1
         let id = "leaf\(leaves)"
         leafIDs[key] = id
-        graph.add(Node(id: id, kind: kind, title: title, summary: summary, policy: [], document: nil, line: nil))
+        graph.add(Node(id: id, kind: kind, definition: nil, title: title, summary: summary, policy: [], document: nil, line: nil))
         return id
     }
 }

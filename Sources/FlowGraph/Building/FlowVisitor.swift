@@ -66,16 +66,22 @@ struct FlowVisitor: VerbVisitor {
         let id = node(gather, gatherSummary(gather))
         var exits: [Exit] = []
         for outcome in gather.outcomes {
-            let handsOver: Bool
-            switch outcome {
-            case Gather.Outcome.digits: handsOver = gather.action != nil
-            case Gather.Outcome.noInput: handsOver = gather.action != nil && gather.actionOnEmptyResult.fixedValue == true
-            default: handsOver = false
-            }
-            if handsOver, let action = gather.action {
-                let target = assembly.handOver(to: action, from: file)
-                assembly.connect(from: id, to: target, label: outcome.name, outcome: outcome.name, style: .handOver)
-            } else {
+            switch (outcome, gather.action) {
+            case (Gather.Outcome.digits, let action?):
+                handOver(from: id, to: action, label: outcome.name, outcome: outcome)
+            case (Gather.Outcome.noInput, let action?):
+                switch gather.actionOnEmptyResult.fixedValue {
+                case true?:
+                    handOver(from: id, to: action, label: outcome.name, outcome: outcome)
+                case false?:
+                    exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
+                case nil:
+                    // Decided when the call runs: both ways, each saying when.
+                    let condition = "actionOnEmptyResult " + ShortText.of(gather.actionOnEmptyResult.written, limit: 24)
+                    handOver(from: id, to: action, label: "\(outcome.name), if \(condition)", outcome: outcome)
+                    exits.append(Exit(from: id, label: "\(outcome.name), unless \(condition)", outcome: outcome.name))
+                }
+            default:
                 exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
             }
         }
@@ -84,37 +90,15 @@ struct FlowVisitor: VerbVisitor {
 
     mutating func visit(_ dial: Dial) -> Step {
         let id = node(dial, destination(dial.destination), PolicyNeeds.of(dial))
-        var exits: [Exit] = []
-        for outcome in dial.outcomes {
-            switch outcome {
-            case Dial.Outcome.canceled:
-                // The caller hung up while it rang: the call is over.
-                assembly.connect(
-                    from: id, to: assembly.terminal(.callerHungUp, in: document), label: outcome.name,
-                    outcome: outcome.name, style: .flow)
-            default:
-                exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
-            }
-        }
-        return Step(node: id, exits: exits)
+        // The caller hung up while it rang: the call is over.
+        return leadsOn(from: id, dial.outcomes, except: Dial.Outcome.canceled, endingAt: .callerHungUp)
     }
 
     mutating func visit(_ transfer: Transfer) -> Step {
         let kind =
             transfer.attended.fixedValue == false ? "blind" : transfer.attended.fixedValue == true ? "attended" : "attended?"
         let id = node(transfer, ShortText.of(transfer.target.written) + " (\(kind))", PolicyNeeds.of(transfer))
-        var exits: [Exit] = []
-        for outcome in transfer.outcomes {
-            switch outcome {
-            case Transfer.Outcome.transferred:
-                assembly.connect(
-                    from: id, to: assembly.terminal(.transferred, in: document), label: outcome.name,
-                    outcome: outcome.name, style: .flow)
-            default:
-                exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
-            }
-        }
-        return Step(node: id, exits: exits)
+        return leadsOn(from: id, transfer.outcomes, except: Transfer.Outcome.transferred, endingAt: .transferred)
     }
 
     mutating func visit(_ condition: Condition) -> Step {
@@ -153,6 +137,31 @@ struct FlowVisitor: VerbVisitor {
         return Step(node: id, exits: [Exit(from: id, label: nil, outcome: nil)])
     }
 
+    // MARK: Edges
+
+    /// Every outcome leads on to whatever comes next, except `ending`,
+    /// which ends the script at `terminal` (Dial and Transfer).
+    private func leadsOn(
+        from id: String, _ outcomes: [VerbOutcome], except ending: VerbOutcome, endingAt terminal: GraphAssembly.Terminal
+    ) -> Step {
+        var exits: [Exit] = []
+        for outcome in outcomes {
+            if outcome == ending {
+                assembly.connect(
+                    from: id, to: assembly.terminal(terminal, in: document), label: outcome.name, outcome: outcome.name,
+                    style: .flow)
+            } else {
+                exits.append(Exit(from: id, label: outcome.name, outcome: outcome.name))
+            }
+        }
+        return Step(node: id, exits: exits)
+    }
+
+    private func handOver(from id: String, to reference: Setting<String>, label: String, outcome: VerbOutcome) {
+        let target = assembly.handOver(to: reference, from: file)
+        assembly.connect(from: id, to: target, label: label, outcome: outcome.name, style: .handOver)
+    }
+
     // MARK: Nodes
 
     private mutating func straight(_ verb: some VerbDefinition, _ summary: String?, _ needs: PolicyNeeds = PolicyNeeds()) -> Step
@@ -163,10 +172,11 @@ struct FlowVisitor: VerbVisitor {
 
     private func node(_ verb: some VerbDefinition, _ summary: String?, _ needs: PolicyNeeds = PolicyNeeds()) -> String {
         let id = assembly.newNodeID(in: document)
-        let name = type(of: verb).elementName
+        let definition = type(of: verb)
+        let name = definition.elementName
         assembly.graph.add(
             Node(
-                id: id, kind: .verb(name), title: "L\(verb.position.line) \(name)", summary: summary,
+                id: id, kind: .verb(name), definition: definition, title: "L\(verb.position.line) \(name)", summary: summary,
                 policy: needs.lines(directory: assembly.directory), document: document,
                 line: verb.position.line))
         return id

@@ -1,26 +1,34 @@
 import Language
 
-/// Text from a script made fit for a box: one line, control characters
-/// gone, long text cut with an ellipsis.
+/// Text from a script made fit for a box: one line, control and format
+/// characters gone, long text cut with an ellipsis. Format characters
+/// (Cf) go too: a right-to-left override (U+202E) in a prompt or a file
+/// name would make the rest of the label read backwards.
 enum ShortText {
     static let maximumLength = 40
+    /// A document's title is its path: longer, and cut only when absurd.
+    static let titleLength = 80
 
     static func of(_ text: String, limit: Int = maximumLength) -> String {
         // Most labels are short plain ASCII, single-spaced: as they are.
         if text.utf8.count <= limit, isPlainASCII(text) { return text }
-        var out = ""
+        // By scalar: "\r\n" is one Character, and a control or format
+        // scalar can be joined to the letter before it.
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
                 pendingSpace = !out.isEmpty
                 continue
             }
+            if QuotedLabel.isInvisibleControl(scalar) { continue }
             if pendingSpace { out.append(" ") }
             pendingSpace = false
-            out.append(character)
+            out.append(scalar)
         }
-        guard out.count > limit else { return out }
-        return String(out.prefix(limit - 1)) + "…"
+        let line = String(out)
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit - 1)) + "…"
     }
 
     /// Printable ASCII, no leading, trailing or double spaces.

@@ -2,11 +2,12 @@ import Language
 
 /// One box of the picture: a verb, a terminal, the call's start, or a
 /// document that is not drawn (remote, missing, invalid).
-public struct Node: Sendable, Hashable {
+public struct Node: Sendable {
     public enum Kind: Sendable, Hashable {
         /// Where the call enters the script.
         case start
-        /// A verb; its element name.
+        /// A verb; its element name, as the picture writes it. What the
+        /// picture decides by the verb comes from `Node.definition`.
         case verb(String)
         /// Where the call ends or leaves the script (Hangup, Reject, end of
         /// script, the caller hung up, the call was transferred).
@@ -24,6 +25,9 @@ public struct Node: Sendable, Hashable {
     /// An identifier valid in DOT and Mermaid: letters, digits and `_`.
     public let id: String
     public let kind: Kind
+    /// The verb it draws, as declared (`Hangup.self`): whether it ends the
+    /// call, whether it decides. Nil for a node that is not a verb.
+    public let definition: (any VerbDefinition.Type)?
     /// The first line: the verb and its line (`L5 Say`), or what the node is.
     public let title: String
     /// The short description: the text spoken, the number dialled, the test.
@@ -45,9 +49,21 @@ public struct Node: Sendable, Hashable {
         case neverRan
     }
 
-    /// Hangup and Reject end the call where they stand.
-    public var isTerminalVerb: Bool {
-        if case .verb(let name) = kind { return name == Hangup.elementName || name == Reject.elementName }
-        return false
+    /// The call is over where it stands (Hangup, Reject): as the verb declares.
+    public var isTerminalVerb: Bool { definition?.endsTheCall ?? false }
+}
+
+// By hand: a metatype is neither Equatable nor Hashable, so the verb is
+// compared by identity.
+extension Node: Hashable {
+    public static func == (a: Node, b: Node) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.definition.map(ObjectIdentifier.init) == b.definition.map(ObjectIdentifier.init)
+            && a.title == b.title && a.summary == b.summary && a.policy == b.policy && a.document == b.document
+            && a.line == b.line && a.mark == b.mark
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(kind)
     }
 }

@@ -107,17 +107,7 @@ public enum DOTRenderer {
     }
 
     /// A DOT string: quotes and backslashes escaped, lines as `\n`.
-    static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A }) { return "\"" + text + "\"" }
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { label.quoted(text) }
+
+    private static let label = QuotedLabel(escapes: ["\"": "\\\"", "\\": "\\\\", "\n": "\\n"])
 }

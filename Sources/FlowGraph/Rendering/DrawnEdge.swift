@@ -20,11 +20,9 @@ struct DrawnEdge {
     /// In the order of the nodes they leave, then as they were made, so
     /// the output reads in document order and is stable.
     static func bundle(_ graph: FlowGraph) -> [DrawnEdge] {
-        // Bucketed by the node they leave: linear, where sorting looked
-        // each node up twice per comparison.
-        var byNode = Array(repeating: [Edge](), count: graph.nodes.count)
-        for edge in graph.edges { byNode[graph.nodeIndex[edge.from]!].append(edge) }
-        let edges = byNode.joined()
+        // The graph keeps them by the node they leave: linear, where
+        // sorting looked each node up twice per comparison.
+        let edges = graph.edgesLeaving.joined().lazy.map { graph.edges[$0] }
         struct Key: Hashable {
             let from: String, to: String, style: Edge.Style, mark: Edge.Mark
         }
@@ -53,10 +51,14 @@ extension Node {
     /// Dial, Transfer and the other verbs policy gates are tinted.
     var isGated: Bool { !policy.isEmpty }
 
+    /// Drawn as a hexagon: the verbs whose outcomes are a choice (the
+    /// caller's keys, a test), not how a call attempt went.
     var isDecision: Bool {
-        if case .verb(let name) = kind { return name == Condition.elementName || name == Gather.elementName }
-        return false
+        guard let definition else { return false }
+        return Self.decisions.contains(ObjectIdentifier(definition))
     }
+
+    private static let decisions: Set<ObjectIdentifier> = [ObjectIdentifier(Condition.self), ObjectIdentifier(Gather.self)]
 }
 
 extension FlowGraph {

@@ -76,21 +76,9 @@ public enum MermaidRenderer {
 
     /// A Mermaid string: `#`, quotes and angle brackets as entity codes
     /// (Mermaid's own escapes), lines as `<br/>`.
-    static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 0x23 || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0A }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for character in text {
-            switch character {
-            case "#": out += "#35;"
-            case "\"": out += "#quot;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "\n": out += "<br/>"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { label.quoted(text) }
+
+    private static let label = QuotedLabel(escapes: [
+        "#": "#35;", "\"": "#quot;", "<": "#lt;", ">": "#gt;", "\n": "<br/>",
+    ])
 }

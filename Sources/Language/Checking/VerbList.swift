@@ -47,20 +47,14 @@ enum VerbList {
                     continue
                 }
                 guard let verb = syntax.check(element, in: scope, &checker) else { continue }
-                if let ender = endedBy, !reportedUnreachable {
+                if let ender = endedBy?.definition, !reportedUnreachable {
                     reportedUnreachable = true
-                    let how =
-                        switch ender {
-                        case .redirect: "hands the call to another document"
-                        case .transfer: "hands the call away (a blind transfer; only a refused one goes on)"
-                        default: "ends the call"
-                        }
                     checker.warning(
                         .unreachable, "<\(element.name)> is never reached",
                         at: element.position,
-                        hint: "the <\(ender.elementName)> at line \(ender.position.line) \(how)")
+                        hint: "the <\(type(of: ender).elementName)> at line \(ender.position.line) \(ender.howItEndsTheList)")
                 }
-                if endedBy == nil, verb.endsTheList { endedBy = verb }
+                if endedBy == nil, verb.definition.endsTheList { endedBy = verb }
                 verbs.append(verb)
             }
         }

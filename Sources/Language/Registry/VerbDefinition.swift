@@ -21,12 +21,25 @@ public protocol VerbDefinition: Sendable {
     var outcomes: [VerbOutcome] { get }
     /// Every outcome the verb can have, whatever its attributes.
     static var possibleOutcomes: [VerbOutcome] { get }
+    /// Whether nothing after it in the same list can run, as written (a
+    /// blind `Transfer` ends the list; an attended one comes back when the
+    /// recipient does not answer). The checker warns of verbs after it.
+    var endsTheList: Bool { get }
+    /// How it ends the list, as the checker's `unreachable` hint says it
+    /// ("the <Hangup> at line 3 ends the call"). Asked only when `endsTheList`.
+    var howItEndsTheList: String { get }
+    /// Whether the call is over where it stands (`Hangup`, `Reject`),
+    /// whatever happens: the graph draws it as an ending.
+    static var endsTheCall: Bool { get }
 }
 
 extension VerbDefinition {
     public var nestedVerbs: [Verb] { [] }
     public var outcomes: [VerbOutcome] { [] }
     public static var possibleOutcomes: [VerbOutcome] { [] }
+    public var endsTheList: Bool { Self.endsTheCall }
+    public var howItEndsTheList: String { "ends the call" }
+    public static var endsTheCall: Bool { false }
 }
 
 /// One way a call can go on from a verb that branches: `busy` after a

@@ -21,3 +21,8 @@ extension Hangup {
         summary: "Ends the call.",
         run: "Hangs up; nothing after it runs.")
 }
+
+extension Hangup {
+    /// The call is over: nothing after it runs.
+    public static var endsTheCall: Bool { true }
+}

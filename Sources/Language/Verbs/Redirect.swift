@@ -31,3 +31,9 @@ extension Redirect {
             "Fetches the document at the URL (with `method`) and runs it in place of this one; nothing after the `<Redirect>` runs."
     )
 }
+
+extension Redirect {
+    /// The call goes on in the other document, never after the Redirect.
+    public var endsTheList: Bool { true }
+    public var howItEndsTheList: String { "hands the call to another document" }
+}

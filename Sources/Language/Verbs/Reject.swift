@@ -40,3 +40,8 @@ extension Reject {
             "Anywhere but directly in `<Response>`: error `misplaced-element` (a call can only be refused before it is answered)."
         ])
 }
+
+extension Reject {
+    /// The call is refused: nothing after it runs.
+    public static var endsTheCall: Bool { true }
+}

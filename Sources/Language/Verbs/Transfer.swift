@@ -68,3 +68,11 @@ extension Transfer {
             "Policy decides first (the `transfer` flag, then the dial rules for a number, or for a name that it is a SIP user of the caller's customer); a denied transfer goes on with the next verb. A blind transfer ends the script at once. An attended one rings the target as the scenario's `answers` say: answered, the call is handed over; busy, no answer or failed, the script goes on.",
         checks: ["Verbs after a blind `<Transfer>`: warning `unreachable`."])
 }
+
+extension Transfer {
+    /// A blind transfer hands the call away (only a denied one goes on);
+    /// an attended one comes back when the recipient does not answer, and
+    /// a templated `attended` may be either.
+    public var endsTheList: Bool { attended.fixedValue == false }
+    public var howItEndsTheList: String { "hands the call away (a blind transfer; only a refused one goes on)" }
+}
