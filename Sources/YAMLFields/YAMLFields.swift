@@ -19,7 +19,8 @@ public struct YAMLFields {
         self.codePrefix = codePrefix
     }
 
-    public func code(_ kind: String) -> DiagnosticCode { DiagnosticCode(rawValue: "\(codePrefix)-\(kind)") }
+    /// The code of a kind of problem in this kind of file (`directory-structure`).
+    public func code(_ problem: FieldProblem) -> DiagnosticCode { problem.code(prefix: codePrefix) }
 
     public var isFull: Bool { diagnostics.count >= Self.maximumProblems }
 
@@ -29,7 +30,7 @@ public struct YAMLFields {
         if diagnostics.count == Self.maximumProblems {
             diagnostics.append(
                 Diagnostic(
-                    .error, self.code("too-many-problems"),
+                    .error, self.code(.tooManyProblems),
                     "stopped after \(Self.maximumProblems) problems", file: file, at: nil))
         }
     }
@@ -48,25 +49,25 @@ public struct YAMLFields {
     public mutating func mapping(_ node: Node, at path: String, known: [String]) -> [String: (key: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
             error(
-                code("structure"), "\(path): expected a mapping of \(known.joined(separator: ", ")), found \(describe(node))",
+                code(.structure), "\(path): expected a mapping of \(known.joined(separator: ", ")), found \(describe(node))",
                 at: node)
             return nil
         }
         var result: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                error(code("structure"), "\(path): keys are plain names", at: key)
+                error(code(.structure), "\(path): keys are plain names", at: key)
                 continue
             }
             guard known.contains(name) else {
                 let hint =
                     Suggestions.closest(to: name, among: known).map { "did you mean '\($0)'?" }
                     ?? "known keys: \(known.joined(separator: ", "))"
-                error(code("structure"), "\(path): unknown key '\(name)'", at: key, hint: hint)
+                error(code(.structure), "\(path): unknown key '\(name)'", at: key, hint: hint)
                 continue
             }
             if result[name] != nil {
-                error(code("duplicate"), "\(path): key '\(name)' is given twice", at: key)
+                error(code(.duplicate), "\(path): key '\(name)' is given twice", at: key)
                 continue
             }
             result[name] = (key, value)
@@ -79,7 +80,7 @@ public struct YAMLFields {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             error(
-                code("structure"), "\(path): expected a list, found \(describe(node))", at: node,
+                code(.structure), "\(path): expected a list, found \(describe(node))", at: node,
                 hint: "write a list as [a, b] or with one '- item' per line")
             return []
         }
@@ -92,7 +93,7 @@ public struct YAMLFields {
     public mutating func text(_ node: Node?, at path: String) -> String? {
         guard let node, !isNull(node) else { return nil }
         guard case .scalar(let scalar) = node else {
-            error(code("structure"), "\(path): expected a single value, found \(describe(node))", at: node)
+            error(code(.structure), "\(path): expected a single value, found \(describe(node))", at: node)
             return nil
         }
         return scalar.string
@@ -104,11 +105,11 @@ public struct YAMLFields {
         what: String
     ) -> String? {
         guard let entry = fields[name] else {
-            error(code("missing-field"), "\(path): \(name) is required (\(what))", at: node)
+            error(code(.missingField), "\(path): \(name) is required (\(what))", at: node)
             return nil
         }
         guard let value = text(entry.value, at: "\(path).\(name)") else {
-            if isNull(entry.value) { error(code("missing-field"), "\(path): \(name) is empty (\(what))", at: entry.key) }
+            if isNull(entry.value) { error(code(.missingField), "\(path): \(name) is empty (\(what))", at: entry.key) }
             return nil
         }
         return value
@@ -119,7 +120,7 @@ public struct YAMLFields {
         guard PlainName.isValid(value) else {
             let hint = PlainName.suggestion(for: value).map { "did you mean '\($0)'?" }
             error(
-                code("invalid-name"), "\(path): '\(value)' is not a valid name: use lowercase letters, digits and _ only",
+                code(.invalidName), "\(path): '\(value)' is not a valid name: use lowercase letters, digits and _ only",
                 at: node, hint: hint)
             return false
         }

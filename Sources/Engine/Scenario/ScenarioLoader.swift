@@ -69,7 +69,7 @@ public enum ScenarioLoader {
                     scenario.startIsFixed = true
                 } else {
                     fields.error(
-                        fields.code("invalid-value"),
+                        fields.code(.invalidValue),
                         "call.start: expected a time such as 2026-01-05T09:30:00Z, found '\(start)'",
                         at: call["start"]?.value)
                 }
@@ -80,7 +80,7 @@ public enum ScenarioLoader {
                     scenario.timeZoneName = zone
                 } else {
                     fields.error(
-                        fields.code("invalid-value"), "call.timezone: unknown time zone '\(zone)'", at: call["timezone"]?.value,
+                        fields.code(.invalidValue), "call.timezone: unknown time zone '\(zone)'", at: call["timezone"]?.value,
                         hint: "use a name of the tz database, such as Europe/London or America/New_York")
                 }
             }
@@ -117,7 +117,7 @@ public enum ScenarioLoader {
                     started = date.timeIntervalSince1970
                 } else {
                     fields.error(
-                        fields.code("invalid-value"), "\(path).started: expected a time such as 2026-01-05T09:20:00Z",
+                        fields.code(.invalidValue), "\(path).started: expected a time such as 2026-01-05T09:20:00Z",
                         at: entry["started"]?.value)
                 }
             }
@@ -153,14 +153,14 @@ public enum ScenarioLoader {
             guard let user = directory.user(named: name) else {
                 let hint = Suggestions.closest(to: name, among: directory.users.map(\.username)).map { "did you mean '\($0)'?" }
                 fields.error(
-                    fields.code("unknown-user"), "logged_in: '\(name)' is not a SIP user of the directory", at: node, hint: hint)
+                    fields.code(.unknownUser), "logged_in: '\(name)' is not a SIP user of the directory", at: node, hint: hint)
                 continue
             }
             guard let profile = directory.profile(named: user.profile) else { continue }
             active[profile.name, default: []].insert(name)
             if active[profile.name]!.count == profile.capacity + 1 {
                 fields.error(
-                    fields.code("over-capacity"),
+                    fields.code(.overCapacity),
                     "logged_in: '\(name)' would be user \(profile.capacity + 1) of profile \(profile.name), whose capacity is \(profile.capacity)",
                     at: node, hint: "log in at most \(profile.capacity) users of \(profile.name)")
             }
@@ -181,7 +181,7 @@ public enum ScenarioLoader {
         if let leg = fields.text(entry["leg"]?.value, at: "\(path).leg") {
             guard let parsed = KeyPress.Leg(rawValue: leg) else {
                 fields.error(
-                    fields.code("invalid-value"), "\(path).leg: expected a or b, found '\(leg)'", at: entry["leg"]?.value)
+                    fields.code(.invalidValue), "\(path).leg: expected a or b, found '\(leg)'", at: entry["leg"]?.value)
                 return nil
             }
             press.leg = parsed
@@ -191,7 +191,7 @@ public enum ScenarioLoader {
 
     private static func checkedKeys(_ digits: String, node: Node?, at path: String, _ fields: inout YAMLFields) -> String? {
         guard KeyPress.isPhoneKeys(digits) else {
-            fields.error(fields.code("invalid-value"), "\(path): '\(digits)' is not keys of a phone (0-9, * and #)", at: node)
+            fields.error(fields.code(.invalidValue), "\(path): '\(digits)' is not keys of a phone (0-9, * and #)", at: node)
             return nil
         }
         return digits
@@ -204,7 +204,7 @@ public enum ScenarioLoader {
         }
         guard let status = Answer.Status(rawValue: text) else {
             fields.error(
-                fields.code("invalid-value"), "\(path).status: expected answered, busy, no-answer or failed, found '\(text)'",
+                fields.code(.invalidValue), "\(path).status: expected answered, busy, no-answer or failed, found '\(text)'",
                 at: entry["status"]?.value)
             return nil
         }
@@ -217,7 +217,7 @@ public enum ScenarioLoader {
     private static func seconds(_ node: Node?, at path: String, _ fields: inout YAMLFields) -> Double? {
         guard let text = fields.text(node, at: path) else { return nil }
         guard let n = Double(text), n >= 0, n <= 86_400 else {
-            fields.error(fields.code("invalid-value"), "\(path): expected seconds from 0 to 86400, found '\(text)'", at: node)
+            fields.error(fields.code(.invalidValue), "\(path): expected seconds from 0 to 86400, found '\(text)'", at: node)
             return nil
         }
         return n
@@ -243,4 +243,11 @@ public enum ScenarioLoader {
 
     /// A moment as scenarios and `--at` write it (ISO 8601, years 0001–9999).
     public static func parseDate(_ text: String) -> Date? { CivilTime.parse(text) }
+}
+
+extension FieldProblem {
+    /// `logged_in` names someone who is not a SIP user of the directory.
+    static let unknownUser = FieldProblem("unknown-user")
+    /// `logged_in` holds more users of a profile than its capacity.
+    static let overCapacity = FieldProblem("over-capacity")
 }

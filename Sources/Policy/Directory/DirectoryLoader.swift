@@ -6,6 +6,12 @@ import Yams
 /// is listed with its line, column and field, and a directory with any
 /// error is refused (policy.md: nothing runs against a half-valid one).
 public enum DirectoryLoader {
+    /// Its codes are `directory-` and the kind of problem (`FieldProblem`).
+    static let codePrefix = "directory"
+
+    /// A directory's code for a kind of problem: `directory-structure`, …
+    public static func code(_ problem: FieldProblem) -> DiagnosticCode { problem.code(prefix: codePrefix) }
+
     public struct Result: Sendable {
         public let directory: Directory?
         public let diagnostics: [Diagnostic]
@@ -25,7 +31,7 @@ public enum DirectoryLoader {
                 directory: nil,
                 diagnostics: [
                     Diagnostic(
-                        .error, "directory-too-large",
+                        .error, code(.tooLarge),
                         "the directory is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)
                 ])
         }
@@ -34,7 +40,7 @@ public enum DirectoryLoader {
                 directory: nil,
                 diagnostics: [
                     Diagnostic(
-                        .error, "directory-syntax",
+                        .error, code(.syntax),
                         "the directory is not UTF-8 text", file: file, at: nil, hint: "save it as UTF-8")
                 ])
         }
@@ -50,12 +56,12 @@ public enum DirectoryLoader {
                 directory: nil,
                 diagnostics: [
                     YAMLFields.syntaxDiagnostic(
-                        error, file: file, code: "directory-syntax", duplicateCode: "directory-duplicate")
+                        error, file: file, code: code(.syntax), duplicateCode: code(.duplicate))
                 ])
         }
-        var fields = YAMLFields(file: file, codePrefix: "directory")
+        var fields = YAMLFields(file: file, codePrefix: codePrefix)
         guard let root else {
-            fields.error("directory-missing-field", "the directory is empty: it needs at least profiles and users", at: nil)
+            fields.error(code(.missingField), "the directory is empty: it needs at least profiles and users", at: nil)
             return Result(directory: nil, diagnostics: fields.diagnostics)
         }
         let directory = read(root, &fields)
@@ -81,7 +87,7 @@ public enum DirectoryLoader {
             else { continue }
             if customerNodes[name] != nil {
                 fields.error(
-                    "directory-duplicate", "\(path).name: customer '\(name)' is defined twice", at: entry["name"]?.value,
+                    code(.duplicate), "\(path).name: customer '\(name)' is defined twice", at: entry["name"]?.value,
                     hint: "first defined at line \(fields.position(of: customerNodes[name])?.line ?? 0)")
                 continue
             }
@@ -96,7 +102,7 @@ public enum DirectoryLoader {
             guard let profile = ProfileReader.read(node, at: "profiles[\(i + 1)]", &fields) else { continue }
             if let first = profileNodes[profile.name] {
                 fields.error(
-                    "directory-duplicate", "profiles[\(i + 1)].name: profile '\(profile.name)' is defined twice", at: node,
+                    code(.duplicate), "profiles[\(i + 1)].name: profile '\(profile.name)' is defined twice", at: node,
                     hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
                 continue
             }
@@ -105,7 +111,7 @@ public enum DirectoryLoader {
         }
         if top["profiles"] == nil {
             fields.error(
-                "directory-missing-field", "the directory has no profiles", at: root,
+                code(.missingField), "the directory has no profiles", at: root,
                 hint: "add profiles: with at least one profile")
         }
 
@@ -123,19 +129,19 @@ public enum DirectoryLoader {
             let password = fields.text(entry["password"]?.value, at: "\(path).password")
             if let profile, profileNodes[profile] == nil {
                 fields.error(
-                    "directory-unknown-reference", "\(path).profile: no profile named '\(profile)'", at: entry["profile"]?.value,
+                    code(.unknownReference), "\(path).profile: no profile named '\(profile)'", at: entry["profile"]?.value,
                     hint: Suggestions.closest(to: profile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
             }
             if let customer, customerNodes[customer] == nil {
                 fields.error(
-                    "directory-unknown-reference", "\(path).customer: no customer named '\(customer)'",
+                    code(.unknownReference), "\(path).customer: no customer named '\(customer)'",
                     at: entry["customer"]?.value,
                     hint: Suggestions.closest(to: customer, among: customerNodes.keys).map { "did you mean '\($0)'?" })
             }
             guard let username, let profile, let customer else { continue }
             if let first = userNodes[username] {
                 fields.error(
-                    "directory-duplicate", "\(path).username: user '\(username)' is defined twice", at: entry["username"]?.value,
+                    code(.duplicate), "\(path).username: user '\(username)' is defined twice", at: entry["username"]?.value,
                     hint: "first defined at line \(fields.position(of: first)?.line ?? 0)")
                 continue
             }
@@ -151,7 +157,7 @@ public enum DirectoryLoader {
             guard let number = fields.text(node, at: "emergency[\(i + 1)]") else { continue }
             guard let pattern = try? DialPattern(number), !number.hasPrefix("_"), pattern.matches(number) else {
                 fields.error(
-                    "directory-invalid-value", "emergency[\(i + 1)]: '\(number)' is not a number", at: node,
+                    code(.invalidValue), "emergency[\(i + 1)]: '\(number)' is not a number", at: node,
                     hint: "emergency numbers are exact numbers such as 112, not patterns")
                 continue
             }
@@ -161,7 +167,7 @@ public enum DirectoryLoader {
         let defaultProfile = fields.text(top["default_profile"]?.value, at: "default_profile")
         if let defaultProfile, profileNodes[defaultProfile] == nil {
             fields.error(
-                "directory-unknown-reference", "default_profile: no profile named '\(defaultProfile)'",
+                code(.unknownReference), "default_profile: no profile named '\(defaultProfile)'",
                 at: top["default_profile"]?.value,
                 hint: Suggestions.closest(to: defaultProfile, among: profileNodes.keys).map { "did you mean '\($0)'?" })
         }
@@ -169,4 +175,9 @@ public enum DirectoryLoader {
             customers: customers, profiles: profiles, users: users,
             emergencyNumbers: emergency, defaultProfile: defaultProfile)
     }
+}
+
+extension FieldProblem {
+    /// A user or `default_profile` names a profile or customer that does not exist.
+    public static let unknownReference = FieldProblem("unknown-reference")
 }

@@ -15,7 +15,8 @@ enum ProfileReader {
                 capacity = n
             } else {
                 fields.error(
-                    "directory-invalid-value", "\(path).capacity: expected a whole number of at least 1, found '\(text)'",
+                    DirectoryLoader.code(.invalidValue),
+                    "\(path).capacity: expected a whole number of at least 1, found '\(text)'",
                     at: entry["capacity"]?.value, hint: "capacity is how many users of the profile may be active at once")
             }
         }
@@ -27,11 +28,12 @@ enum ProfileReader {
                 let hint =
                     Suggestions.closest(to: text, among: Flag.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
                     ?? "flags: " + Flag.allCases.map(\.rawValue).joined(separator: ", ")
-                fields.error("directory-unknown-flag", "\(path).flags: unknown flag '\(text)'", at: flagNode, hint: hint)
+                fields.error(
+                    DirectoryLoader.code(.unknownFlag), "\(path).flags: unknown flag '\(text)'", at: flagNode, hint: hint)
                 continue
             }
             if !flags.insert(flag).inserted {
-                fields.warning("directory-duplicate-flag", "\(path).flags: '\(text)' is listed twice", at: flagNode)
+                fields.warning(DirectoryLoader.code(.duplicateFlag), "\(path).flags: '\(text)' is listed twice", at: flagNode)
             }
         }
 
@@ -45,21 +47,32 @@ enum ProfileReader {
             guard case .mapping(let mapping) = ruleNode, mapping.count == 1, let (key, value) = mapping.first,
                 let keyText = key.scalar?.string, let effect = DialRule.Effect(rawValue: keyText)
             else {
-                fields.error("directory-structure", "\(rulePath): expected 'allow: PATTERN' or 'deny: PATTERN'", at: ruleNode)
+                fields.error(
+                    DirectoryLoader.code(.structure), "\(rulePath): expected 'allow: PATTERN' or 'deny: PATTERN'", at: ruleNode)
                 continue
             }
             guard let source = fields.text(value, at: rulePath), !source.isEmpty else {
                 fields.error(
-                    "directory-invalid-pattern", "\(rulePath): the pattern after '\(effect.rawValue):' is empty", at: ruleNode)
+                    DirectoryLoader.code(.invalidPattern), "\(rulePath): the pattern after '\(effect.rawValue):' is empty",
+                    at: ruleNode)
                 continue
             }
             do {
                 rules.append(DialRule(effect: effect, pattern: try DialPattern(source)))
             } catch {
-                fields.error("directory-invalid-pattern", "\(rulePath): \(error.message)", at: value, hint: error.hint)
+                fields.error(DirectoryLoader.code(.invalidPattern), "\(rulePath): \(error.message)", at: value, hint: error.hint)
             }
         }
         guard let name, nameIsValid, groupIsValid else { return nil }
         return Profile(name: name, capacity: capacity, flags: flags, bargeGroup: group, dialRules: rules)
     }
+}
+
+extension FieldProblem {
+    /// A flag that does not exist.
+    public static let unknownFlag = FieldProblem("unknown-flag")
+    /// A flag listed twice in one profile.
+    public static let duplicateFlag = FieldProblem("duplicate-flag")
+    /// A malformed dial pattern.
+    public static let invalidPattern = FieldProblem("invalid-pattern")
 }
