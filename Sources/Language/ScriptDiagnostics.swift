@@ -8,26 +8,26 @@ import Diagnostics
 public enum ScriptDiagnostics {
     public static let entries: [CatalogEntry] = [
         // Files
-        .init(code: "unreadable-file", severity: .error, meaning: "a named file or folder cannot be read (exit status 2)"),
-        .init(code: "file-too-large", severity: .error, meaning: "the document is over the size limit"),
-        .init(code: "empty-document", severity: .error, meaning: "the file is empty or only white space"),
+        .init(code: .unreadableFile, severity: .error, meaning: "a named file or folder cannot be read (exit status 2)"),
+        .init(code: .fileTooLarge, severity: .error, meaning: "the document is over the size limit"),
+        .init(code: .emptyDocument, severity: .error, meaning: "the file is empty or only white space"),
         // XML
-        .init(code: "not-xml", severity: .error, meaning: "the file does not start like an XML document"),
-        .init(code: "xml-syntax", severity: .error, meaning: "any other XML well-formedness error, in libxml2's words"),
-        .init(code: "bare-ampersand", severity: .error, meaning: "a '&' that should be written '&amp;'"),
-        .init(code: "unknown-entity", severity: .error, meaning: "an entity such as '&nbsp;' that XML does not define"),
-        .init(code: "attribute-syntax", severity: .error, meaning: "attributes run together, unquoted, or with '<' in a value"),
+        .init(code: .notXml, severity: .error, meaning: "the file does not start like an XML document"),
+        .init(code: .xmlSyntax, severity: .error, meaning: "any other XML well-formedness error, in libxml2's words"),
+        .init(code: .bareAmpersand, severity: .error, meaning: "a '&' that should be written '&amp;'"),
+        .init(code: .unknownEntity, severity: .error, meaning: "an entity such as '&nbsp;' that XML does not define"),
+        .init(code: .attributeSyntax, severity: .error, meaning: "attributes run together, unquoted, or with '<' in a value"),
         .init(code: .duplicateAttribute, severity: .error, meaning: "the same attribute (or two aliases of it) given twice"),
-        .init(code: "unclosed-comment", severity: .error, meaning: "a '<!--' never closed with '-->'"),
-        .init(code: "content-after-root", severity: .error, meaning: "elements or text after '</Response>'"),
-        .init(code: "mismatched-tag", severity: .error, meaning: "a closing tag that does not match the open element"),
-        .init(code: "unclosed-element", severity: .error, meaning: "the file ends inside an element"),
+        .init(code: .unclosedComment, severity: .error, meaning: "a '<!--' never closed with '-->'"),
+        .init(code: .contentAfterRoot, severity: .error, meaning: "elements or text after '</Response>'"),
+        .init(code: .mismatchedTag, severity: .error, meaning: "a closing tag that does not match the open element"),
+        .init(code: .unclosedElement, severity: .error, meaning: "the file ends inside an element"),
         .init(
-            code: "invalid-character", severity: .error,
+            code: .invalidCharacter, severity: .error,
             meaning: "bytes that are not valid characters (not UTF-8, control characters)"),
-        .init(code: "doctype-not-allowed", severity: .error, meaning: "a DOCTYPE declaration (refused: entity attacks)"),
-        .init(code: "external-entity", severity: .error, meaning: "an attempt to load an external entity (refused)"),
-        .init(code: "too-deeply-nested", severity: .error, meaning: "elements nested over the depth limit"),
+        .init(code: .doctypeNotAllowed, severity: .error, meaning: "a DOCTYPE declaration (refused: entity attacks)"),
+        .init(code: .externalEntity, severity: .error, meaning: "an attempt to load an external entity (refused)"),
+        .init(code: .tooDeeplyNested, severity: .error, meaning: "elements nested over the depth limit"),
         // Structure
         .init(code: .invalidRoot, severity: .error, meaning: "the root element is not <Response>"),
         .init(code: .unknownElement, severity: .error, meaning: "an element ConneXML does not have (with a did-you-mean hint)"),
@@ -87,4 +87,10 @@ public enum ScriptDiagnostics {
                 "a relative URL (<Play>greeting.wav</Play>, statusCallback) in a local file, which has no URL to resolve it against"
         ),
     ]
+}
+
+extension DiagnosticCode {
+    /// A file or folder named on the command line cannot be read: the
+    /// command line reports it (and exits 2), the catalog lists it here.
+    public static let unreadableFile: DiagnosticCode = "unreadable-file"
 }

@@ -52,16 +52,16 @@ struct ParseProblem {
         switch code {
         case ShimCode.doctype:
             return error(
-                "doctype-not-allowed", "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
+                .doctypeNotAllowed, "DOCTYPE declarations are not allowed in ConneXML", at: back(to: "<!DOCTYPE"),
                 hint:
                     "remove it: ConneXML needs no DTD, and the entities one declares could read local files or expand without bound"
             )
         case ShimCode.depth:
             return error(
-                "too-deeply-nested", "elements are nested more than \(limits.maximumDepth) levels deep",
+                .tooDeeplyNested, "elements are nested more than \(limits.maximumDepth) levels deep",
                 hint: "ConneXML scripts are shallow; this looks like a generated or hostile document")
         case ShimCode.entityLoad:
-            return error("external-entity", "the document asks to load an external entity, which is not allowed")
+            return error(.externalEntity, "the document asks to load an external entity, which is not allowed")
         // libxml2 raises "xmlParseEntityRef: no name" with no field to tell
         // it from its other name-required errors (a bad element or
         // attribute name): only the message says it was at a '&'.
@@ -69,12 +69,12 @@ struct ParseProblem {
             fallthrough
         case LibXML2Code.entityNoSemicolon:
             return error(
-                "bare-ampersand", "a bare '&' is not allowed in XML", at: back(to: "&"),
+                .bareAmpersand, "a bare '&' is not allowed in XML", at: back(to: "&"),
                 hint: "write '&amp;' instead, also inside URLs: ?a=1&amp;b=2")
         case LibXML2Code.entityUndeclared, LibXML2Code.entityUndeclaredWarning:
             let name = str1 ?? "?"
             return error(
-                "unknown-entity", "unknown entity '&\(name);'", at: back(to: "&\(name)"),
+                .unknownEntity, "unknown entity '&\(name);'", at: back(to: "&\(name)"),
                 hint:
                     "XML knows only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#233;; a literal '&' is written '&amp;'"
             )
@@ -88,36 +88,36 @@ struct ParseProblem {
             fallthrough
         case LibXML2Code.gtRequired where said.contains("attributes construct"):
             return error(
-                "attribute-syntax", "attributes must be separated by white space",
+                .attributeSyntax, "attributes must be separated by white space",
                 hint: "write a space between attributes: numDigits=\"1\" timeout=\"5\"")
         case LibXML2Code.attributeNotStarted, LibXML2Code.attributeWithoutValue:
             return error(
-                "attribute-syntax", "an attribute needs a value in quotes",
+                .attributeSyntax, "an attribute needs a value in quotes",
                 hint: "write name=\"value\"")
         case LibXML2Code.ltInAttribute:
-            return error("attribute-syntax", "'<' is not allowed inside an attribute value", hint: "write '&lt;'")
+            return error(.attributeSyntax, "'<' is not allowed inside an attribute value", hint: "write '&lt;'")
         case LibXML2Code.attributeRedefined:
             let name = str1 ?? "an attribute"
-            return error("duplicate-attribute", "attribute '\(name)' is given twice")
+            return error(.duplicateAttribute, "attribute '\(name)' is given twice")
         case LibXML2Code.commentNotFinished:
             return error(
-                "unclosed-comment", "comment is never closed",
+                .unclosedComment, "comment is never closed",
                 at: Self.unclosedCommentPosition(in: source) ?? position, hint: "end it with '-->'")
         case LibXML2Code.hyphenInComment:
             // Most often a comment left open (the documentation's own
             // `<!--Body of the code>`): the next `<!--` is then inside it.
-            guard let comment = Self.commentWithDoubleHyphen(in: source) else { return error("xml-syntax", said) }
+            guard let comment = Self.commentWithDoubleHyphen(in: source) else { return error(.xmlSyntax, said) }
             if let next = comment.nextOpening {
                 return error(
-                    "unclosed-comment", "comment is not closed before the '<!--' at line \(next.line)", at: comment.opening,
+                    .unclosedComment, "comment is not closed before the '<!--' at line \(next.line)", at: comment.opening,
                     hint: "end it with '-->'")
             }
             return error(
-                "xml-syntax", "'--' is not allowed inside a comment", at: comment.opening,
+                .xmlSyntax, "'--' is not allowed inside a comment", at: comment.opening,
                 hint: "XML comments may not contain '--': write it differently, or end the comment with '-->'")
         case LibXML2Code.documentEnd, LibXML2Code.extraContent:
             return error(
-                "content-after-root", "content after the end of the root element",
+                .contentAfterRoot, "content after the end of the root element",
                 hint: "a document has exactly one root element: put every verb inside <Response>…</Response>")
         case LibXML2Code.tagNameMismatch:
             // "Opening and ending tag mismatch: Say line 3 and say": the
@@ -126,7 +126,7 @@ struct ParseProblem {
             let openedLine = int1
             let closed = str2 ?? "?"
             return error(
-                "mismatched-tag", "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
+                .mismatchedTag, "closing tag </\(closed)> does not match <\(opened)> opened at line \(openedLine)",
                 at: back(to: "</\(closed)"),
                 hint: "element names are case-sensitive; close <\(opened)> with </\(opened)>")
         case LibXML2Code.tagNotFinished:
@@ -136,22 +136,22 @@ struct ParseProblem {
             let openedLine = int1
             let openedAt = SourceLines.lastOccurrence(of: "<\(opened)", onLine: openedLine, atOrBefore: Int.max, in: source)
             return error(
-                "unclosed-element", "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
+                .unclosedElement, "<\(opened)> opened at line \(openedLine) is never closed", at: openedAt ?? position,
                 hint: "add </\(opened)>, or write it self-closing as <\(opened)/>")
         case LibXML2Code.documentStart:
-            return error("not-xml", "this is not an XML document: expected '<Response>'")
+            return error(.notXml, "this is not an XML document: expected '<Response>'")
         case LibXML2Code.documentEmpty:
             // Our own check caught truly empty files; libxml2 says "empty"
             // when the bytes do not start like XML at all.
-            return error("not-xml", "this is not an XML document: expected '<Response>'")
+            return error(.notXml, "this is not an XML document: expected '<Response>'")
         case LibXML2Code.invalidCharacter, LibXML2Code.invalidEncoding:
             return error(
-                "invalid-character", said.isEmpty ? "invalid character" : said,
+                .invalidCharacter, said.isEmpty ? "invalid character" : said,
                 hint: "save the file as UTF-8, without control characters")
         case LibXML2Code.undefinedNamespace:
-            return error("xml-syntax", said, hint: "ConneXML elements have no namespace prefix")
+            return error(.xmlSyntax, said, hint: "ConneXML elements have no namespace prefix")
         default:
-            return error("xml-syntax", said.isEmpty ? "the document is not well-formed XML" : said)
+            return error(.xmlSyntax, said.isEmpty ? "the document is not well-formed XML" : said)
         }
     }
 
@@ -214,12 +214,12 @@ struct ParseProblem {
 extension Diagnostic {
     static func fileTooLarge(file: String, limit: Int) -> Diagnostic {
         Diagnostic(
-            .error, "file-too-large", "the document is larger than the limit of \(limit) bytes",
+            .error, .fileTooLarge, "the document is larger than the limit of \(limit) bytes",
             file: file, at: nil, hint: "ConneXML scripts are small; split the call flow with <Redirect>")
     }
 
     static func emptyDocument(file: String) -> Diagnostic {
-        Diagnostic(.error, "empty-document", "the document is empty: expected <Response>", file: file, at: nil)
+        Diagnostic(.error, .emptyDocument, "the document is empty: expected <Response>", file: file, at: nil)
     }
 }
 
@@ -238,4 +238,39 @@ extension String {
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+extension DiagnosticCode {
+    /// A DOCTYPE declaration (refused: entity attacks).
+    public static let doctypeNotAllowed: DiagnosticCode = "doctype-not-allowed"
+    /// Elements nested over the depth limit.
+    public static let tooDeeplyNested: DiagnosticCode = "too-deeply-nested"
+    /// An attempt to load an external entity (refused).
+    public static let externalEntity: DiagnosticCode = "external-entity"
+    /// A '&' that should be written '&amp;'.
+    public static let bareAmpersand: DiagnosticCode = "bare-ampersand"
+    /// An entity such as '&nbsp;' that XML does not define.
+    public static let unknownEntity: DiagnosticCode = "unknown-entity"
+    /// Attributes run together, unquoted, or with '<' in a value.
+    public static let attributeSyntax: DiagnosticCode = "attribute-syntax"
+    /// The same attribute (or two aliases of it) given twice.
+    public static let duplicateAttribute: DiagnosticCode = "duplicate-attribute"
+    /// A '<!--' never closed with '-->'.
+    public static let unclosedComment: DiagnosticCode = "unclosed-comment"
+    /// Any other XML well-formedness error, in libxml2's words.
+    public static let xmlSyntax: DiagnosticCode = "xml-syntax"
+    /// Elements or text after '</Response>'.
+    public static let contentAfterRoot: DiagnosticCode = "content-after-root"
+    /// A closing tag that does not match the open element.
+    public static let mismatchedTag: DiagnosticCode = "mismatched-tag"
+    /// The file ends inside an element.
+    public static let unclosedElement: DiagnosticCode = "unclosed-element"
+    /// The file does not start like an XML document.
+    public static let notXml: DiagnosticCode = "not-xml"
+    /// Bytes that are not valid characters.
+    public static let invalidCharacter: DiagnosticCode = "invalid-character"
+    /// The document is over the size limit.
+    public static let fileTooLarge: DiagnosticCode = "file-too-large"
+    /// The file is empty or only white space.
+    public static let emptyDocument: DiagnosticCode = "empty-document"
 }

@@ -32,7 +32,7 @@ final class CallInputs: Sendable {
         func collect(_ diagnostics: [Diagnostic]) {
             let errors = diagnostics.filter { $0.severity == .error }
             loaded.problems += errors
-            if errors.contains(where: { $0.code == "unreadable-file" }) { loaded.unreadable = true }
+            if errors.contains(where: { $0.code == .unreadableFile }) { loaded.unreadable = true }
         }
         switch compiled(path) {
         case .success(let script): loaded.script = script

@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
         if let directory {
             let loaded = DirectoryFiles.load(path: directory)
             for d in loaded.diagnostics {
-                if d.code == "unreadable-file" { unreadable.append(d) } else { diagnostics.append(d) }
+                if d.code == .unreadableFile { unreadable.append(d) } else { diagnostics.append(d) }
             }
         }
         for path in files.paths {

@@ -106,7 +106,7 @@ struct RunCommand: ParsableCommand {
             from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
             timeZone: timezone, start: at)
         let problems = options.apply(to: &world).map {
-            Diagnostic(.error, "invalid-option", $0.message, file: "--" + $0.option.rawValue, at: nil)
+            Diagnostic(.error, .invalidOption, $0.message, file: "--" + $0.option.rawValue, at: nil)
         }
         if !world.startIsFixed { world.start = Date() }
         if world.sid == nil { world.sid = "CA" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() }

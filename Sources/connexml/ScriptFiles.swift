@@ -33,7 +33,7 @@ enum ScriptFiles {
             let walk = FolderWalk(root: argument)
             if walk.scripts.isEmpty && walk.problems.isEmpty {
                 result.problems.append(
-                    Diagnostic(.error, "unreadable-file", "no *.xml files in this folder", file: argument, at: nil))
+                    Diagnostic(.error, .unreadableFile, "no *.xml files in this folder", file: argument, at: nil))
             }
             result.paths += walk.scripts
             result.problems += walk.problems
@@ -87,7 +87,7 @@ enum ScriptFiles {
     }
 
     private static func unreadable(_ path: String, _ why: String) -> Unreadable {
-        Unreadable(diagnostic: Diagnostic(.error, "unreadable-file", why, file: path, at: nil))
+        Unreadable(diagnostic: Diagnostic(.error, .unreadableFile, why, file: path, at: nil))
     }
 }
 
@@ -117,7 +117,7 @@ struct FolderWalk {
                 case .file where name.hasSuffix(".xml"):
                     found.append(relative)
                 case .unreadable(let why) where name.hasSuffix(".xml"):
-                    problems.append(Diagnostic(.error, "unreadable-file", why, file: path, at: nil))
+                    problems.append(Diagnostic(.error, .unreadableFile, why, file: path, at: nil))
                 default:
                     break  // not a script, or a link to a folder
                 }
@@ -138,7 +138,7 @@ struct FolderWalk {
         guard let stream = opendir(path) else {
             problems.append(
                 Diagnostic(
-                    .error, "unreadable-file",
+                    .error, .unreadableFile,
                     "this folder cannot be read, so its scripts are not checked: \(String(cString: strerror(errno)))",
                     file: path, at: nil))
             return nil
@@ -151,7 +151,7 @@ struct FolderWalk {
                 if errno != 0 {
                     problems.append(
                         Diagnostic(
-                            .error, "unreadable-file",
+                            .error, .unreadableFile,
                             "this folder could not be read to the end: \(String(cString: strerror(errno)))", file: path, at: nil))
                 }
                 return names

@@ -12,9 +12,14 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/Language")
 
+    /// The layers whose codes the script catalog lists: the checker's and
+    /// the XML parser's.
     static func sources() throws -> [(file: String, text: String)] {
-        let files = FileManager.default.enumerator(at: languageSources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let parsing = languageSources.deletingLastPathComponent().appendingPathComponent("XMLParsing")
+        let files = [languageSources, parsing].flatMap {
+            FileManager.default.enumerator(at: $0, includingPropertiesForKeys: nil)!
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        }
         return try files.map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
     }
 

@@ -18,6 +18,12 @@ public enum ScenarioDiagnostics {
             code: "scenario-too-many-problems", severity: .error,
             meaning: "reporting stopped after the limit of problems per file"),
         .init(
-            code: "invalid-option", severity: .error, meaning: "a `run` option with a malformed value (--dtmf, --at, --timezone)"),
+            code: .invalidOption, severity: .error, meaning: "a `run` option with a malformed value (--dtmf, --at, --timezone)"),
     ]
+}
+
+extension DiagnosticCode {
+    /// A `run` option with a malformed value: the command line reports it,
+    /// beside the scenario's own codes, since options change the world too.
+    public static let invalidOption: DiagnosticCode = "invalid-option"
 }

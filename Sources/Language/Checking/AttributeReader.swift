@@ -235,8 +235,6 @@ extension DiagnosticCode {
     static let invalidValue: DiagnosticCode = "invalid-value"
     /// A required attribute is absent.
     static let missingAttribute: DiagnosticCode = "missing-attribute"
-    /// An attribute and its alias on one element (the XML layer reports a name given twice).
-    static let duplicateAttribute: DiagnosticCode = "duplicate-attribute"
     /// A documented misspelling, read as the right name.
     static let attributeAlias: DiagnosticCode = "attribute-alias"
     /// An attribute of another dialect, which ConneXML ignores.
