@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import Engine
 import FlowGraph
 import Foundation
 import Language
@@ -100,7 +101,14 @@ struct GraphCommand: ParsableCommand {
         case .success(let read): bytes = read
         }
         do {
-            let steps = try TraceReader.steps(String(decoding: bytes, as: UTF8.self))
+            // The engine reads its own trace back (names, fields, the
+            // outcomes it marked); the graph gets typed marks.
+            let events = try TraceJSONReader.events(String(decoding: bytes, as: UTF8.self))
+            let steps = events.compactMap { event in
+                event.file.flatMap { file in
+                    event.line.map { TraceStep(file: file, line: $0, verb: event.name.verb, outcome: event.outcome) }
+                }
+            }
             graph.highlight(steps, key: GraphDocuments.key)
         } catch {
             Terminal.writeError("\(PrintableText.line(path)):\(error.line): error: \(PrintableText.line(error.message))\n")
@@ -113,7 +121,7 @@ struct GraphCommand: ParsableCommand {
 /// not be read, 1 when it is invalid.
 private func fail(_ diagnostics: [Diagnostic]) throws -> Never {
     Terminal.writeError(DiagnosticRenderer(showSource: false).render(diagnostics))
-    throw diagnostics.contains { $0.code == "unreadable-file" } ? ExitStatus.couldNotRun : ExitStatus.problemsFound
+    throw diagnostics.contains { $0.code == .unreadableFile } ? ExitStatus.couldNotRun : ExitStatus.problemsFound
 }
 
 /// The documents of a graph, read and checked as `check` reads them; kept

@@ -1,3 +1,4 @@
+import Language
 import Testing
 
 @testable import FlowGraph
@@ -33,32 +34,20 @@ import Testing
         #expect(other.nodes.allSatisfy { $0.mark == .none })
     }
 
+    /// The marks of a call (gather, condition, dial, dial.result, say), as
+    /// the graph command reads them from its trace.
     @Test func aTraceMarksThePathAndTheOutcomeTaken() throws {
         var graph = Documents(["main.xml": Self.xml]).graph()
-        let trace = """
-            {"time":0,"event":"call.start","from":"1001"}
-            {"time":0,"event":"gather","file":"./main.xml","line":2,"digits":"1","outcome":"num_digits"}
-            {"time":1,"event":"condition","file":"./main.xml","line":3,"result":true}
-            {"time":1,"event":"dial","file":"./main.xml","line":4,"target":"1002","kind":"number"}
-            {"time":9,"event":"dial.result","file":"./main.xml","line":4,"status":"busy"}
-            {"time":9,"event":"say","file":"./main.xml","line":6,"text":"Bye."}
-            {"time":10,"event":"call.end","reason":"completed","duration":10}
-
-            """
-        let steps = try TraceReader.steps(trace)
-        #expect(steps.map(\.outcome) == ["digits", "true", nil, "busy", nil])
+        let steps = [
+            TraceStep(file: "./main.xml", line: 2, verb: "gather", outcome: Gather.Outcome.digits),
+            TraceStep(file: "./main.xml", line: 3, verb: "condition", outcome: Condition.Outcome.holds),
+            TraceStep(file: "./main.xml", line: 4, verb: "dial", outcome: nil),
+            TraceStep(file: "./main.xml", line: 4, verb: "dial", outcome: Dial.Outcome.busy),
+            TraceStep(file: "./main.xml", line: 6, verb: "say", outcome: nil),
+        ]
         graph.highlight(steps) { $0 == "./main.xml" ? "main.xml" : $0 }
         let taken = graph.edges.filter { $0.mark == .taken }.map { "\($0.from)->\($0.to) \($0.outcome ?? "")" }
         #expect(taken.sorted() == ["d0_1->d0_2 digits", "d0_2->d0_3 true", "d0_3->d0_4 busy", "d0_4->d0_stop ", "start->d0_1 "])
         #expect(graph.nodes.filter { $0.mark == .taken }.map(\.id) == ["d0_1", "d0_2", "d0_3", "d0_4", "d0_stop"])
-    }
-
-    @Test func aTraceThatIsNotJSONLinesIsRefusedWithItsLine() {
-        #expect(throws: TraceReader.Problem.self) { try TraceReader.steps("{\"event\":\"say\"}\nL5 say text=hi\n") }
-        do {
-            _ = try TraceReader.steps("{\"event\":\"say\"}\n    0.0  say   L5\n")
-        } catch {
-            #expect(error.line == 2)
-        }
     }
 }

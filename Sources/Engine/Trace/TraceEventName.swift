@@ -47,3 +47,13 @@ extension TraceEvent {
         case error
     }
 }
+
+extension TraceEvent.Name {
+    /// The verb an event is about, lower case, as its name begins
+    /// (`dial.result` → `dial`, `gather.start` → `gather`): which of the
+    /// verbs on one line caused it, for the call-flow graph.
+    public var verb: String {
+        let name = rawValue
+        return name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
+    }
+}

@@ -12,9 +12,9 @@ extension FlowGraph {
             keys[step.file] = documentKey
             guard let node = node(for: step, document: documentKey) else { continue }
             if let last = visits.last, last.node == node {
-                if step.outcome != nil { visits[visits.count - 1].outcome = step.outcome }
+                if let outcome = step.outcome { visits[visits.count - 1].outcome = outcome.name }
             } else {
-                visits.append((node, step.outcome))
+                visits.append((node, step.outcome?.name))
             }
         }
         guard let first = visits.first else { return }
@@ -38,14 +38,12 @@ extension FlowGraph {
     }
 
     /// The node of the verb that caused `step`: of the verbs on its line,
-    /// the one whose element the event is named after (`dial.result` ←
-    /// Dial), else the first.
+    /// the one the step is about (`dial` ← Dial), else the first.
     private func node(for step: TraceStep, document key: String) -> String? {
         let candidates = nodeIDs(document: key, line: step.line)
         guard candidates.count > 1 else { return candidates.first }
-        let verb = step.event.split(separator: ".").first.map(String.init) ?? step.event
         return candidates.first { id in
-            if case .verb(let name)? = node(id)?.kind { return name.lowercased() == verb }
+            if case .verb(let name)? = node(id)?.kind { return name.lowercased() == step.verb }
             return false
         } ?? candidates.first
     }
