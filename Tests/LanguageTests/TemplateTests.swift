@@ -42,6 +42,19 @@ import Testing
         #expect(parse("Hi {{ From }} ${Missing}.")?.expand(lookup) == "Hi 1001 .")
     }
 
+    /// One variable among text is expanded into an exactly sized string:
+    /// multi-byte text and values must come out whole.
+    @Test func oneVariableAmongText() {
+        let vars = ["name": "Zoë 🎉", "empty": ""]
+        let lookup: (String) -> String? = { vars[$0] }
+        #expect(parse("Grüße, {{ name }}!")?.expand(lookup) == "Grüße, Zoë 🎉!")
+        #expect(parse("{{ name }} — ${name}")?.expand(lookup) == "Zoë 🎉 — Zoë 🎉")
+        #expect(parse("${name}")?.expand(lookup) == "Zoë 🎉")
+        #expect(parse("[{{ empty }}]")?.expand(lookup) == "[]")
+        #expect(parse("[{{ missing }}] is longer than fifteen bytes")?.expand(lookup) == "[] is longer than fifteen bytes")
+        #expect(parse("{{ missing }}")?.expand(lookup) == "")
+    }
+
     @Test func unknownFunctionIsACheckError() {
         let checked = check(verbs: "<Say>{{ upcase From }}</Say>")
         #expect(checked.codes == ["unknown-template-function"])

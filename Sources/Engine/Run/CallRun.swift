@@ -76,21 +76,11 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     }
 
     /// The variables every call starts with: who calls whom, the call id,
-    /// then the scenario's own.
-    static func startingVariables(_ scenario: Scenario) -> [String: String] {
-        // Room for what verbs set as well (DialCallStatus, gather_result,
-        // context, …): growing a dictionary rehashes every key.
-        var variables = [String: String](minimumCapacity: 12 + scenario.variables.count)
-        variables["From"] = scenario.from
-        variables["To"] = scenario.to
-        variables["Extension"] = scenario.to
-        variables["CallSid"] = callSid(scenario)
-        for (key, value) in scenario.variables { variables[key] = value }
-        return variables
-    }
+    /// then the scenario's own (built once per scenario: StartingVariables).
+    static func startingVariables(_ scenario: Scenario) -> [String: String] { StartingVariables.of(scenario) }
 
     static func callSid(_ scenario: Scenario) -> String { scenario.sid ?? unsetSid }
-    static var unsetSid: String { "CA-unset" }
+    static var unsetSid: String { StartingVariables.unsetSid }
 
     var policy: Policy { engine.policy }
 

@@ -9,7 +9,11 @@ public struct CompiledScript: Sendable {
     public let script: Script
     /// Warnings from checking (a script with errors never compiles).
     public let warnings: [Diagnostic]
-    let expressions: [String: FieldMatcher]
+    private let expressions: [String: FieldMatcher]
+    /// The same, when there are a few: found by comparing the pattern with
+    /// each, which for the very string the script holds is one instruction
+    /// or two (hashing it cost more, for every Condition of every call).
+    private let fewExpressions: [(pattern: String, matcher: FieldMatcher)]?
 
     public var file: String { script.file }
     /// Whether the document was fetched over HTTP: its relative references
@@ -24,6 +28,13 @@ public struct CompiledScript: Sendable {
         var expressions: [String: FieldMatcher] = [:]
         Self.collectExpressions(script.verbs, into: &expressions)
         self.expressions = expressions
+        self.fewExpressions = expressions.count <= 8 ? expressions.map { ($0.key, $0.value) } : nil
+    }
+
+    /// The compiled `<Condition expression>` `pattern` (nil: none compiled).
+    func matcher(for pattern: String) -> FieldMatcher? {
+        guard let fewExpressions else { return expressions[pattern] }
+        return fewExpressions.first { $0.pattern == pattern }?.matcher
     }
 
     /// Parses, checks and compiles; the diagnostics when it cannot.

@@ -9,13 +9,13 @@ import Foundation
 enum FieldMatcher: Sendable {
     /// The whole values an anchored choice of plain alternatives matches,
     /// and the expression itself for values a comparison cannot settle.
-    case oneOf(Set<String>, NSRegularExpression)
+    case oneOf(Literals, NSRegularExpression)
     case regex(NSRegularExpression)
 
     init?(_ pattern: String) {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         if let literals = Self.anchoredLiterals(pattern) {
-            self = .oneOf(literals, regex)
+            self = .oneOf(Literals(literals), regex)
         } else {
             self = .regex(regex)
         }
@@ -63,5 +63,23 @@ enum FieldMatcher: Sendable {
             }
         }
         return plain ? Set(alternatives.map(String.init)) : nil
+    }
+}
+
+/// The values an anchored choice matches. A few (most choices have one to
+/// three) are compared one by one: hashing the value cost more than that,
+/// for every Condition of every call.
+struct Literals: Sendable {
+    private let few: [String]?
+    private let many: Set<String>
+
+    init(_ values: Set<String>) {
+        many = values
+        few = values.count <= 8 ? Array(values) : nil
+    }
+
+    func contains(_ value: String) -> Bool {
+        if let few { return few.contains(value) }
+        return many.contains(value)
     }
 }

@@ -9,7 +9,7 @@ extension CallRun {
         var failed: String?
         if let match = condition.match {
             let value = expand(match.field, at: condition.position)
-            if script.expressions[match.expression]?.matches(value) != true { failed = "field" }
+            if script.matcher(for: match.expression)?.matches(value) != true { failed = "field" }
         }
         if failed == nil {
             let clock = self.clock  // a local: the closure must not capture the call

@@ -10,11 +10,19 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     public let parts: [Part]
+    /// The one variable the template reads, when it reads exactly one and
+    /// only whole (no substring): the common case ("Welcome, {{ From }}."),
+    /// expanded into one exactly sized string. Derived from `parts`.
+    private let soleVariable: String?
 
-    public init(parts: [Part]) { self.parts = parts }
+    public init(parts: [Part]) {
+        self.parts = parts
+        let reads = parts.filter { if case .text = $0 { false } else { true } }
+        if reads.count == 1, case .variable(let name) = reads[0] { soleVariable = name } else { soleVariable = nil }
+    }
 
     /// A template with no expressions.
-    public init(literal: String) { self.parts = literal.isEmpty ? [] : [.text(literal)] }
+    public init(literal: String) { self.init(parts: literal.isEmpty ? [] : [.text(literal)]) }
 
     /// The text, when the template has no expressions (known at check time).
     public var literal: String? {
@@ -39,6 +47,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// Expands the template with `lookup` giving each variable's value
     /// (nil when unset, which expands to nothing).
     public func expand(_ lookup: (String) -> String?) -> String {
+        if let soleVariable { return expand(with: lookup(soleVariable) ?? "") }
         var result = ""
         for part in parts {
             switch part {
@@ -53,6 +62,32 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result
+    }
+
+    /// The template with `value` for its only variable: the bytes counted,
+    /// then copied into one string (appending part by part grew the result
+    /// once a part).
+    private func expand(with value: String) -> String {
+        // One variable alone (a Condition's field, most often) is its value.
+        if parts.count == 1 { return value }
+        var value = value
+        var size = 0
+        for part in parts {
+            if case .text(let s) = part { size += s.utf8.count } else { size += value.utf8.count }
+        }
+        return value.withUTF8 { valueBytes in
+            String(unsafeUninitializedCapacity: size) { buffer in
+                var at = 0
+                for part in parts {
+                    if case .text(var s) = part {
+                        s.withUTF8 { at = buffer[at...].initialize(fromContentsOf: $0) }
+                    } else {
+                        at = buffer[at...].initialize(fromContentsOf: valueBytes)
+                    }
+                }
+                return at
+            }
+        }
     }
 
     /// The template written back in its canonical form.

@@ -108,6 +108,15 @@ public struct Evidence: Sendable, Hashable {
     public var activeUsers: Int?
 
     public init(profile: String? = nil) { self.profile = profile }
+
+    /// Built in one go: assigning fields one by one after `init(profile:)`
+    /// copied the whole value at each step (every call decides twice or more).
+    init(profile: String?, customer: String?, capacity: Int? = nil, activeUsers: Int? = nil) {
+        self.profile = profile
+        self.customer = customer
+        self.capacity = capacity
+        self.activeUsers = activeUsers
+    }
 }
 
 /// A denial can be thrown or carried in a `Result` where an answer is

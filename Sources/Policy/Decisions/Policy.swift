@@ -11,9 +11,7 @@ public struct Policy: Sendable {
     }
 
     func evidence(for caller: Caller) -> Evidence {
-        var evidence = Evidence(profile: caller.profileName)
-        evidence.customer = caller.customer
-        return evidence
+        Evidence(profile: caller.profileName, customer: caller.customer)
     }
 
     /// May the caller use feature `flag`?
