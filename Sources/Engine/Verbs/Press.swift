@@ -44,8 +44,9 @@ extension CallRun {
 
     mutating func visit(_ press: Press) -> Flow {
         guard let leg = resolve(press.leg, "dtmf_leg", at: press.position) else { return .next }
-        bindings.append(ActiveBinding(press: press, leg: leg == .b ? .b : .a))
-        var fields: [TraceEvent.Field] = [.init(.digits, .string(press.digits)), .init(.leg, .string(leg.rawValue))]
+        let resolved = Press.Resolved(leg: leg)
+        bindings.append(ActiveBinding(press: press, leg: resolved.keyLeg))
+        var fields: [TraceEvent.Field] = [.init(.digits, .string(press.digits)), .init(.leg, .string(resolved.leg.rawValue))]
         if let context = press.context { fields.append(.init(.context, .string(context))) }
         emit(.bind, at: press.position, fields)
         return .next
@@ -152,5 +153,15 @@ extension CallRun {
                 ], outcome: Press.Outcome.pressed)
             return runBinding(press)
         }
+    }
+}
+
+extension Press {
+    /// A `<Press>` for one call: its leg resolved once (its digits and
+    /// context are read when the script is read: no templates).
+    struct Resolved {
+        let leg: Leg
+        /// Whose keys it binds: `b` only for the other party's leg.
+        var keyLeg: KeyPress.Leg { leg == .b ? .b : .a }
     }
 }

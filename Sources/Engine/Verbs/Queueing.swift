@@ -5,13 +5,14 @@ import Policy
 /// `<Enqueue>` and `<Start><Stream>`: features a profile flag gates.
 extension CallRun {
     mutating func visit(_ enqueue: Enqueue) -> Flow {
-        let queue = expand(enqueue.queue, at: enqueue.position)
+        // Its one attribute, a template of free text: nothing can make it invalid.
+        let enqueue = Enqueue.Resolved(position: enqueue.position, queue: expand(enqueue.queue, at: enqueue.position))
         let decision = policy.mayUse(.queue, caller: caller)
         guard decision.isAllowed else {
-            deny(decision, at: enqueue.position, as: "enqueue", target: queue)
+            deny(decision, at: enqueue.position, as: "enqueue", target: enqueue.queue)
             return .next
         }
-        emit(.enqueue, at: enqueue.position, [.init(.queue, .string(queue))])
+        emit(.enqueue, at: enqueue.position, [.init(.queue, .string(enqueue.queue))])
         return .next
     }
 
@@ -23,30 +24,60 @@ extension CallRun {
             return .next
         }
         for stream in start.streams {
-            // Every attribute first: a stream whose template expands to
-            // something invalid is skipped whole, as the error says.
-            guard let url = resolve(stream.url, "url", at: stream.position),
-                let mix = resolve(stream.mixType, "mix_type", at: stream.position),
-                let callback = resolveIfPresent(stream.statusCallback, "statusCallback", at: stream.position),
-                let method = resolve(stream.statusCallbackMethod, "statusCallbackMethod", at: stream.position)
-            else { continue }
-            var fields: [TraceEvent.Field] = [.init(.url, .string(url)), .init(.mixType, .string(mix.rawValue))]
-            var parameters: [TraceEvent.Field] = []
-            for parameter in stream.parameters {
-                parameters.append(
-                    .init(
-                        .named(expand(parameter.name, at: parameter.position)),
-                        .string(expand(parameter.value, at: parameter.position))))
+            guard let stream = resolved(stream) else { continue }
+            var fields: [TraceEvent.Field] = [
+                .init(.url, .string(stream.url)), .init(.mixType, .string(stream.mixType.rawValue)),
+            ]
+            if !stream.parameters.isEmpty {
+                fields.append(.init(.parameters, .object(stream.parameters.map { .init(.named($0.name), .string($0.value)) })))
             }
-            if !parameters.isEmpty { fields.append(.init(.parameters, .object(parameters))) }
             emit(.stream, at: stream.position, fields)
-            if let callback {
+            if let callback = stream.statusCallback {
                 notify(
-                    callback, method: method, event: "stream-started",
-                    [("CallSid", variables["CallSid"]!), ("StreamUrl", url), ("StreamEvent", "stream-started")],
+                    callback, method: stream.statusCallbackMethod, event: "stream-started",
+                    [("CallSid", variables["CallSid"]!), ("StreamUrl", stream.url), ("StreamEvent", "stream-started")],
                     at: stream.position)
             }
         }
         return .next
+    }
+
+    /// Every attribute first, then its parameters: a stream whose template
+    /// expands to something invalid is skipped whole, as the error says.
+    private mutating func resolved(_ stream: Stream) -> Stream.Resolved? {
+        guard let url = resolve(stream.url, "url", at: stream.position),
+            let mix = resolve(stream.mixType, "mix_type", at: stream.position),
+            let callback = resolveIfPresent(stream.statusCallback, "statusCallback", at: stream.position),
+            let method = resolve(stream.statusCallbackMethod, "statusCallbackMethod", at: stream.position)
+        else { return nil }
+        var parameters: [(name: String, value: String)] = []
+        for parameter in stream.parameters {
+            parameters.append((expand(parameter.name, at: parameter.position), expand(parameter.value, at: parameter.position)))
+        }
+        return Stream.Resolved(
+            position: stream.position, url: url, mixType: mix, statusCallback: callback, statusCallbackMethod: method,
+            parameters: parameters)
+    }
+}
+
+extension Enqueue {
+    /// An `<Enqueue>` for one call: its queue's name, expanded once (the
+    /// policy's denial and the trace both name it).
+    struct Resolved {
+        let position: SourcePosition
+        let queue: String
+    }
+}
+
+extension Stream {
+    /// A `<Stream>` for one call: every attribute and parameter resolved
+    /// once, for its event and its status callback.
+    struct Resolved {
+        let position: SourcePosition
+        let url: String
+        let mixType: MixType
+        let statusCallback: String?
+        let statusCallbackMethod: HTTPMethod
+        let parameters: [(name: String, value: String)]
     }
 }

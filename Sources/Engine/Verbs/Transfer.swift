@@ -10,9 +10,8 @@ import Policy
 extension CallRun {
     mutating func visit(_ transfer: Transfer) -> Flow {
         let at = transfer.position
-        guard let target = resolve(transfer.target, "target", at: at),
-            let attended = resolve(transfer.attended, "attended", at: at)
-        else { return .next }
+        guard let transfer = resolved(transfer) else { return .next }
+        let (target, attended) = (transfer.target, transfer.attended)
         // Decided before the `transfer` event, which is where a blind
         // transfer that goes ahead takes its branch (nothing follows it).
         let decision = policy.mayTransfer(to: target, caller: caller)
@@ -35,6 +34,14 @@ extension CallRun {
         return .next
     }
 
+    /// Its target, then whether it is attended, for this call.
+    private mutating func resolved(_ transfer: Transfer) -> Transfer.Resolved? {
+        guard let target = resolve(transfer.target, "target", at: transfer.position),
+            let attended = resolve(transfer.attended, "attended", at: transfer.position)
+        else { return nil }
+        return Transfer.Resolved(target: target, attended: attended)
+    }
+
     /// The branch an attended transfer whose target did not answer takes.
     private static func outcome(of status: Answer.Status) -> VerbOutcome {
         switch status {
@@ -42,5 +49,14 @@ extension CallRun {
         case .noAnswer: Transfer.Outcome.noAnswer
         case .failed, .answered: Transfer.Outcome.failed
         }
+    }
+}
+
+extension Transfer {
+    /// A `<Transfer>` for one call: its target and whether it is attended,
+    /// resolved once (the policy check, the trace and the answer all use them).
+    struct Resolved {
+        let target: String
+        let attended: Bool
     }
 }
