@@ -4,7 +4,11 @@
 # of the same script (reading and checking it is part of drawing it). The
 # script is scripts/generate-large-script.py's call-centre flow, whose
 # Gather actions name local documents that do not exist: each is drawn as a
-# "missing" node, so hand-over resolution is measured too.
+# "missing" node, so hand-over resolution is measured too. `graph
+# --coverage` is timed on the same script made a sample (a scenario beside
+# it): the one call it runs reaches little, so nearly every line is marked,
+# the overlay's worst case; `test --coverage` of that sample alone is timed
+# beside it, so the overlay's own share is the difference.
 #
 # Usage: scripts/bench-graph.sh [MEGABYTES=5] [RUNS=3]
 # SCRATCH_PATH=.build-NAME builds there (default .build);
@@ -53,3 +57,15 @@ report "graph --format dot" "$bin" graph "$work/large.xml" -o "$work/large.dot"
 report "graph mermaid" "$bin" graph "$work/large.xml" --format mermaid -o "$work/large.mmd"
 echo "DOT: $(wc -c <"$work/large.dot") bytes, $(grep -c ' \[label=' "$work/large.dot") nodes, $(grep -c ' -> ' "$work/large.dot") arrows"
 echo "Mermaid: $(wc -c <"$work/large.mmd") bytes"
+
+# The script as a sample: a weekday-morning call, no expected trace
+# (`test` then reports the sample as failing, which is all the same to the
+# coverage it records).
+mkdir "$work/samples"
+cp "$work/large.xml" "$work/samples/large.xml"
+cat >"$work/samples/large.scenario.yaml" <<'YAML'
+call: {from: "+447700900123", to: "160", start: "2026-01-05T09:30:00Z"}
+YAML
+report "test --coverage" sh -c '"$1" test --coverage "$2" >/dev/null; [ $? -le 1 ]' sh "$bin" "$work/samples"
+report "graph --coverage" "$bin" graph "$work/samples/large.xml" --coverage "$work/samples" -o "$work/large.coverage.dot"
+echo "coverage: $(grep -c 'never: ' "$work/large.coverage.dot") arrows never taken, $(grep -v ' -> ' "$work/large.coverage.dot" | grep -c 'fontcolor="#cc0000"') verbs never run"
