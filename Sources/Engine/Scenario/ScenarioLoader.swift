@@ -6,6 +6,12 @@ import Yams
 
 /// Reads a scenario file (YAML, docs/running.md "Scenarios"), listing every problem.
 public enum ScenarioLoader {
+    /// Its codes are `scenario-` and the kind of problem (`FieldProblem`).
+    static let codePrefix = "scenario"
+
+    /// A scenario's code for a kind of problem: `scenario-structure`, …
+    public static func code(_ problem: FieldProblem) -> DiagnosticCode { problem.code(prefix: codePrefix) }
+
     public struct Result: Sendable {
         /// The scenario and its documents; nil when there are errors.
         public let file: ScenarioFile?
@@ -30,25 +36,25 @@ public enum ScenarioLoader {
                 file: nil,
                 diagnostics: [
                     Diagnostic(
-                        .error, "scenario-too-large",
+                        .error, code(.tooLarge),
                         "the scenario is larger than the limit of \(maximumBytes) bytes", file: file, at: nil)
                 ])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return Result(
                 file: nil,
-                diagnostics: [Diagnostic(.error, "scenario-syntax", "the scenario is not UTF-8 text", file: file, at: nil)])
+                diagnostics: [Diagnostic(.error, code(.syntax), "the scenario is not UTF-8 text", file: file, at: nil)])
         }
         return load(text: text, file: file, folder: folder, directory: directory)
     }
 
     public static func load(text: String, file: String, folder: String = ".", directory: Directory? = nil) -> Result {
-        var fields = YAMLFields(file: file, codePrefix: "scenario")
+        var fields = YAMLFields(file: file, codePrefix: codePrefix)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return Result(file: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: "scenario-syntax")])
+            return Result(file: nil, diagnostics: [YAMLFields.syntaxDiagnostic(error, file: file, code: code(.syntax))])
         }
         var loaded = ScenarioFile(folder: folder)
         if let root { read(root, into: &loaded, directory: directory, &fields) }
