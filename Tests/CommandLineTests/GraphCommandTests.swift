@@ -86,6 +86,33 @@ import Testing
         #expect(noSamples.stderr.contains("no samples under samples/invalid"))
     }
 
+    /// File names are labels too: a carriage return or a right-to-left
+    /// override (U+202E) in the script's name, or in the name of a document
+    /// it hands over to, neither breaks the output nor reaches it.
+    @Test func hostileFileNamesAreCleanTitles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let main = folder.appendingPathComponent("main\r\u{202E}lmx.xml")
+        try "<Response>\n<Say>Hi.</Say>\n<Redirect>next&#x202E;lmx.xml</Redirect>\n</Response>\n"
+            .write(to: main, atomically: true, encoding: .utf8)
+        try "<Response>\n<Say>Next.</Say>\n</Response>\n"
+            .write(to: folder.appendingPathComponent("next\u{202E}lmx.xml"), atomically: true, encoding: .utf8)
+        func isClean(_ text: String) -> Bool {
+            !text.unicodeScalars.contains { $0 == "\r" || $0.properties.generalCategory == .format }
+        }
+        var formats = ["dot", "mermaid"]
+        if Self.dot != nil { formats.append("svg") }
+        for format in formats {
+            let result = try Connexml.run(["graph", main.path, "--format", format])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(isClean(result.stdout), "\(format)")
+            #expect(result.stdout.contains("main lmx.xml"), "\(format)")
+            // The document handed over to was found, and drawn.
+            #expect(result.stdout.contains("Next."), "\(format)")
+        }
+    }
+
     /// docs/graph.md shows a golden Mermaid picture as it is.
     @Test func theDocumentationShowsTheMermaidGolden() throws {
         let page = try String(contentsOf: Connexml.packageRoot.appendingPathComponent("docs/graph.md"), encoding: .utf8)
