@@ -111,9 +111,15 @@ public struct Evidence: Sendable, Hashable {
 
     /// Built in one go: assigning fields one by one after `init(profile:)`
     /// copied the whole value at each step (every call decides twice or more).
-    init(profile: String?, customer: String?, capacity: Int? = nil, activeUsers: Int? = nil) {
+    init(
+        profile: String?, customer: String?, rule: Rule? = nil, emergency: Bool = false, otherCustomer: String? = nil,
+        capacity: Int? = nil, activeUsers: Int? = nil
+    ) {
         self.profile = profile
         self.customer = customer
+        self.rule = rule
+        self.emergency = emergency
+        self.otherCustomer = otherCustomer
         self.capacity = capacity
         self.activeUsers = activeUsers
     }

@@ -65,11 +65,10 @@ extension Policy {
     /// the caller's customer.
     public func mayDialClient(_ username: String, caller: Caller) -> Decision {
         let action = Action.client(username)
-        var evidence = evidence(for: caller)
         guard let target = directory.user(named: username) else {
-            return .denied(action, .unknownUser, evidence, notes: ["no SIP user '\(username)' in the directory"])
+            return .denied(action, .unknownUser, evidence(for: caller), notes: ["no SIP user '\(username)' in the directory"])
         }
-        evidence.otherCustomer = target.customer
+        let evidence = Evidence(profile: caller.profileName, customer: caller.customer, otherCustomer: target.customer)
         guard target.customer == caller.customer else { return .denied(action, .crossCustomer, evidence) }
         return .allowed(action, evidence)
     }
@@ -91,18 +90,21 @@ extension Policy {
     }
 
     private func checkDestination(_ number: String, caller: Caller, as action: Action) -> Decision {
-        var evidence = evidence(for: caller)
+        // The evidence built once, for the outcome: changing a copy field by
+        // field copied the whole value at each step (twice a Dial, every call).
         guard !number.isEmpty else {
-            return .denied(action, .invalidDestination, evidence, notes: ["the destination is empty"])
+            return .denied(action, .invalidDestination, evidence(for: caller), notes: ["the destination is empty"])
         }
         if directory.emergencyNumbers.contains(number) {
-            evidence.emergency = true
+            let evidence = Evidence(profile: caller.profileName, customer: caller.customer, emergency: true)
             return .allowed(action, evidence, notes: ["\(number) is an emergency number: always allowed"])
         }
         for (offset, rule) in profile(of: caller).dialRules.enumerated() where rule.pattern.matches(number) {
-            evidence.rule = Evidence.Rule(index: offset + 1, pattern: rule.pattern.source, effect: rule.effect)
+            let evidence = Evidence(
+                profile: caller.profileName, customer: caller.customer,
+                rule: Evidence.Rule(index: offset + 1, pattern: rule.pattern.source, effect: rule.effect))
             return rule.effect == .allow ? .allowed(action, evidence) : .denied(action, .dialRule, evidence)
         }
-        return .denied(action, .noMatchingRule, evidence)
+        return .denied(action, .noMatchingRule, evidence(for: caller))
     }
 }
