@@ -23,8 +23,9 @@ extension CallRun {
         )
         let (numDigits, action) = (gather.numDigits, gather.action)
         let started = clock.elapsed
-        let settings = gather.traceFields
-        emit(.gatherStart, at: at, settings)
+        // The settings' fields built only for a sink that wants them (the
+        // autoclosures capture the resolved Gather, not the call).
+        emit(.gatherStart, at: at, gather.traceFields)
         // Resolved ahead, once: their lengths decide when keys cut in.
         let prompts = gather.prompts.map { prompt in resolveAhead { $0.resolved(prompt) } }
 
@@ -75,13 +76,23 @@ extension CallRun {
 
         variables["gather_result"] = digits
         variables["Digits"] = digits
-        var fields: [TraceEvent.Field] = [.init(.digits, .string(digits)), .init(.outcome, .string(outcome.rawValue))]
-        if tooFew { fields.append(.init(.note, .string("fewer than minDigits=\(minDigits): treated as no input"))) }
-        fields += settings
-        emit(.gather, at: at, fields, outcome: digits.isEmpty ? Gather.Outcome.noInput : Gather.Outcome.digits)
+        let (result, ended, fewerThan) = (digits, outcome, tooFew ? minDigits : nil)
+        emit(
+            .gather, at: at, Self.gatherFields(result, ended, fewerThan: fewerThan, gather),
+            outcome: digits.isEmpty ? Gather.Outcome.noInput : Gather.Outcome.digits)
 
         guard let action, !digits.isEmpty || gather.actionOnEmptyResult else { return .next }
         return .handOver(url: action, method: gather.method, parameters: [("Digits", digits)], position: at)
+    }
+
+    /// The `gather` event's fields: the result, how input ended, the note
+    /// when too few digits came (`fewerThan`: minDigits), the settings.
+    private static func gatherFields(
+        _ digits: String, _ outcome: GatherOutcome, fewerThan minDigits: Int?, _ gather: Gather.Resolved
+    ) -> [TraceEvent.Field] {
+        var fields: [TraceEvent.Field] = [.init(.digits, .string(digits)), .init(.outcome, .string(outcome.rawValue))]
+        if let minDigits { fields.append(.init(.note, .string("fewer than minDigits=\(minDigits): treated as no input"))) }
+        return fields + gather.traceFields
     }
 
     /// Its attributes for this call, each resolved once.
