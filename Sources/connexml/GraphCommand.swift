@@ -94,11 +94,21 @@ struct GraphCommand: ParsableCommand {
         }
     }
 
+    /// The largest `--trace` file read (docs/limits.md).
+    static let maximumTraceBytes = 256 << 20
+
     private func highlight(_ path: String, on graph: inout FlowGraph) throws {
         let bytes: [UInt8]
-        switch ScriptFiles.read(path, limit: 256 << 20) {
+        switch ScriptFiles.read(path, limit: Self.maximumTraceBytes) {
         case .failure(let problem): try fail([problem.diagnostic])
         case .success(let read): bytes = read
+        }
+        // `read` stops one byte past the limit: a longer trace is refused,
+        // never drawn from its first part.
+        guard bytes.count <= Self.maximumTraceBytes else {
+            Terminal.writeError(
+                "\(PrintableText.line(path)): error: the trace is larger than the limit of \(Self.maximumTraceBytes >> 20) MiB\n")
+            throw ExitStatus.problemsFound
         }
         do {
             // The engine reads its own trace back (names, fields, the
@@ -253,46 +263,5 @@ struct GraphCoverage {
             }
             for line in neverRan ?? [] { graph.markNeverRan(document: key, line: line) }
         }
-    }
-}
-
-/// Graphviz's `dot`, run on the DOT text.
-enum Graphviz {
-    static func svg(_ dot: String) throws -> String {
-        guard let executable = find("dot") else {
-            Terminal.writeError(
-                "connexml graph: --format svg needs Graphviz's dot, which is not installed "
-                    + "(Debian and Ubuntu: apt-get install graphviz); --format dot or mermaid need nothing\n")
-            throw ExitStatus.couldNotRun
-        }
-        // Files, not pipes: a large graph can fill a pipe both ways at once.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connexml-graph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("graph.dot")
-        let output = folder.appendingPathComponent("graph.svg")
-        try dot.write(to: input, atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-Tsvg", "-o", output.path, input.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let svg = try? String(contentsOf: output, encoding: .utf8) else {
-            Terminal.writeError(
-                "connexml graph: dot failed (status \(process.terminationStatus)): "
-                    + PrintableText.lines(String(decoding: said, as: UTF8.self)) + "\n")
-            throw ExitStatus.couldNotRun
-        }
-        return svg
-    }
-
-    /// The first executable `name` on PATH.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

@@ -24,7 +24,7 @@ extension FlowGraph {
         // How the call ended, when the last verb leads to an ending or a leaf.
         let last = visits[visits.count - 1]
         let endings = Set(
-            edges.filter { $0.from == last.node }.map(\.to).filter { id in
+            edgeIndices(from: last.node).map { edges[$0].to }.filter { id in
                 switch node(id)?.kind {
                 case .terminal?, .remote?, .unavailable?: true
                 default: false
@@ -43,8 +43,7 @@ extension FlowGraph {
         let candidates = nodeIDs(document: key, line: step.line)
         guard candidates.count > 1 else { return candidates.first }
         return candidates.first { id in
-            if case .verb(let name)? = node(id)?.kind { return name.lowercased() == step.verb }
-            return false
+            node(id)?.definition.map { $0.elementName.lowercased() == step.verb } ?? false
         } ?? candidates.first
     }
 
@@ -52,7 +51,9 @@ extension FlowGraph {
     /// else (unless `strict`) all of them. Whether any was marked.
     @discardableResult
     private mutating func markEdges(from a: String, to b: String, outcome: String?, strict: Bool = false) -> Bool {
-        let between = edges.indices.filter { edges[$0].from == a && edges[$0].to == b }
+        // The edges leaving `a` (indexed): the whole edge list once per
+        // step of a long trace would be quadratic.
+        let between = edgeIndices(from: a).filter { edges[$0].to == b }
         let matching = between.filter { outcome != nil && edges[$0].outcome == outcome }
         let chosen =
             !matching.isEmpty
