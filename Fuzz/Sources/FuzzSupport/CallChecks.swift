@@ -6,10 +6,10 @@ import Policy
 /// it ends (or pauses where asked to), its clock never runs backwards, and
 /// it gives back every capacity it took.
 public func checkCall(_ events: [TraceEvent], _ summary: CallSummary, engine: Engine, directory: Directory) {
-    invariant(events.first?.name == "call.start", "the first event is \(events.first?.name ?? "missing")")
+    invariant(events.first?.name == .callStart, "the first event is \(events.first.map { "\($0.name)" } ?? "missing")")
     let last = events.last?.name
-    invariant(last == "call.end" || (last == "call.paused" && summary.reason == .paused),
-              "the call ended with \(last ?? "nothing") (reason \(summary.reason))")
+    invariant(last == .callEnd || (last == .callPaused && summary.reason == .paused),
+              "the call ended with \(last.map { "\($0)" } ?? "nothing") (reason \(summary.reason))")
     for (earlier, later) in zip(events, events.dropFirst()) {
         invariant(earlier.time <= later.time, "the clock ran backwards: \(earlier.name) at \(earlier.time), then \(later.name) at \(later.time)")
     }

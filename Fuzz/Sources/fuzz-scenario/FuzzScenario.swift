@@ -19,9 +19,9 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         ?? SampleScripts.names[bytes.count % SampleScripts.names.count]
     let script = SampleScripts.calls[name]!
     let directory = SampleDirectory.directory
-    let engine = Engine(directory: directory, documents: SameDocument(script))
+    let engine = Engine(directory: directory)
     var sink = CollectingSink()
-    let summary = engine.run(script, scenario: scenario, sink: &sink)
+    let summary = engine.run(script, scenario: scenario, documents: SameDocument(script), sink: &sink)
     checkCall(sink.events, summary, engine: engine, directory: directory)
     return 0
 }

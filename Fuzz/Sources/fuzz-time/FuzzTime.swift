@@ -50,10 +50,10 @@ public func fuzzTime(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let summary = engine.run(script, scenario: scenario, sink: &sink)
     checkCall(sink.events, summary, engine: engine, directory: directory)
 
-    let evaluations = sink.events.filter { $0.name == "condition" }
+    let evaluations = sink.events.filter { $0.name == .condition }
     invariant(evaluations.count == tests.count, "\(tests.count) conditions, \(evaluations.count) evaluated")
     for (test, event) in zip(tests, evaluations) {
-        guard case .bool(let result) = event["result"] else { fatalError("a condition without a result") }
+        guard case .bool(let result) = event[.result] else { fatalError("a condition without a result") }
         let moment = Date(timeIntervalSince1970: (scenario.start.timeIntervalSince1970 + event.time).rounded(.down))
         guard let expected = FoundationClock(moment, in: scenario.timeZone)?.holds(test) else { continue }
         invariant(result == expected, "\(test) at \(moment) in \(scenario.timeZoneName): engine says \(result), Foundation's calendar \(expected)")
