@@ -167,8 +167,9 @@ public final class HTTPFetcher: DocumentFetcher, CallbackSender {
 
     /// `a=1&b=x%20y`, names and values percent-encoded for a form.
     static func formEncoded(_ parameters: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
+        // RFC 3986's unreserved characters, ASCII only: `alphanumerics`
+        // would let é or Arabic digits through unencoded.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
         return parameters.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }

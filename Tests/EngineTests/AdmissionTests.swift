@@ -50,4 +50,18 @@ import Testing
         #expect(engine.capacity.admit(operatorCaller, as: "again").isAllowed)
         #expect(!engine.capacity.admit(operatorCaller, as: "more").isAllowed)
     }
+
+    /// A call holds capacity from its first `next()`: one made and never
+    /// run (a driver that gave up before starting it) holds none.
+    @Test func aCallMadeButNeverRunHoldsNoCapacity() throws {
+        let engine = Engine(directory: Fixture.directory)
+        let operatorCaller = try Caller.user("1003", in: Fixture.directory).get()
+        for _ in 0..<3 {
+            let call = engine.call(Self.script, scenario: Fixture.scenario(from: "1003"), sink: CollectingSink())
+            #expect(call.sink.events.isEmpty, "nothing happens before next()")
+        }
+        // 1003 is an operator (capacity 2): both places are still free.
+        #expect(engine.capacity.admit(operatorCaller, as: "one").isAllowed)
+        #expect(engine.capacity.admit(operatorCaller, as: "two").isAllowed)
+    }
 }

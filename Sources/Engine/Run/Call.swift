@@ -5,40 +5,47 @@ import Language
 /// `next()` runs it until it ends or hands over to another document
 /// (`Redirect`, `Gather action`); the driver then finds that document —
 /// a mapping, a local file, the web — and gives it to `resume(with:)`.
+///
+/// A call holds capacity (its caller's, its logged-in users') from its first
+/// `next()` until it ends: a driver that gives up on a hand-over resumes it
+/// with a failure, which ends it and gives the capacity back.
 public struct Call<Sink: TraceSink> {
     private let output: SinkBox<Sink>
-    /// Admitted: the call's state. Nil when refused.
+    /// What the call is, until its first `next()` admits it.
+    private var pending: (engine: Engine, script: CompiledScript, scenario: Scenario, mode: RunMode)?
+    /// Admitted: the call's state. Nil before `next()`, and when refused.
     private var run: CallRun<Sink>?
-    private var refused: CallSummary?
-    private var started = false
 
-    /// Admits the call (its `call.start`, and its end when refused, go to
-    /// the sink now).
     init(engine: Engine, script: CompiledScript, scenario: Scenario, mode: RunMode, output: SinkBox<Sink>) {
         self.output = output
-        switch CallAdmission.admit(engine, scenario, output) {
-        case .refused(let summary):
-            refused = summary
-        case .admitted(let caller):
-            run = CallRun(engine: engine, scenario: scenario, mode: mode, script: script, caller: caller, output: output)
-        }
+        pending = (engine, script, scenario, mode)
     }
 
     /// Where the call's events went.
     public var sink: Sink { output.sink }
 
-    /// Runs the call until it ends or needs a document. Called once, first.
+    /// Admits the call (its `call.start`, and its end when refused, go to
+    /// the sink now) and runs it until it ends or needs a document. Called
+    /// once, first. Admitting here, not when the call is made, means a call
+    /// made and never run holds no capacity.
     public mutating func next() -> CallProgress {
-        precondition(!started, "Call.next() is called once; then resume(with:)")
-        started = true
-        if let refused { return .ended(refused) }
-        return run!.proceed()
+        guard let (engine, script, scenario, mode) = pending else {
+            preconditionFailure("Call.next() is called once; then resume(with:)")
+        }
+        pending = nil
+        switch CallAdmission.admit(engine, scenario, output) {
+        case .refused(let summary):
+            return .ended(summary)
+        case .admitted(let caller):
+            run = CallRun(engine: engine, scenario: scenario, mode: mode, script: script, caller: caller, output: output)
+            return run!.proceed()
+        }
     }
 
     /// Goes on with the document asked for (or ends the call with the
     /// error that it could not be had).
     public mutating func resume(with document: Result<CompiledScript, DocumentFailure>) -> CallProgress {
-        precondition(started && refused == nil, "a call resumed before it started, or after it was refused")
+        guard run != nil else { preconditionFailure("a call resumed before it started, or after it was refused") }
         return run!.resume(with: document)
     }
 }

@@ -20,9 +20,9 @@ public struct Engine: Sendable {
         self.capacity = capacity ?? CapacityRegistry(directory: directory)
     }
 
-    /// Starts a call (admits it: `call.start` goes to the sink now); the
-    /// driver runs it with `Call.next()` and performs what it asks for
-    /// (hand-overs) until it ends.
+    /// Makes a call; the driver runs it with `Call.next()` (which admits
+    /// it: `call.start` goes to the sink then) and performs what it asks
+    /// for (hand-overs) until it ends.
     public func call<Sink: TraceSink>(
         _ script: CompiledScript, scenario: Scenario, mode: RunMode = .toTheEnd,
         sink: Sink
