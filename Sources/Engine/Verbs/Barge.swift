@@ -9,7 +9,7 @@ import Policy
 /// both, 0 back to listening only, * leave; any other key is traced with
 /// no effect. Keys that make the barger heard need the whisper flag.
 extension CallRun {
-    mutating func runBarge(_ barge: Barge, options: [TraceEvent.Field], identityDenial: Decision?, at position: SourcePosition)
+    mutating func runBarge(_ barge: Barge, options: Options, identityDenial: Decision?, at position: SourcePosition)
         -> Flow
     {
         let group = barge.group.map { expand($0, at: position) }
@@ -17,7 +17,7 @@ extension CallRun {
             let bridge = resolve(barge.bridge, "bridge", at: position),
             let commands = resolve(barge.commands, "commands", at: position)
         else { return .next }
-        emit(.dial, at: position, [.init(.target, .string(group ?? "")), .init(.kind, .string("barge"))] + options)
+        emit(.dial, at: position, [.init(.target, .string(group ?? "")), .init(.kind, .string("barge"))] + options.fields)
         let request = BargeRequest(
             group: group, whisper: Self.legs(whisper), whisperIsExplicit: barge.whisper.isExplicit,
             bridge: Self.legs(bridge), commands: commands, commandsIsExplicit: barge.commands.isExplicit,

@@ -23,6 +23,39 @@ extension CallRun {
         }
     }
 
+    /// What the `dial` event says of the Dial's settings, kept as values: the
+    /// fields are built only for a sink that wants them.
+    struct Options {
+        let timeout: Int
+        let ringTone: String
+        let hangupOnStar: Bool
+        let hangupOnStarContext: String?
+        /// callerId, fromDisplayName, as given.
+        var identity: [(TraceEvent.Key, String)] = []
+        /// The SIP headers `Set` left for this INVITE.
+        var headers: [(String, String)] = []
+        // What one kind of destination adds.
+        var pickup = false
+        var music: String?
+        var inbox: Bool?
+        var appId: String?
+
+        /// In the trace's order: the settings, the identity, the headers,
+        /// then the destination's own.
+        var fields: [TraceEvent.Field] {
+            var fields: [TraceEvent.Field] = [.init(.timeout, .number(Double(timeout))), .init(.ringTone, .string(ringTone))]
+            if hangupOnStar { fields.append(.init(.hangupOnStar, .bool(true))) }
+            if let hangupOnStarContext { fields.append(.init(.hangupOnStarContext, .string(hangupOnStarContext))) }
+            for (key, value) in identity { fields.append(.init(key, .string(value))) }
+            if !headers.isEmpty { fields.append(.init(.headers, .object(headers.map { .init(.named($0.0), .string($0.1)) }))) }
+            if pickup { fields.append(.init(.action, .string("pickup"))) }
+            if let music { fields.append(.init(.music, .string(music))) }
+            if let inbox { fields.append(.init(.inbox, .bool(inbox))) }
+            if let appId { fields.append(.init(.appId, .string(appId))) }
+            return fields
+        }
+    }
+
     /// A connected Dial: where it is, and when its talk began.
     struct Conversation {
         let id: Int
@@ -46,11 +79,8 @@ extension CallRun {
         else { return .next }
         guard let starContext = resolveIfPresent(dial.hangupOnStarContext, "hangupOnStarContext", at: at) else { return .next }
         let settings = Settings(timeout: timeout, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
-        var options: [TraceEvent.Field] = [
-            .init(.timeout, .number(Double(timeout))), .init(.ringTone, .string(ringTone.rawValue)),
-        ]
-        if hangupOnStar { options.append(.init(.hangupOnStar, .bool(true))) }
-        if let starContext { options.append(.init(.hangupOnStarContext, .string(starContext))) }
+        var options = Options(
+            timeout: timeout, ringTone: ringTone.rawValue, hangupOnStar: hangupOnStar, hangupOnStarContext: starContext)
 
         // Presenting another identity needs the caller_id flag (checked
         // once the dial is in the trace). An identity whose template
@@ -61,12 +91,10 @@ extension CallRun {
             guard let value = resolveIfPresent(setting, key.name, at: at) else { return .next }
             guard let value else { continue }
             identity = policy.mayUse(.callerId, caller: caller)
-            options.append(.init(key, .string(value)))
+            options.identity.append((key, value))
         }
         let identityDenial = identity.flatMap { $0.isAllowed ? nil : $0 }
-        if !pendingHeaders.isEmpty {
-            options.append(.init(.headers, .object(pendingHeaders.map { .init(.named($0.0), .string($0.1)) })))
-        }
+        options.headers = pendingHeaders
 
         // The documentation shows one destination per Dial; TwiML would
         // ring several at once. The first is dialled, and the trace says so.
@@ -99,8 +127,8 @@ extension CallRun {
                 let music = resolveIfPresent(queue.music, "music", at: at)
             else { return .next }
             let pickup = action == .pickup
-            if pickup { options.append(.init(.action, .string("pickup"))) }
-            if let music { options.append(.init(.music, .string(music))) }
+            options.pickup = pickup
+            options.music = music
             let decision = policy.mayUse(pickup ? .queuePickup : .queue, caller: caller)
             return connect(
                 target, kind: "queue", options, decision: identityDenial ?? decision, settings, at: at, answersByDefault: true)
@@ -115,7 +143,7 @@ extension CallRun {
         case .voicemail(let voicemail):
             let user = voicemail.user.map { expand($0, at: at) }
             guard let inbox = resolve(voicemail.inbox, "inbox", at: at) else { return .next }
-            options.append(.init(.inbox, .bool(inbox)))
+            options.inbox = inbox
             // Leaving a message goes to the dialled number's mailbox; the
             // inbox is the caller's own.
             let target = user ?? (inbox ? caller.identity : scenario.to)
@@ -124,7 +152,7 @@ extension CallRun {
                 settings, at: at, answersByDefault: true)
         case .llmAgent(let agent):
             let target = expand(agent.agent, at: at)
-            if let app = agent.appId { options.append(.init(.appId, .string(expand(app, at: at)))) }
+            options.appId = agent.appId.map { expand($0, at: at) }
             return connect(
                 target, kind: "llm_agent", options, decision: identityDenial ?? policy.mayUse(.llmAgent, caller: caller),
                 settings, at: at, answersByDefault: true)
@@ -151,11 +179,11 @@ extension CallRun {
     }
 
     private mutating func connect(
-        _ target: String, kind: String, _ options: [TraceEvent.Field], decision: Decision,
+        _ target: String, kind: String, _ options: Options, decision: Decision,
         _ settings: Settings, at position: SourcePosition, answersByDefault: Bool = false,
         callbacks: ClientCallbacks? = nil
     ) -> Flow {
-        emit(.dial, at: position, [.init(.target, .string(target)), .init(.kind, .string(kind))] + options)
+        emit(.dial, at: position, [.init(.target, .string(target)), .init(.kind, .string(kind))] + options.fields)
         guard decision.isAllowed else { return failDial(decision, at: position, target: target) }
         hangUpForNewDial(at: position)
         // The Client's status callbacks, for the events it asked for.
