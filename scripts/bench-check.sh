@@ -42,35 +42,11 @@ fi
 . scripts/bench-lib.sh
 bench_prepare
 
-# Runs command A and command B in turn, $runs times each after a warm-up,
-# and prints their medians (wall and CPU seconds, from the kernel's own
-# accounting of each finished process), their peaks, and the median of the
-# ratios A/B pair by pair. Python only starts and reaps them.
-cat >"$work/pair.py" <<'PY'
-import os, statistics, subprocess, sys, time
-runs, label = int(sys.argv[1]), sys.argv[2]
-split = sys.argv.index("--")
-a, b = sys.argv[3:split], sys.argv[split + 1:]
-def once(command):
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-once(a); once(b)
-pairs = [(once(a), once(b)) for _ in range(runs)]
-def med(values): return statistics.median(values)
-aw, ac = med([p[0][0] for p in pairs]), med([p[0][1] for p in pairs])
-bw, bc = med([p[1][0] for p in pairs]), med([p[1][1] for p in pairs])
-am, bm = max(p[0][2] for p in pairs), max(p[1][2] for p in pairs)
-rw = med([p[0][0] / p[1][0] for p in pairs])
-rc = med([p[0][1] / p[1][1] if p[1][1] > 0 else float("nan") for p in pairs])
-print(f"{label:<10} {aw:9.3f} {ac:9.3f} {am:8.1f} | {bw:9.3f} {bc:9.3f} {bm:8.1f} | {rw:6.2f}x {rc:6.2f}x {am / bm:6.2f}x")
-PY
+# Each pair of runs: scripts/bench-pair.py.
 pair() {
   local label=$1 a=$2 b=$3 file=$4
   # shellcheck disable=SC2086 # the commands are words
-  python3 "$work/pair.py" "$runs" "$label" $a "$file" -- $b "$file"
+  python3 scripts/bench-pair.py --seconds "$runs" "$label" $a "$file" -- $b "$file"
 }
 
 header() {

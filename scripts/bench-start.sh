@@ -51,36 +51,11 @@ if grep -Eq 'libcurl|libgnutls|libssl|libkrb5|libldap' <<<"$loaded"; then
   exit 1
 fi
 
-# Runs command A and command B in turn, $runs times each after a warm-up,
-# and prints each side's median and min (wall, and CPU = user + system from
-# the kernel's accounting of the finished process, in ms) and the medians
-# of the ratios A/B pair by pair. Python only starts and reaps them.
-cat >"$work/pair.py" <<'PY'
-import os, statistics, subprocess, sys, time
-runs, label = int(sys.argv[1]), sys.argv[2]
-split = sys.argv.index("--")
-a, b = sys.argv[3:split], sys.argv[split + 1:]
-def once(command):
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"{' '.join(command)} exited with status {status}")
-    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000
-once(a); once(b)
-pairs = [(once(a), once(b)) for _ in range(runs)]
-med, low = statistics.median, min
-aw, ac = [p[0][0] for p in pairs], [p[0][1] for p in pairs]
-bw, bc = [p[1][0] for p in pairs], [p[1][1] for p in pairs]
-rw = med([x / y for x, y in zip(aw, bw)])
-rc = med([x / y if y > 0 else float("nan") for x, y in zip(ac, bc)])
-print(f"{label:<24} {med(aw):6.2f} {low(aw):6.2f} {med(ac):6.2f} | {med(bw):6.2f} {low(bw):6.2f} {med(bc):6.2f} | {rw:6.2f}x {rc:6.2f}x")
-PY
+# Each pair of runs: scripts/bench-pair.py.
 pair() {
   local label=$1 a=$2 b=$3
   # shellcheck disable=SC2086 # the commands are words
-  python3 "$work/pair.py" "$runs" "$label" $a -- $b
+  python3 scripts/bench-pair.py --milliseconds "$runs" "$label" $a -- $b
 }
 header() {
   printf '\n%s (%s pairs; ms)\n' "$1" "$runs"
