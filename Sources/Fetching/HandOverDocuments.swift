@@ -66,11 +66,18 @@ public final class HandOverDocuments: DocumentSource {
             return .failure(
                 DocumentFailure(message: "a document fetched over HTTP may not hand over to the local file '\(reference)'"))
         }
+        return local(Self.localPath(of: reference, from: file))
+    }
+
+    /// The file a local hand-over from `file` names: a relative path or a
+    /// `file:` URL resolves against the folder of `file` (`run`, and the
+    /// graph, which draws what `run` would read).
+    public static func localPath(of reference: String, from file: String) -> String {
         let path =
             reference.hasPrefix("file://")
             ? String(reference.dropFirst(7))
             : reference.hasPrefix("file:") ? String(reference.dropFirst(5)) : reference
-        return local(Self.resolve(path, against: (file as NSString).deletingLastPathComponent))
+        return resolve(path, against: (file as NSString).deletingLastPathComponent)
     }
 
     private func local(_ path: String) -> Result<CompiledScript, DocumentFailure> {

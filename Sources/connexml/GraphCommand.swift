@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Engine
+import Fetching
 import FlowGraph
 import Foundation
 import Language
@@ -160,12 +161,7 @@ final class GraphDocuments {
     /// A hand-over from `file` to a local `reference`: a relative path or a
     /// `file:` URL resolves against the folder of `file`, as `run` does.
     func load(_ reference: String, from file: String) -> LoadedDocument {
-        let path =
-            reference.hasPrefix("file://")
-            ? String(reference.dropFirst(7))
-            : reference.hasPrefix("file:") ? String(reference.dropFirst(5)) : reference
-        let folder = (file as NSString).deletingLastPathComponent
-        let title = Self.normalized(path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path)
+        let title = Self.normalized(HandOverDocuments.localPath(of: reference, from: file))
         let key = Self.key(title)
         switch read(title) {
         case .failure(let problem):
