@@ -86,12 +86,22 @@ extension CallRun {
         // once the dial is in the trace). An identity whose template
         // expands to something invalid skips the whole verb, as the error
         // event says: the callee must never see an identity nobody checked.
+        // (Each read in place: a list of the two was built, and freed, at
+        // every Dial of every call.)
         var identity: Decision?
-        for (key, setting) in [(TraceEvent.Key.callerId, dial.callerId), (.fromDisplayName, dial.fromDisplayName)] {
-            guard let value = resolveIfPresent(setting, key.name, at: at) else { return .next }
-            guard let value else { continue }
-            identity = policy.mayUse(.callerId, caller: caller)
-            options.identity.append((key, value))
+        if let setting = dial.callerId {
+            guard let value = resolveIfPresent(setting, TraceEvent.Key.callerId.name, at: at) else { return .next }
+            if let value {
+                identity = policy.mayUse(.callerId, caller: caller)
+                options.identity.append((.callerId, value))
+            }
+        }
+        if let setting = dial.fromDisplayName {
+            guard let value = resolveIfPresent(setting, TraceEvent.Key.fromDisplayName.name, at: at) else { return .next }
+            if let value {
+                identity = policy.mayUse(.callerId, caller: caller)
+                options.identity.append((.fromDisplayName, value))
+            }
         }
         let identityDenial = identity.flatMap { $0.isAllowed ? nil : $0 }
         options.headers = pendingHeaders

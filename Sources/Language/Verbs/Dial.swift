@@ -17,23 +17,69 @@ public struct Dial: Sendable {
         case llmAgent(LLMAgent)
     }
 
-    public let destination: Destination
+    /// The attributes, in one object: a step of the engine copies a Dial
+    /// (out of its `Verb`) for every call, and copying one reference costs
+    /// one retain where copying every setting cost a dozen.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let destination: Destination
+        @usableFromInline let ignoredDestinations: [SourcePosition]
+        @usableFromInline let callerId: Setting<String>?
+        @usableFromInline let fromDisplayName: Setting<String>?
+        @usableFromInline let hangupOnStar: Setting<Bool>
+        @usableFromInline let hangupOnStarContext: Setting<String>?
+        @usableFromInline let ringTone: Setting<RingTone>
+        @usableFromInline let timeout: Setting<Int>
+        @usableFromInline let position: SourcePosition
+
+        init(
+            destination: Destination, ignoredDestinations: [SourcePosition], callerId: Setting<String>?,
+            fromDisplayName: Setting<String>?, hangupOnStar: Setting<Bool>, hangupOnStarContext: Setting<String>?,
+            ringTone: Setting<RingTone>, timeout: Setting<Int>, position: SourcePosition
+        ) {
+            self.destination = destination
+            self.ignoredDestinations = ignoredDestinations
+            self.callerId = callerId
+            self.fromDisplayName = fromDisplayName
+            self.hangupOnStar = hangupOnStar
+            self.hangupOnStarContext = hangupOnStarContext
+            self.ringTone = ringTone
+            self.timeout = timeout
+            self.position = position
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
+    init(
+        destination: Destination, ignoredDestinations: [SourcePosition], callerId: Setting<String>?,
+        fromDisplayName: Setting<String>?, hangupOnStar: Setting<Bool>, hangupOnStarContext: Setting<String>?,
+        ringTone: Setting<RingTone>, timeout: Setting<Int>, position: SourcePosition
+    ) {
+        storage = Storage(
+            destination: destination, ignoredDestinations: ignoredDestinations, callerId: callerId,
+            fromDisplayName: fromDisplayName, hangupOnStar: hangupOnStar, hangupOnStarContext: hangupOnStarContext,
+            ringTone: ringTone, timeout: timeout, position: position)
+    }
+
+    // Read in place (`_read`): a step reads them without copying them.
+    @inlinable public var destination: Destination { _read { yield storage.destination } }
     /// The nouns after the first, which are not dialled (a warning in
     /// `check`; `run` says so).
-    public let ignoredDestinations: [SourcePosition]
+    @inlinable public var ignoredDestinations: [SourcePosition] { _read { yield storage.ignoredDestinations } }
     /// The caller ID shown to the callee: 1 to 15 digits, optionally after `+`.
-    public let callerId: Setting<String>?
+    @inlinable public var callerId: Setting<String>? { _read { yield storage.callerId } }
     /// At most 128 letters, digits, spaces and `-_~!.+`; defaults to callerId.
-    public let fromDisplayName: Setting<String>?
+    @inlinable public var fromDisplayName: Setting<String>? { _read { yield storage.fromDisplayName } }
     /// Default false: `*` from the caller hangs up the callee.
-    public let hangupOnStar: Setting<Bool>
+    @inlinable public var hangupOnStar: Setting<Bool> { _read { yield storage.hangupOnStar } }
     /// `*` hangs up only while the call is in this context.
-    public let hangupOnStarContext: Setting<String>?
+    @inlinable public var hangupOnStarContext: Setting<String>? { _read { yield storage.hangupOnStarContext } }
     /// Ringback tone country; default `us`.
-    public let ringTone: Setting<RingTone>
+    @inlinable public var ringTone: Setting<RingTone> { _read { yield storage.ringTone } }
     /// Seconds to wait for an answer, 1–600, default 30 (TwiML's).
-    public let timeout: Setting<Int>
-    public let position: SourcePosition
+    @inlinable public var timeout: Setting<Int> { _read { yield storage.timeout } }
+    @inlinable public var position: SourcePosition { storage.position }
 
     public static let timeoutKind = ValueKind<Int>.integer(1...600, unit: "seconds")
     public static let defaultTimeout = 30
