@@ -11,28 +11,17 @@ import Language
 /// with a failure, which ends it and gives the capacity back.
 public struct Call<Sink: TraceSink> {
     private let output: SinkBox<Sink>
-    /// What the call is, until its first `next()` admits it. A box: the
-    /// four values are then moved once, not copied out of an optional.
-    private final class Pending {
-        let engine: Engine
-        let script: CompiledScript
-        let scenario: Scenario
-        let mode: RunMode
-
-        init(_ engine: Engine, _ script: CompiledScript, _ scenario: Scenario, _ mode: RunMode) {
-            self.engine = engine
-            self.script = script
-            self.scenario = scenario
-            self.mode = mode
-        }
-    }
-    private var pending: Pending?
+    /// What the call is (engine, scenario, mode, first document), shared
+    /// with its state once admitted: one reference, never a copy of them.
+    private let setup: CallSetup
+    /// Whether `next()` has admitted (or refused) the call.
+    private var started = false
     /// Admitted: the call's state. Nil before `next()`, and when refused.
     private var run: CallRun<Sink>?
 
     init(engine: Engine, script: CompiledScript, scenario: Scenario, mode: RunMode, output: SinkBox<Sink>) {
         self.output = output
-        pending = Pending(engine, script, scenario, mode)
+        setup = CallSetup(engine: engine, scenario: scenario, mode: mode, script: script)
     }
 
     /// Where the call's events went.
@@ -43,16 +32,13 @@ public struct Call<Sink: TraceSink> {
     /// once, first. Admitting here, not when the call is made, means a call
     /// made and never run holds no capacity.
     public mutating func next() -> CallProgress {
-        guard let pending = pending.take() else {
-            preconditionFailure("Call.next() is called once; then resume(with:)")
-        }
-        switch CallAdmission.admit(pending.engine, pending.scenario, output) {
+        guard !started else { preconditionFailure("Call.next() is called once; then resume(with:)") }
+        started = true
+        switch CallAdmission.admit(setup, output) {
         case .refused(let summary):
             return .ended(summary)
         case .admitted(let caller):
-            run = CallRun(
-                engine: pending.engine, scenario: pending.scenario, mode: pending.mode, script: pending.script,
-                caller: caller, output: output)
+            run = CallRun(setup: setup, caller: caller, output: output)
             return run!.proceed()
         }
     }

@@ -4,8 +4,8 @@ import Policy
 /// directory resolves the caller) and whether capacity admits them. A call
 /// runs only once admitted, so a running call always has its caller
 /// (`CallRun.caller`); a refused one is traced and summed up here.
-/// (Functions, not a value holding them: the call's own copies of the
-/// scenario and engine stay the only ones.)
+/// (Functions, not a value holding them: the call's setup holds the only
+/// copies of the scenario and engine.)
 enum CallAdmission {
     enum Result {
         case admitted(Caller)
@@ -14,18 +14,21 @@ enum CallAdmission {
 
     /// Traces `call.start`, then admits the users the scenario has logged
     /// in (they take capacity) and the caller.
-    static func admit<Sink>(_ engine: Engine, _ scenario: Scenario, _ output: SinkBox<Sink>) -> Result {
+    static func admit<Sink>(_ setup: CallSetup, _ output: SinkBox<Sink>) -> Result {
+        // Read in place from the setup: locals would copy them.
         let resolved = Caller.resolve(
-            scenario.from, in: engine.policy.directory, applicationProfile: scenario.profile,
-            applicationCustomer: scenario.customer)
-        emit(.callStart, startFields(resolved, scenario), output)
-        admitLoggedIn(engine, scenario)
+            setup.scenario.from, in: setup.engine.policy.directory, applicationProfile: setup.scenario.profile,
+            applicationCustomer: setup.scenario.customer)
+        emit(.callStart, startFields(resolved, setup.scenario), output)
+        admitLoggedIn(setup.engine, setup.scenario)
         switch resolved {
         case .failure(let denial):
-            return refuse(denial, caller: nil, engine, scenario, output)
+            return refuse(denial, caller: nil, setup.engine, setup.scenario, output)
         case .success(let caller):
-            let admission = engine.capacity.admit(caller)
-            guard admission.isAllowed else { return refuse(admission, caller: caller, engine, scenario, output) }
+            let admission = setup.engine.capacity.admit(caller)
+            guard admission.isAllowed else {
+                return refuse(admission, caller: caller, setup.engine, setup.scenario, output)
+            }
             return .admitted(caller)
         }
     }

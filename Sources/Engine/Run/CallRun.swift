@@ -21,9 +21,12 @@ enum Flow {
 struct CallRun<Sink: TraceSink>: VerbVisitor {
     typealias Result = Flow
 
-    let engine: Engine
-    let scenario: Scenario
-    let mode: RunMode
+    /// The engine, scenario and mode, shared with the `Call` (read in
+    /// place through the accessors below, never copied).
+    let setup: CallSetup
+    var engine: Engine { _read { yield setup.engine } }
+    var scenario: Scenario { _read { yield setup.scenario } }
+    var mode: RunMode { _read { yield setup.mode } }
     /// Where events go. A box, so that `emit` need not mutate the call:
     /// its fields are then built lazily, reading the call's state.
     let output: SinkBox<Sink>
@@ -64,15 +67,13 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     var connected: Conversation?
     var conversations = 0
 
-    init(engine: Engine, scenario: Scenario, mode: RunMode, script: CompiledScript, caller: Caller, output: SinkBox<Sink>) {
-        self.engine = engine
-        self.scenario = scenario
-        self.mode = mode
-        self.script = script
+    init(setup: CallSetup, caller: Caller, output: SinkBox<Sink>) {
+        self.setup = setup
+        self.script = setup.script
         self.caller = caller
         self.output = output
-        self.clock = CallClock(start: scenario.start, timeZone: scenario.timeZone)
-        self.variables = Self.startingVariables(scenario)
+        self.clock = CallClock(start: setup.scenario.start, timeZone: setup.scenario.timeZone)
+        self.variables = Self.startingVariables(setup.scenario)
     }
 
     /// The variables every call starts with: who calls whom, the call id,
