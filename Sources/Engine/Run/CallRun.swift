@@ -214,11 +214,12 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         _ name: TraceEvent.Name, at position: SourcePosition?, _ fields: @autoclosure () -> [TraceEvent.Field],
         outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil
     ) {
+        guard holding || output.sink.wantsFields else {
+            // Its name and time only: no file to retain and release.
+            return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: nil, line: nil, fields: []))
+        }
         let file = position == nil ? nil : script.file
         if holding { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
-        guard output.sink.wantsFields else {
-            return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: file, line: position?.line, fields: []))
-        }
         output.sink.emit(
             TraceEvent(
                 time: clock.elapsed, name: name, file: file, line: position?.line, fields: fields(),

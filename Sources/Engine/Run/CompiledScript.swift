@@ -6,34 +6,49 @@ import XMLParsing
 /// A script ready to run many calls: parsed and checked once, its
 /// `<Condition>` expressions compiled once. Nothing per call re-reads it.
 public struct CompiledScript: Sendable {
-    public let script: Script
-    /// Warnings from checking (a script with errors never compiles).
-    public let warnings: [Diagnostic]
-    private let expressions: [String: FieldMatcher]
-    /// The same, when there are a few: found by comparing the pattern with
-    /// each, which for the very string the script holds is one instruction
-    /// or two (hashing it cost more, for every Condition of every call).
-    private let fewExpressions: [(pattern: String, matcher: FieldMatcher)]?
+    /// Everything, in one object: every call copies the script it runs
+    /// (and a hand-over the one it goes to), which is then one retain.
+    private final class Storage: Sendable {
+        let script: Script
+        let warnings: [Diagnostic]
+        let expressions: [String: FieldMatcher]
+        let fewExpressions: [(pattern: String, matcher: FieldMatcher)]?
+        let isFetched: Bool
 
-    public var file: String { script.file }
+        init(_ script: Script, warnings: [Diagnostic]) {
+            self.script = script
+            self.warnings = warnings
+            self.isFetched = URLText.isWeb(script.file)
+            var expressions: [String: FieldMatcher] = [:]
+            CompiledScript.collectExpressions(script.verbs, into: &expressions)
+            self.expressions = expressions
+            self.fewExpressions = expressions.count <= 8 ? expressions.map { ($0.key, $0.value) } : nil
+        }
+    }
+
+    private let storage: Storage
+
+    public var script: Script { _read { yield storage.script } }
+    /// Warnings from checking (a script with errors never compiles).
+    public var warnings: [Diagnostic] { _read { yield storage.warnings } }
+    // The compiled `<Condition>` expressions (`matcher(for:)`); when there
+    // are a few, also as a list, found by comparing the pattern with each,
+    // which for the very string the script holds is one instruction or two
+    // (hashing it cost more, for every Condition of every call).
+
+    public var file: String { _read { yield storage.script.file } }
     /// Whether the document was fetched over HTTP: its relative references
     /// (callbacks, audio) then resolve against its URL. Decided once here,
     /// not on every Play of every call.
-    public let isFetched: Bool
+    public var isFetched: Bool { storage.isFetched }
 
     public init(_ script: Script, warnings: [Diagnostic] = []) {
-        self.script = script
-        self.warnings = warnings
-        self.isFetched = URLText.isWeb(script.file)
-        var expressions: [String: FieldMatcher] = [:]
-        Self.collectExpressions(script.verbs, into: &expressions)
-        self.expressions = expressions
-        self.fewExpressions = expressions.count <= 8 ? expressions.map { ($0.key, $0.value) } : nil
+        storage = Storage(script, warnings: warnings)
     }
 
     /// The compiled `<Condition expression>` `pattern` (nil: none compiled).
     func matcher(for pattern: String) -> FieldMatcher? {
-        guard let fewExpressions else { return expressions[pattern] }
+        guard let fewExpressions = storage.fewExpressions else { return storage.expressions[pattern] }
         return fewExpressions.first { $0.pattern == pattern }?.matcher
     }
 
@@ -48,7 +63,7 @@ public struct CompiledScript: Sendable {
 
     /// Every `<Condition match>` pattern of the script, nested ones too,
     /// compiled once.
-    private static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: FieldMatcher]) {
+    fileprivate static func collectExpressions(_ verbs: [Verb], into expressions: inout [String: FieldMatcher]) {
         verbs.forEachVerb { verb in
             guard case .condition(let condition) = verb, let pattern = condition.match?.expression,
                 expressions[pattern] == nil

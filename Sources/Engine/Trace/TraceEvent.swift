@@ -65,7 +65,8 @@ public enum TraceValue: Sendable, Equatable, ExpressibleByStringLiteral, Express
 public protocol TraceSink {
     mutating func emit(_ event: TraceEvent)
     /// False for a sink that only counts: the engine then gives it events
-    /// with their name and time but without fields, and never builds them.
+    /// with their name and time only (no fields, file or line), and never
+    /// builds their fields.
     var wantsFields: Bool { get }
 }
 

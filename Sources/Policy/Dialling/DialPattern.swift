@@ -8,7 +8,7 @@
 public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
     enum Element: Sendable, Hashable {
         case character(UInt8)
-        case oneOf(Set<UInt8>)
+        case oneOf(ByteSet)
         case oneOrMore
         case zeroOrMore
     }
@@ -98,9 +98,9 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
         while i < bytes.count {
             let c = bytes[i]
             switch c {
-            case UInt8(ascii: "X"): elements.append(.oneOf(digits))
-            case UInt8(ascii: "Z"): elements.append(.oneOf(digits.subtracting([UInt8(ascii: "0")])))
-            case UInt8(ascii: "N"): elements.append(.oneOf(digits.subtracting([UInt8(ascii: "0"), UInt8(ascii: "1")])))
+            case UInt8(ascii: "X"): elements.append(.oneOf(ByteSet(digits)))
+            case UInt8(ascii: "Z"): elements.append(.oneOf(ByteSet(digits.subtracting([UInt8(ascii: "0")]))))
+            case UInt8(ascii: "N"): elements.append(.oneOf(ByteSet(digits.subtracting([UInt8(ascii: "0"), UInt8(ascii: "1")]))))
             case UInt8(ascii: "."): elements.append(.oneOrMore)
             case UInt8(ascii: "!"): elements.append(.zeroOrMore)
             case UInt8(ascii: "["):
@@ -108,7 +108,7 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
                     throw Malformed(
                         message: "the set '[' in pattern '\(source)' is never closed", hint: "close it with ], as in [1-5]")
                 }
-                elements.append(.oneOf(try set(bytes[(i + 1)..<close], in: source)))
+                elements.append(.oneOf(ByteSet(try set(bytes[(i + 1)..<close], in: source))))
                 i = close
             case UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "n"):
                 throw Malformed(
@@ -156,5 +156,21 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result
+    }
+}
+
+/// A set of bytes as 256 bits: a dial rule's `X`, `Z`, `N` or `[...]`,
+/// tested for every character of every number dialled (a `Set<UInt8>`
+/// hashed each byte to test it).
+struct ByteSet: Sendable, Hashable {
+    /// Bytes 0-63, 64-127, 128-191, 192-255.
+    private var words: [UInt64] = [0, 0, 0, 0]
+
+    init(_ bytes: Set<UInt8>) {
+        for byte in bytes { words[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        words.withUnsafeBufferPointer { $0[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 }
     }
 }
