@@ -86,6 +86,7 @@ enum CallAdmission {
     private static func emit<Sink>(
         _ name: TraceEvent.Name, _ fields: @autoclosure () -> [TraceEvent.Field], _ output: SinkBox<Sink>
     ) {
-        output.sink.emit(TraceEvent(time: 0, name: name, file: nil, line: nil, fields: output.sink.wantsFields ? fields() : []))
+        guard output.sink.wantsFields else { return output.sink.emit(bare: name, at: 0) }
+        output.sink.emit(TraceEvent(time: 0, name: name, file: nil, line: nil, fields: fields()))
     }
 }

@@ -215,8 +215,8 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         outcome: @autoclosure () -> VerbOutcome? = nil, code: TraceEvent.ErrorCode? = nil
     ) {
         guard holding || output.sink.wantsFields else {
-            // Its name and time only: no file to retain and release.
-            return output.sink.emit(TraceEvent(time: clock.elapsed, name: name, file: nil, line: nil, fields: []))
+            // Its name and time only: no event to make for a counting sink.
+            return output.sink.emit(bare: name, at: clock.elapsed)
         }
         let file = position == nil ? nil : script.file
         if holding { return hold(name, file: file, line: position?.line, fields(), outcome(), code) }
@@ -277,9 +277,12 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
 
 /// The sink of one call, by reference (see `CallRun.output`).
 final class SinkBox<Sink: TraceSink> {
-    var sink: Sink
+    // Unchecked: one call's box is used by that call alone, one event at
+    // a time; the run-time exclusivity check cost more than a counting
+    // sink's whole `emit`.
+    @exclusivity(unchecked) var sink: Sink
     /// Events held back instead of emitted, while non-nil (Resolution.swift).
-    var held: [TraceEvent]?
+    @exclusivity(unchecked) var held: [TraceEvent]?
     init(_ sink: Sink) { self.sink = sink }
 }
 

@@ -68,10 +68,18 @@ public protocol TraceSink {
     /// with their name and time only (no fields, file or line), and never
     /// builds their fields.
     var wantsFields: Bool { get }
+    /// An event for a sink that wants no fields: its name and time only.
+    /// By default given to `emit` as such an event; a counting sink counts
+    /// it without the event being made (and destroyed) at all.
+    mutating func emit(bare name: TraceEvent.Name, at time: Double)
 }
 
 extension TraceSink {
     public var wantsFields: Bool { true }
+
+    public mutating func emit(bare name: TraceEvent.Name, at time: Double) {
+        emit(TraceEvent(time: time, name: name, file: nil, line: nil, fields: []))
+    }
 }
 
 /// Keeps every event (tests, golden files, the REPL).
@@ -86,5 +94,6 @@ public struct CountingSink: TraceSink {
     public private(set) var count = 0
     public init() {}
     public mutating func emit(_ event: TraceEvent) { count += 1 }
+    public mutating func emit(bare name: TraceEvent.Name, at time: Double) { count += 1 }
     public var wantsFields: Bool { false }
 }

@@ -13,7 +13,9 @@
 /// would hide a real race among false ones (scripts/sanitize.sh). A pthread
 /// mutex is what ThreadSanitizer understands, at the same cost here.
 final class Locked<State>: @unchecked Sendable {
-    private var state: State
+    // Unchecked: the mutex is what keeps accesses apart (the run-time
+    // exclusivity check cost as much as taking it).
+    @exclusivity(unchecked) private var state: State
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     init(_ state: State) {
