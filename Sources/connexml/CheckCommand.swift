@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(
         help: "Script files or folders to check ('-' for standard input).",
         completion: .file(extensions: ["xml"]))
-    var scripts: [String] = []
+    var scripts: [String] = CheckRequest().scripts
 
     @Option(help: "A directory file (YAML) to validate too, or alone.", completion: .file(extensions: ["yaml", "yml"]))
     var directory: String?
@@ -28,10 +28,10 @@ struct CheckCommand: ParsableCommand {
             Output format: text (file:line:col: severity: message), json, github (GitHub Actions annotations) \
             or sarif (SARIF 2.1.0).
             """)
-    var format: CheckFormat = .text
+    var format: CheckFormat = CheckRequest().format
 
     @Flag(help: "Treat warnings as errors (exit status 1 when any warning remains).")
-    var strict = false
+    var strict = CheckRequest().strict
 
     @Flag(
         inversion: .prefixedNo,
@@ -41,9 +41,46 @@ struct CheckCommand: ParsableCommand {
     @Option(
         name: .customLong("ignore"), help: "Hide warnings with this code (repeatable).",
         completion: .custom { _, _, _ in AllDiagnostics.entries.filter { $0.severity == .warning }.map(\.code.rawValue) })
-    var ignoredCodes: [String] = []
+    var ignoredCodes: [String] = CheckRequest().ignoredCodes
 
     @OptionGroup var colour: ColourOptions
+
+    /// The inputs as the command runs them (and as `QuickParser` reads them).
+    var request: CheckRequest {
+        CheckRequest(
+            scripts: scripts, directory: directory, format: format, strict: strict, showSource: showSource,
+            ignoredCodes: ignoredCodes, colour: colour.choice)
+    }
+
+    func validate() throws { try request.validate() }
+
+    func run() throws { try request.run() }
+}
+
+/// What `check` runs, however its command line was read: by ArgumentParser
+/// (`CheckCommand`) or by `QuickParser`. The defaults are CheckCommand's.
+struct CheckRequest: Equatable, QuickParsable {
+    var scripts: [String] = []
+    var directory: String?
+    var format: CheckFormat = .text
+    var strict = false
+    var showSource: Bool?
+    var ignoredCodes: [String] = []
+    var colour: ColourChoice = .auto
+
+    static let quickName = "check"
+
+    /// CheckCommand's options, spelled as ArgumentParser spells them.
+    static let quickOptions: [QuickOption<CheckRequest>] =
+        [
+            .value("directory") { $0.directory = $1 },
+            .value("format") { $0.format = $1 },
+            .flag("strict") { $0.strict = true },
+            .repeating("ignore") { $0.ignoredCodes.append($1) },
+            .value("color") { $0.colour = $1 },
+        ] + QuickOption.flagWithInversion("show-source") { $0.showSource = $1 }
+
+    mutating func appendPositional(_ argument: String) { scripts.append(argument) }
 
     func validate() throws {
         if scripts.isEmpty && directory == nil {

@@ -14,9 +14,14 @@ struct ColourOptions: ParsableArguments {
     var choice: ColourChoice = .auto
 
     /// The palette for text written to `stream`.
+    func palette(for stream: Terminal.Stream) -> Palette { choice.palette(for: stream) }
+}
+
+extension ColourChoice {
+    /// The palette for text written to `stream`.
     func palette(for stream: Terminal.Stream) -> Palette {
         Palette(
-            enabled: choice.isEnabled(
+            enabled: isEnabled(
                 isTerminal: Terminal.isTerminal(stream),
                 environment: ProcessInfo.processInfo.environment))
     }

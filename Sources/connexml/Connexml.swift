@@ -25,14 +25,22 @@ struct Connexml: ParsableCommand {
     /// "the command itself could not run", so map it here, once.
     static func main() {
         // ArgumentParser reflects over every command before it can answer
-        // `--version`: a quarter of the start-up (docs/performance.md).
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+        // `--version`, or read any command line: most of a short command's
+        // start-up (docs/performance.md). Plain command lines of the common
+        // commands are read without it (QuickParsing.swift); the rest, and
+        // every help request and error, by ArgumentParser.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
             print(configuration.version)
             return
         }
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let quick = QuickParser.parse(commandLine: arguments) {
+                try quick.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let status as ExitCode {
             Foundation.exit(status.rawValue)
         } catch {
