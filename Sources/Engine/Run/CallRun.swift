@@ -34,7 +34,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// Resolved and admitted before the call's state exists (`CallAdmission`).
     let caller: Caller
     var clock: CallClock
-    var variables: [String: String]
+    var variables: CallVariables
     /// The context `Enter` switched to (nil: none yet).
     var context: String?
     /// `Press` bindings seen so far, in order.
@@ -73,7 +73,11 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         self.caller = caller
         self.output = output
         self.clock = CallClock(start: setup.scenario.start, timeZone: setup.scenario.timeZone)
-        self.variables = Self.startingVariables(setup.scenario)
+        // The parts it needs, read in place: passing the scenario copied it.
+        self.variables = CallVariables(
+            base: StartingVariables.of(
+                from: setup.scenario.from, to: setup.scenario.to, sid: setup.scenario.sid,
+                variables: setup.scenario.variables))
     }
 
     /// The variables every call starts with: who calls whom, the call id,
@@ -161,7 +165,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         CallAdmission.releaseLoggedIn(scenario.loggedIn, in: policy.directory, from: engine.capacity)
         var summary = CallSummary(reason: reason, duration: clock.elapsed, verbsRun: verbsRun, denials: denials)
         summary.waiting = waiting
-        summary.variables = variables
+        summary.callVariables = variables
         summary.context = context
         summary.bindings = bindings.map {
             CallSummary.Binding(digits: $0.press.digits, context: $0.press.context, line: $0.press.position.line)

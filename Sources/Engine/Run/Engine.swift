@@ -98,7 +98,13 @@ public struct CallSummary: Sendable, Equatable {
     /// Set when `reason` is `paused`.
     public var waiting: Wait?
     /// The call's variables, context and key bindings where it ended.
-    public var variables: [String: String] = [:]
+    public var variables: [String: String] {
+        get { callVariables.all }
+        set { callVariables = CallVariables(base: newValue) }
+    }
+    /// The variables as the call kept them: their dictionary is built only
+    /// when asked for (most drivers never do).
+    var callVariables = CallVariables(base: [:])
     public var context: String?
     public var bindings: [Binding] = []
 

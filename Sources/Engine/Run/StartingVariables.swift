@@ -18,30 +18,31 @@
 /// calls of one scenario.
 enum StartingVariables {
     static func of(_ scenario: Scenario) -> [String: String] {
-        let sid = scenario.sid ?? unsetSid
+        of(from: scenario.from, to: scenario.to, sid: scenario.sid, variables: scenario.variables)
+    }
+
+    /// The same from the scenario's parts (`sid` nil: unset).
+    static func of(from: String, to: String, sid: String?, variables: [String: String]) -> [String: String] {
+        let sid = sid ?? unsetSid
         let cache = Cache.ofThisThread()
-        if let last = cache.last, last.from == scenario.from, last.to == scenario.to, last.sid == sid,
-            last.scenarioVariables == scenario.variables
-        {
+        if let last = cache.last, last.from == from, last.to == to, last.sid == sid, last.scenarioVariables == variables {
             return last.variables
         }
-        let variables = build(scenario, sid: sid)
-        cache.last = .init(
-            from: scenario.from, to: scenario.to, sid: sid, scenarioVariables: scenario.variables, variables: variables)
-        return variables
+        let built = build(from: from, to: to, sid: sid, variables)
+        cache.last = .init(from: from, to: to, sid: sid, scenarioVariables: variables, variables: built)
+        return built
     }
 
     static var unsetSid: String { "CA-unset" }
 
-    private static func build(_ scenario: Scenario, sid: String) -> [String: String] {
-        // Room for what verbs set as well (DialCallStatus, gather_result,
-        // context, …): growing a dictionary rehashes every key.
-        var variables = [String: String](minimumCapacity: 12 + scenario.variables.count)
-        variables["From"] = scenario.from
-        variables["To"] = scenario.to
-        variables["Extension"] = scenario.to
+    private static func build(from: String, to: String, sid: String, _ scenarioVariables: [String: String]) -> [String: String] {
+        // (What verbs set is kept apart: CallVariables.)
+        var variables = [String: String](minimumCapacity: 4 + scenarioVariables.count)
+        variables["From"] = from
+        variables["To"] = to
+        variables["Extension"] = to
         variables["CallSid"] = sid
-        for (key, value) in scenario.variables { variables[key] = value }
+        for (key, value) in scenarioVariables { variables[key] = value }
         return variables
     }
 

@@ -182,7 +182,7 @@ extension CallRun {
     /// `failed` all the same).
     mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field], denied: Bool = false)
     {
-        variables["DialCallStatus"] = status.rawValue
+        variables.set("DialCallStatus", to: status.rawValue)
         emit(
             .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra, outcome: denied ? nil : status.outcome)
         pendingHeaders.removeAll()

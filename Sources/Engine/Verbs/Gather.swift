@@ -74,8 +74,8 @@ extension CallRun {
         let tooFew = digits.count < minDigits && !digits.isEmpty
         if tooFew { digits = "" }
 
-        variables["gather_result"] = digits
-        variables["Digits"] = digits
+        variables.set("gather_result", to: digits)
+        variables.set("Digits", to: digits)
         let (result, ended, fewerThan) = (digits, outcome, tooFew ? minDigits : nil)
         emit(
             .gather, at: at, Self.gatherFields(result, ended, fewerThan: fewerThan, gather),

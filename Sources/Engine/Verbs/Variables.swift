@@ -30,7 +30,7 @@ extension CallRun {
             }
             pendingHeaders.append((name, value))
         }
-        variables[name] = value
+        variables.set(name, to: value)
         emit(
             .set, at: set.position,
             [.init(.name, .string(name)), .init(.value, .string(value)), .init(.header, .bool(set.header))])
@@ -49,7 +49,7 @@ extension CallRun {
         guard let name = resolve(enter.context, "context", at: enter.position) else { return .next }
         let enter = Enter.Resolved(position: enter.position, context: name)
         context = enter.context
-        variables["context"] = enter.context
+        variables.set("context", to: enter.context)
         emit(.context, at: enter.position, [.init(.context, .string(enter.context))])
         return .next
     }
