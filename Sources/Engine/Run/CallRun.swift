@@ -40,7 +40,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// `Press` bindings seen so far, in order.
     var bindings: [ActiveBinding] = []
     /// Keys waiting to complete a longer binding, by leg (Press.swift).
-    var digitBuffers: [KeyPress.Leg: DigitBuffer] = [:]
+    var digitBuffers = DigitBuffers()
     /// The next keypress of the scenario not yet consumed, and how many of
     /// its digits are (bindings take keys one at a time).
     var nextKey = 0
@@ -275,7 +275,7 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     /// Consumes the pending keypress's next digit.
     mutating func takeDigit() {
         nextDigit += 1
-        if nextKey < scenario.keys.count, nextDigit >= scenario.keys[nextKey].digits.count { takeKey() }
+        if nextKey < scenario.keys.count, nextDigit >= Self.keyCount(scenario.keys[nextKey].digits) { takeKey() }
     }
 }
 

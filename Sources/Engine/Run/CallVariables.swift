@@ -43,8 +43,9 @@ struct CallVariables: Sendable {
     private func index(of name: String) -> Int? {
         // The length first: most names differ in it, and it is read in place.
         let length = name.utf8.count
-        for index in set.indices where set[index].name.utf8.count == length && set[index].name == name { return index }
-        return nil
+        return set.withUnsafeBufferPointer { entries in
+            entries.indices.first { entries[$0].name.utf8.count == length && entries[$0].name == name }
+        }
     }
 
     /// All of them, in one dictionary.

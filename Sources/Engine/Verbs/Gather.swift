@@ -58,11 +58,11 @@ extension CallRun {
                     break keys
                 }
                 digits.append(character)
-                if let numDigits, digits.count >= numDigits {
+                if let numDigits, Self.keyCount(digits) >= numDigits {
                     outcome = .numDigits
                     break keys
                 }
-                if digits.count >= maxDigits {
+                if Self.keyCount(digits) >= maxDigits {
                     outcome = .maxDigits
                     break keys
                 }
@@ -71,7 +71,7 @@ extension CallRun {
             arrival = pendingKey.flatMap { $0.leg == .a ? $0.at.map { max($0, lastKey) } : nil }
         }
         if outcome == .timeout { clock.elapsed = max(clock.elapsed, lastKey) + Double(timeout) }
-        let tooFew = digits.count < minDigits && !digits.isEmpty
+        let tooFew = Self.keyCount(digits) < minDigits && !digits.isEmpty
         if tooFew { digits = "" }
 
         variables.set("gather_result", to: digits)

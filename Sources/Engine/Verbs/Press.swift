@@ -28,6 +28,29 @@ extension CallRun {
         var last = 0.0
     }
 
+    /// The buffers of the two legs: two fields, not a dictionary by leg
+    /// (hashed at every key, and mapped into a list to find a deadline).
+    struct DigitBuffers {
+        private var a: DigitBuffer?
+        private var b: DigitBuffer?
+
+        var isEmpty: Bool { a == nil && b == nil }
+
+        subscript(leg: KeyPress.Leg) -> DigitBuffer? {
+            get { leg == .a ? a : b }
+            set { if leg == .a { a = newValue } else { b = newValue } }
+        }
+
+        /// The leg whose wait ends first (`a` of two at once), and when.
+        var earliestDeadline: (KeyPress.Leg, Double)? {
+            let deadlineA = a.map { $0.last + CallRun.digitTimeout }
+            let deadlineB = b.map { $0.last + CallRun.digitTimeout }
+            guard let deadlineB else { return deadlineA.map { (.a, $0) } }
+            guard let deadlineA, deadlineA <= deadlineB else { return (.b, deadlineB) }
+            return (.a, deadlineA)
+        }
+    }
+
     /// What keys did, in time order.
     enum KeyOutcome {
         case fire(Press, digits: String, leg: KeyPress.Leg, at: Double)
@@ -85,7 +108,7 @@ extension CallRun {
         while true {
             let arrival = pendingKey.flatMap { $0.at }.flatMap { inTime($0) ? $0 : nil }
             // A buffer whose wait ends before the next key resolves first.
-            if let (leg, deadline) = earliestDeadline(), inTime(deadline), arrival.map({ deadline < $0 }) ?? true {
+            if let (leg, deadline) = digitBuffers.earliestDeadline, inTime(deadline), arrival.map({ deadline < $0 }) ?? true {
                 let buffer = digitBuffers[leg]!
                 digitBuffers[leg] = nil
                 if let press = binding(for: buffer.digits, leg: leg) {
@@ -110,8 +133,11 @@ extension CallRun {
         }
     }
 
-    private func earliestDeadline() -> (KeyPress.Leg, Double)? {
-        digitBuffers.map { ($0.key, $0.value.last + Self.digitTimeout) }.min { ($0.1, $0.0.rawValue) < ($1.1, $1.0.rawValue) }
+    /// How many keys `digits` are: its bytes, when they are ASCII, as keys
+    /// are (counting characters, `String.count`, cost a hundred and more
+    /// instructions for one key).
+    static func keyCount(_ digits: String) -> Int {
+        digits.utf8.allSatisfy { $0 < 0x80 } ? digits.utf8.count : digits.count
     }
 
     /// The binding for `digits` pressed on `leg` in the current context.
@@ -120,7 +146,10 @@ extension CallRun {
     }
 
     private func hasLongerBinding(than digits: String, leg: KeyPress.Leg) -> Bool {
-        bindings.contains { $0.press.digits.count > digits.count && $0.press.digits.hasPrefix(digits) && isActive($0, leg: leg) }
+        let length = Self.keyCount(digits)
+        return bindings.contains {
+            Self.keyCount($0.press.digits) > length && $0.press.digits.hasPrefix(digits) && isActive($0, leg: leg)
+        }
     }
 
     private func isActive(_ binding: ActiveBinding, leg: KeyPress.Leg) -> Bool {

@@ -161,16 +161,34 @@ public struct DialPattern: Sendable, Hashable, CustomStringConvertible {
 
 /// A set of bytes as 256 bits: a dial rule's `X`, `Z`, `N` or `[...]`,
 /// tested for every character of every number dialled (a `Set<UInt8>`
-/// hashed each byte to test it).
+/// hashed each byte to test it). Four words, not an array of them: a
+/// pattern's elements are read without retaining anything.
 struct ByteSet: Sendable, Hashable {
     /// Bytes 0-63, 64-127, 128-191, 192-255.
-    private var words: [UInt64] = [0, 0, 0, 0]
+    private var word0: UInt64 = 0
+    private var word1: UInt64 = 0
+    private var word2: UInt64 = 0
+    private var word3: UInt64 = 0
 
     init(_ bytes: Set<UInt8>) {
-        for byte in bytes { words[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
+        for byte in bytes {
+            let bit: UInt64 = 1 << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: word0 |= bit
+            case 1: word1 |= bit
+            case 2: word2 |= bit
+            default: word3 |= bit
+            }
+        }
     }
 
     func contains(_ byte: UInt8) -> Bool {
-        words.withUnsafeBufferPointer { $0[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 }
+        let bit: UInt64 = 1 << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return word0 & bit != 0
+        case 1: return word1 & bit != 0
+        case 2: return word2 & bit != 0
+        default: return word3 & bit != 0
+        }
     }
 }
