@@ -8,11 +8,28 @@ enum Flow {
     case next
     case end(CallSummary.Reason)
     /// Hand the call to another document (`Redirect`, `Gather action`).
-    case handOver(url: String, method: HTTPMethod, parameters: [(String, String)], position: SourcePosition)
+    case handOver(HandOver)
     /// A bound key pressed while another binding's verbs run: it takes
     /// over from that binding (see `runBinding`). Never leaves the
-    /// outermost binding.
-    case rebind(Press)
+    /// outermost binding. The binding's index in `CallRun.bindings`.
+    case rebind(Int)
+    // (Every case small: a flow is returned by every step, and a large
+    // one, a Press inline, was copied byte by byte at each return.)
+}
+
+/// Where a hand-over goes, and how to ask for it.
+final class HandOver {
+    let url: String
+    let method: HTTPMethod
+    let parameters: [(String, String)]
+    let position: SourcePosition
+
+    init(url: String, method: HTTPMethod, parameters: [(String, String)], position: SourcePosition) {
+        self.url = url
+        self.method = method
+        self.parameters = parameters
+        self.position = position
+    }
 }
 
 /// One call in progress: its state, and the loop over verbs. It visits each
@@ -101,7 +118,10 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
         // Bindings run from `runBinding`, which takes every rebind.
         case .rebind: return .ended(end(.completed))
         case .end(let reason): return .ended(end(reason))
-        case .handOver(let url, let method, let parameters, let position):
+        case .handOver(let handOver):
+            let (url, method, parameters, position) = (
+                handOver.url, handOver.method, handOver.parameters, handOver.position
+            )
             handOvers += 1
             guard handOvers <= Engine.maximumHandOvers else {
                 emit(

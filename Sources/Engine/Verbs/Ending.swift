@@ -26,7 +26,7 @@ extension CallRun {
         emit(
             .redirect, at: redirect.position,
             [.init(.url, .string(redirect.url)), .init(.method, .string(redirect.method.rawValue))])
-        return .handOver(url: redirect.url, method: redirect.method, parameters: [], position: redirect.position)
+        return .handOver(HandOver(url: redirect.url, method: redirect.method, parameters: [], position: redirect.position))
     }
 
     /// Its URL, then its method, for this call.

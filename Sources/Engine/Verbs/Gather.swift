@@ -82,7 +82,7 @@ extension CallRun {
             outcome: digits.isEmpty ? Gather.Outcome.noInput : Gather.Outcome.digits)
 
         guard let action, !digits.isEmpty || gather.actionOnEmptyResult else { return .next }
-        return .handOver(url: action, method: gather.method, parameters: [("Digits", digits)], position: at)
+        return .handOver(HandOver(url: action, method: gather.method, parameters: [("Digits", digits)], position: at))
     }
 
     /// The `gather` event's fields: the result, how input ended, the note

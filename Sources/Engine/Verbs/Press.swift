@@ -53,7 +53,9 @@ extension CallRun {
 
     /// What keys did, in time order.
     enum KeyOutcome {
-        case fire(Press, digits: String, leg: KeyPress.Leg, at: Double)
+        /// The binding's index in `bindings` (not the Press: outcomes are
+        /// returned and tested often, and a Press inline made each a copy).
+        case fire(Int, digits: String, leg: KeyPress.Leg, at: Double)
         case noEffect(digits: String, leg: KeyPress.Leg, at: Double)
         /// A key the verb under way claimed before any binding saw it.
         case claimed(Character, leg: KeyPress.Leg, at: Double)
@@ -81,13 +83,13 @@ extension CallRun {
     /// new binding's verbs run in their place; then the script goes on
     /// after the verb the first key interrupted. The loop (not recursion)
     /// keeps the stack flat however many keys a scenario times.
-    mutating func runBinding(_ binding: Press) -> Flow {
+    mutating func runBinding(_ binding: Int) -> Flow {
         guard !inBinding else { return .rebind(binding) }
         inBinding = true
         defer { inBinding = false }
         var current = binding
         while true {
-            let flow = run(current.verbs)
+            let flow = run(bindings[current].press.verbs)
             guard case .rebind(let next) = flow else { return flow }
             current = next
         }
@@ -111,8 +113,8 @@ extension CallRun {
             if let (leg, deadline) = digitBuffers.earliestDeadline, inTime(deadline), arrival.map({ deadline < $0 }) ?? true {
                 let buffer = digitBuffers[leg]!
                 digitBuffers[leg] = nil
-                if let press = binding(for: buffer.digits, leg: leg) {
-                    return .fire(press, digits: buffer.digits, leg: leg, at: deadline)
+                if let index = binding(for: buffer.digits, leg: leg) {
+                    return .fire(index, digits: buffer.digits, leg: leg, at: deadline)
                 }
                 return .noEffect(digits: buffer.digits, leg: leg, at: deadline)
             }
@@ -141,8 +143,8 @@ extension CallRun {
     }
 
     /// The binding for `digits` pressed on `leg` in the current context.
-    func binding(for digits: String, leg: KeyPress.Leg) -> Press? {
-        bindings.last { $0.press.digits == digits && isActive($0, leg: leg) }?.press
+    func binding(for digits: String, leg: KeyPress.Leg) -> Int? {
+        bindings.lastIndex { $0.press.digits == digits && isActive($0, leg: leg) }
     }
 
     private func hasLongerBinding(than digits: String, leg: KeyPress.Leg) -> Bool {
@@ -172,15 +174,16 @@ extension CallRun {
                     .init(.effect, .string("none")),
                 ])
             return .next
-        case .fire(let press, let digits, let leg, let time):
+        case .fire(let index, let digits, let leg, let time):
+            let bound = bindings[index].press.position
             clock.elapsed = max(clock.elapsed, time)
             emit(
-                .key, at: press.position,
+                .key, at: bound,
                 [
                     .init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue)),
                     .init(.effect, .string("binding")),
                 ], outcome: Press.Outcome.pressed)
-            return runBinding(press)
+            return runBinding(index)
         }
     }
 }
