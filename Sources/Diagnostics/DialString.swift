@@ -8,16 +8,18 @@ public enum DialString {
     @inlinable
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
         // A plain loop over the bytes: the engine asks for every number dialled.
-        var count = 0
-        var keys = 0
-        for byte in text.utf8 {
-            count += 1
-            guard count <= maximumLength else { return false }
-            if count == 1, byte == 0x2B { continue }
-            guard isKey(byte) else { return false }
-            keys += 1
+        text.withUTF8Bytes { bytes in
+            var count = 0
+            var keys = 0
+            for byte in bytes {
+                count += 1
+                guard count <= maximumLength else { return false }
+                if count == 1, byte == 0x2B { continue }
+                guard isKey(byte) else { return false }
+                keys += 1
+            }
+            return keys > 0
         }
-        return keys > 0
     }
 
     /// 0-9, * and #.
@@ -40,7 +42,10 @@ public enum DialString {
 /// `run` and `explain` draw the same line.
 public enum TransferTarget {
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty
+        // Printable ASCII (0x21-0x7E) is neither white space nor a control
+        // character: most targets are decided by their bytes alone.
+        if !text.isEmpty, text.withUTF8Bytes({ $0.allSatisfy { $0 >= 0x21 && $0 <= 0x7E } }) { return true }
+        return !text.isEmpty
             && text.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .control }
     }
 }

@@ -3,7 +3,9 @@
 /// group names in the directory.
 public enum PlainName {
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        text.withUTF8Bytes { bytes in
+            !bytes.isEmpty && bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        }
     }
 
     /// The valid name closest to `text` (lowercased, other characters as `_`).

@@ -66,13 +66,26 @@ public struct Element: Sendable {
     public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 
     public func attribute(_ name: String) -> Attribute? {
-        let start = Int(tree.elements[index].firstAttribute)
-        for i in start..<start + Int(tree.elements[index].attributeCount)
-        where tree.attributes[i].prefix < 0 && tree.names[Int(tree.attributes[i].name)] == name {
-            return tree.attribute(i)
+        attributeIndex(name).map { tree.attribute(Int(tree.elements[index].firstAttribute) + $0) }
+    }
+
+    /// Where the attribute `name` without a prefix is among `attributes`.
+    public func attributeIndex(_ name: String) -> Int? {
+        let record = tree.elements[index]
+        let start = Int(record.firstAttribute)
+        let attributes = tree.attributes
+        let names = tree.names
+        for i in start..<start + Int(record.attributeCount)
+        where attributes[i].prefix < 0 && Self.same(names[Int(attributes[i].name)], name) {
+            return i - start
         }
         return nil
     }
+
+    /// Equal names; most names looked at are not the one asked for, and
+    /// their lengths alone tell (a count is stored in a string, its bytes
+    /// compared only when the counts agree).
+    private static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
     /// The child elements, without text.
     public var childElements: [Element] {
@@ -82,6 +95,9 @@ public struct Element: Sendable {
         }
         return elements
     }
+
+    /// Whether any child is an element (without building `childElements`).
+    public var hasChildElements: Bool { childReferences.contains { !$0.isText } }
 
     /// The text content of this element's direct text children, joined.
     public var text: String {

@@ -5,11 +5,21 @@ import XMLParsing
 /// a verb reads is "known"; whatever is left at `finish` is reported as
 /// unknown, with a did-you-mean among the known ones. So the list of a verb's
 /// attributes is written once, where it reads them.
+///
+/// A reader exists for every element of every script, so it allocates
+/// nothing unless something unusual happens: the attributes read are bits,
+/// the names read stay in place (`ReadNames`).
 struct AttributeReader {
     let element: Element
-    private var known: [String] = []
-    /// Few per element: an array beats a set here.
-    private var handled: [String] = []
+    private var known = ReadNames()
+    /// The attributes read, by index in the element (bit i: the i-th);
+    /// those from the 65th on in `handledBeyond`.
+    private var handledBits: UInt64 = 0
+    private var handledBeyond: [Int] = []
+    /// How many reads found their attribute (an attribute read twice
+    /// counts twice, as it always has: `hasUnread` compares the count).
+    private var handledCount = 0
+    private let attributeCount: Int
     /// What a `SyntaxRecording` is told at `finish`; empty unless one asks.
     private var recorded: [AttributeSyntax] = []
     private var ignored: [IgnoredAttribute] = []
@@ -22,15 +32,8 @@ struct AttributeReader {
 
     init(_ element: Element) {
         self.element = element
-        let count = element.attributes.count
-        keepsKnown = count > 0
-        // One allocation each instead of several as they grow, and none for
-        // an element without attributes: this runs for every element of
-        // every script.
-        if count > 0 {
-            known.reserveCapacity(16)
-            handled.reserveCapacity(count)
-        }
+        attributeCount = element.attributes.count
+        keepsKnown = attributeCount > 0
     }
 
     private var what: String { "<\(element.name)>" }
@@ -88,11 +91,10 @@ struct AttributeReader {
                     defaultValue: nil, isRequired: hint != nil, acceptsTemplates: true))
         }
         if keepsKnown || checker.recording != nil { known.append(name) }
-        guard let attribute = element.attribute(name) else {
+        guard let attribute = find(name) else {
             if let hint { reportMissing(name, hint: hint.isEmpty ? nil : hint, &checker) }
             return nil
         }
-        handled.append(name)
         return checker.template(attribute.value, at: attribute.position, in: "\(name) of \(what)")
     }
 
@@ -104,7 +106,7 @@ struct AttributeReader {
         _ names: [(name: String, about: String)], expected: (String) -> String,
         aliasOf: [String: String] = [:], _ checker: inout Checker
     ) -> [Attribute] {
-        known.append(contentsOf: names.map(\.name))
+        for (name, _) in names { known.append(name) }
         if checker.recording != nil {
             for (name, about) in names {
                 if let canonical = aliasOf[name] {
@@ -117,10 +119,12 @@ struct AttributeReader {
                 }
             }
         }
-        let present = element.attributes.filter { attribute in
-            attribute.prefix == nil && names.contains { $0.name == attribute.name }
+        var present: [Attribute] = []
+        for (index, attribute) in element.attributes.enumerated()
+        where attribute.prefix == nil && names.contains(where: { $0.name == attribute.name }) {
+            present.append(attribute)
+            markHandled(index)
         }
-        handled.append(contentsOf: present.map(\.name))
         return present
     }
 
@@ -129,8 +133,7 @@ struct AttributeReader {
     /// were they spelt alike: which one the platform reads is anyone's guess.
     mutating func alias<V>(_ alias: String, for name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         if checker.recording != nil { aliases.append((alias, name)) }
-        guard let attribute = element.attribute(alias) else { return nil }
-        handled.append(alias)
+        guard let attribute = find(alias) else { return nil }
         if element.attribute(name) != nil {
             checker.error(
                 .duplicateAttribute, "\(what) has both \(alias) and \(name), which mean the same",
@@ -148,8 +151,7 @@ struct AttributeReader {
         if checker.recording != nil { ignored += names.map { IgnoredAttribute(name: $0, dialect: dialect.rawValue) } }
         guard hasUnread else { return }
         for name in names {
-            guard let attribute = element.attribute(name) else { continue }
-            handled.append(name)
+            guard let attribute = find(name) else { continue }
             checker.warning(
                 .unsupportedAttribute,
                 "\(what) attribute '\(name)' is \(dialect.rawValue), not ConneXML; it is ignored",
@@ -160,10 +162,12 @@ struct AttributeReader {
     /// Reports every attribute nobody read. `asErrors` for elements where
     /// an unknown attribute changes meaning (`Condition`).
     func finish(_ checker: inout Checker, asErrors: Bool = false) {
-        checker.recording?.record(attributes: recorded, known: known, ignored: ignored, aliases: aliases, of: element)
+        if checker.recording != nil {
+            checker.recording?.record(attributes: recorded, known: known.all, ignored: ignored, aliases: aliases, of: element)
+        }
         guard hasUnread else { return }
-        for attribute in element.attributes where !handled.contains(attribute.qualifiedName) {
-            let hint = Suggestions.closest(to: attribute.name, among: known).map { "did you mean '\($0)'?" }
+        for (index, attribute) in element.attributes.enumerated() where !isHandled(index) {
+            let hint = Suggestions.closest(to: attribute.name, among: known.all).map { "did you mean '\($0)'?" }
             let message = "unknown attribute '\(attribute.qualifiedName)' on \(what)"
             if asErrors {
                 checker.error(.unknownAttribute, message, at: attribute.position, hint: hint)
@@ -176,9 +180,27 @@ struct AttributeReader {
     /// The value of `name`, when present (nil too when invalid).
     private mutating func read<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         if keepsKnown || checker.recording != nil { known.append(name) }
-        guard let attribute = element.attribute(name) else { return nil }
-        handled.append(name)
+        guard let attribute = find(name) else { return nil }
         return setting(of: attribute, kind, &checker)
+    }
+
+    /// The attribute `name` (without a prefix), marked as read.
+    private mutating func find(_ name: String) -> Attribute? {
+        guard let index = element.attributeIndex(name) else { return nil }
+        markHandled(index)
+        return element.attributes[index]
+    }
+
+    private mutating func markHandled(_ index: Int) {
+        handledCount += 1
+        if index < 64 { handledBits |= 1 << UInt64(index) } else { handledBeyond.append(index) }
+    }
+
+    /// Whether the attribute at `index` was read. (XML allows an unprefixed
+    /// name once per element, so this is the same as asking whether its
+    /// name was read; a prefixed attribute is never read.)
+    private func isHandled(_ index: Int) -> Bool {
+        index < 64 ? handledBits & (1 << UInt64(index)) != 0 : handledBeyond.contains(index)
     }
 
     private func reportMissing(_ name: String, hint: String?, _ checker: inout Checker) {
@@ -205,13 +227,19 @@ struct AttributeReader {
     }
 
     /// Whether some attribute has not been read yet.
-    private var hasUnread: Bool { handled.count < element.attributes.count }
+    private var hasUnread: Bool { handledCount < attributeCount }
 
     private func setting<V>(of attribute: Attribute, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
-        guard let template = checker.template(attribute.value, at: attribute.position, in: "\(attribute.name) of \(what)") else {
-            return nil
+        // Most values are plain text: no template to build only to take
+        // its text back out of it.
+        var literal = attribute.value
+        if Template.mayContainExpression(literal) {
+            guard let template = checker.template(literal, at: attribute.position, in: "\(attribute.name) of \(what)") else {
+                return nil
+            }
+            guard let text = template.literal else { return Setting(template: template, kind: kind) }
+            literal = text
         }
-        guard let literal = template.literal else { return Setting(template: template, kind: kind) }
         guard let value = kind.parse(literal) else {
             checker.error(
                 .invalidValue, "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
@@ -226,6 +254,43 @@ struct AttributeReader {
         if kind.parse(literal.trimmed.description) != nil { return "remove the spaces around the value" }
         if kind.parse(literal.lowercased()) != nil { return "values are case-sensitive: write \"\(literal.lowercased())\"" }
         return nil
+    }
+}
+
+/// The names an `AttributeReader` has read, in order: the first 8 held in
+/// place (most verbs read no more), any more in an array. (Every reader
+/// also destroys what it holds: 20 in place cost more than `Condition`'s
+/// one array.)
+struct ReadNames {
+    private static let inlineCapacity = 8
+    private var inline: (String, String, String, String, String, String, String, String) = (
+        "", "", "", "", "", "", "", ""
+    )
+    private var overflow: [String] = []
+    private(set) var count = 0
+
+    mutating func append(_ name: String) {
+        if count < Self.inlineCapacity {
+            withUnsafeMutablePointer(to: &inline) { tuple in
+                tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) { $0[count] = name }
+            }
+        } else {
+            if overflow.isEmpty { overflow.reserveCapacity(16) }
+            overflow.append(name)
+        }
+        count += 1
+    }
+
+    /// Every name, in order (for a did-you-mean or a recording: rare).
+    var all: [String] {
+        var inline = inline
+        let held = Swift.min(count, Self.inlineCapacity)
+        let first = withUnsafePointer(to: &inline) { tuple in
+            tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) {
+                Array(UnsafeBufferPointer(start: $0, count: held))
+            }
+        }
+        return first + overflow
     }
 }
 

@@ -33,13 +33,13 @@ public struct Checker {
 
     /// Whether `pattern` is a regular expression Swift can compile.
     mutating func isValidRegularExpression(_ pattern: String) -> Bool {
-        if let known = regularExpressions[pattern] { return known }
         // A pattern without a character that can open, close or quantify
         // anything is a literal (with anchors and dots at most), and every
         // literal compiles: no need to build ICU's tables, which costs a
         // one-file `check` a tenth of its time (RegularExpressionTests
-        // checks this against NSRegularExpression).
+        // checks this against NSRegularExpression); nor to look it up.
         if Self.isPlainPattern(pattern) { return true }
+        if let known = regularExpressions[pattern] { return known }
         // The engine matches with NSRegularExpression: check with the same.
         let valid = (try? NSRegularExpression(pattern: pattern)) != nil
         regularExpressions[pattern] = valid
@@ -48,13 +48,15 @@ public struct Checker {
 
     static func isPlainPattern(_ pattern: String) -> Bool {
         !pattern.isEmpty
-            && !pattern.utf8.contains { byte in
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                    UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
-                    UInt8(ascii: "|"):
-                    true
-                default: false
+            && !pattern.withUTF8Bytes {
+                $0.contains { byte in
+                    switch byte {
+                    case UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                        UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
+                        UInt8(ascii: "|"):
+                        true
+                    default: false
+                    }
                 }
             }
     }

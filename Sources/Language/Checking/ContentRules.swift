@@ -47,7 +47,8 @@ extension Checker {
             }
         }
         // One text child is the common case: no joining needed.
-        let value = (element.children.count == 1 ? text?.value ?? "" : element.text).trimmed
+        let whole = element.children.count == 1 ? text?.value ?? "" : element.text
+        let value = whole.trimmed
         guard let first = text, !value.isEmpty else {
             // A child was the attempt at content, and is reported already.
             if let required, !reportedChild {
@@ -56,9 +57,13 @@ extension Checker {
             }
             return required == nil ? Template(literal: "") : nil
         }
-        let string = String(value)  // once: the text of every verb comes here
-        let whole = XMLParsing.Text(value: string, position: first.position)
-        if reportAttributesAsText(whole, of: element, asWarning: anyText, needsContent: required != nil), !anyText { return nil }
+        // Once: the text of every verb comes here. Most text has nothing
+        // to trim, and then it is the tree's own string, not a copy.
+        let string = value.utf8.count == whole.utf8.count ? whole : String(value)
+        let content = XMLParsing.Text(value: string, position: first.position)
+        if reportAttributesAsText(content, of: element, asWarning: anyText, needsContent: required != nil), !anyText {
+            return nil
+        }
         if value.utf8.first == 0x3E /* > */ {
             warning(
                 .strayAngleBracket, "text of <\(element.name)> starts with '>'", at: first.position,

@@ -26,6 +26,7 @@ enum VerbList {
     ) -> [Verb] {
         checker.recordContent(.verbs(scope, acceptsBefore: beforeBlock != nil), of: parent)
         var verbs: [Verb] = []
+        verbs.reserveCapacity(parent.children.count)
         var endedBy: Verb?
         var reportedUnreachable = false
         for child in parent.children {
@@ -54,7 +55,7 @@ enum VerbList {
                         at: element.position,
                         hint: "the <\(type(of: ender).elementName)> at line \(ender.position.line) \(ender.howItEndsTheList)")
                 }
-                if endedBy == nil, verb.definition.endsTheList { endedBy = verb }
+                if endedBy == nil, verb.endsTheList { endedBy = verb }
                 verbs.append(verb)
             }
         }
@@ -90,6 +91,35 @@ enum VerbList {
         if match.lowercased() == name.lowercased() { return "did you mean <\(match)>? Element names are case-sensitive" }
         return "did you mean <\(match)>?"
     }
+}
+
+extension Verb {
+    /// `definition.endsTheList`, asked of the verb as its own type: the
+    /// checker asks it of every verb, and `definition` copies the verb into
+    /// a box first.
+    fileprivate var endsTheList: Bool {
+        var asker = EndsTheList()
+        return accept(&asker)
+    }
+}
+
+private struct EndsTheList: VerbVisitor {
+    func visit(_ say: Say) -> Bool { say.endsTheList }
+    func visit(_ play: Play) -> Bool { play.endsTheList }
+    func visit(_ pause: Pause) -> Bool { pause.endsTheList }
+    func visit(_ hangup: Hangup) -> Bool { hangup.endsTheList }
+    func visit(_ reject: Reject) -> Bool { reject.endsTheList }
+    func visit(_ redirect: Redirect) -> Bool { redirect.endsTheList }
+    func visit(_ gather: Gather) -> Bool { gather.endsTheList }
+    func visit(_ enqueue: Enqueue) -> Bool { enqueue.endsTheList }
+    func visit(_ dial: Dial) -> Bool { dial.endsTheList }
+    func visit(_ press: Press) -> Bool { press.endsTheList }
+    func visit(_ transfer: Transfer) -> Bool { transfer.endsTheList }
+    func visit(_ enter: Enter) -> Bool { enter.endsTheList }
+    func visit(_ set: SetVariable) -> Bool { set.endsTheList }
+    func visit(_ start: Start) -> Bool { start.endsTheList }
+    func visit(_ echo: Echo) -> Bool { echo.endsTheList }
+    func visit(_ condition: Condition) -> Bool { condition.endsTheList }
 }
 
 /// The codes this file emits (their meanings for users: ScriptDiagnostics).

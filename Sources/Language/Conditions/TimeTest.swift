@@ -18,6 +18,18 @@ public enum TimeTest: Sendable, Hashable {
     case dateTime([DateTimeRange])
 }
 
+extension TimeTest {
+    /// Whether some range ends below its start: then `ReversedRange` says
+    /// how to write it (asked only then, as nearly no test has one).
+    var hasReversedRange: Bool {
+        switch self {
+        case .field(_, let ranges): ranges.contains { $0.high < $0.low }
+        case .timeOfDay(let ranges): ranges.contains { $0.end < $0.start }
+        case .dateTime(let ranges): ranges.contains { $0.end < $0.start }
+        }
+    }
+}
+
 /// The calendar fields a `<Condition>` can test, with their bounds.
 public enum TimeField: String, Sendable, Hashable, CaseIterable {
     case year, yday, mon, mday, week, mweek, wday, hour, minute

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// An `expression` that is plain text without anchors (`1`, `busy|no-answer`).
 /// FreeSWITCH matches `expression` with PCRE anywhere in the field's value,
 /// so `1` also matches `21`; a script that means "the caller pressed 1"
@@ -6,6 +8,10 @@
 enum UnanchoredExpression {
     /// The anchored spelling of a bare literal expression, or nil.
     static func anchored(_ expression: String) -> String? {
+        // Most expressions are patterns (`^1$`): a byte that is neither
+        // plain nor `|`, `(` or `)` (a non-ASCII one included) says so
+        // without taking the text apart.
+        guard expression.withUTF8Bytes({ $0.allSatisfy(isPlainOrStructure) }) else { return nil }
         var body = Substring(expression)
         var grouped = false
         if body.hasPrefix("("), body.hasSuffix(")"), body.count > 2 {
@@ -22,6 +28,10 @@ enum UnanchoredExpression {
         var body = Substring(expression)
         if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         return body.split(separator: "|").map { "'\($0)'" }.joined(separator: " or ")
+    }
+
+    private static func isPlainOrStructure(_ byte: UInt8) -> Bool {
+        byte < 0x80 && (byte == 0x7C /* | */ || byte == 0x28 || byte == 0x29 || isPlain(Unicode.Scalar(byte)))
     }
 
     /// Characters that stand for themselves in PCRE and ICU alike outside a

@@ -22,10 +22,16 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A template with no expressions.
-    public init(literal: String) { self.init(parts: literal.isEmpty ? [] : [.text(literal)]) }
+    public init(literal: String) {
+        parts = literal.isEmpty ? [] : [.text(literal)]
+        soleVariable = nil
+    }
 
     /// The text, when the template has no expressions (known at check time).
     public var literal: String? {
+        // One part, or none, nearly always: no string to build.
+        if parts.isEmpty { return "" }
+        if parts.count == 1 { if case .text(let s) = parts[0] { return s } else { return nil } }
         var result = ""
         for part in parts {
             guard case .text(let s) = part else { return nil }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a template could not be read. Rendered by the checker as a diagnostic.
 public struct TemplateError: Error, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -19,14 +21,40 @@ extension Template {
         // Fast path: most text has no expression at all. (A byte scan: this
         // runs for every attribute and text of every script.)
         if !mayContainExpression(text) { return .success(Template(literal: text)) }
+        // The reading below is written once, for any text it walks: by byte
+        // when that is the same as by Character (ASCII without a carriage
+        // return, as "\r\n" is one Character and not the "\n" that splits
+        // words), by Character otherwise.
+        if text.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }) {
+            return parse(
+                Substring(text).utf8, Symbols(open: 0x7B, close: 0x7D, dollar: 0x24, space: 0x20, tab: 0x09, lineFeed: 0x0A),
+                string: { String(Substring($0)) })
+        }
+        return parse(
+            Substring(text), Symbols(open: "{", close: "}", dollar: "$", space: " ", tab: "\t", lineFeed: "\n"),
+            string: { String($0) })
+    }
+
+    /// The elements the reading looks for, as bytes or as Characters.
+    private struct Symbols<Element> {
+        let open, close, dollar, space, tab, lineFeed: Element
+    }
+
+    private static func parse<Text: BidirectionalCollection>(
+        _ text: Text, _ symbols: Symbols<Text.Element>, string: (Text.SubSequence) -> String
+    ) -> Result<Template, TemplateError> where Text.Element: Equatable, Text.SubSequence == Text {
+        let opening = [symbols.open, symbols.open]
+        let closing = [symbols.close, symbols.close]
+        let substitution = [symbols.dollar, symbols.open]
         var parts: [Part] = []
         var pending = ""
-        var rest = Substring(text)
+        var rest = text
         while !rest.isEmpty {
-            if rest.hasPrefix("{{") {
-                guard let close = rest.firstRange(of: "}}") else { return .failure(TemplateError(kind: .unclosed("{{"))) }
+            if rest.starts(with: opening) {
+                guard let close = rest.firstRange(of: closing) else { return .failure(TemplateError(kind: .unclosed("{{"))) }
                 let body = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
-                switch parseExpression(body) {
+                let words = body.split { $0 == symbols.space || $0 == symbols.tab || $0 == symbols.lineFeed }.map(string)
+                switch parseExpression(words) {
                 case .success(let part):
                     if !pending.isEmpty {
                         parts.append(.text(pending))
@@ -36,9 +64,11 @@ extension Template {
                 case .failure(let error): return .failure(error)
                 }
                 rest = rest[close.upperBound...]
-            } else if rest.hasPrefix("${") {
-                guard let close = rest.firstIndex(of: "}") else { return .failure(TemplateError(kind: .unclosed("${"))) }
-                let name = rest[rest.index(rest.startIndex, offsetBy: 2)..<close].trimmed
+            } else if rest.starts(with: substitution) {
+                guard let close = rest.firstIndex(of: symbols.close) else {
+                    return .failure(TemplateError(kind: .unclosed("${")))
+                }
+                let name = string(rest[rest.index(rest.startIndex, offsetBy: 2)..<close]).trimmed
                 guard isVariableName(name) else {
                     return .failure(TemplateError(kind: name.isEmpty ? .emptyExpression : .invalidVariableName(String(name))))
                 }
@@ -49,15 +79,20 @@ extension Template {
                 parts.append(.variable(String(name)))
                 rest = rest[rest.index(after: close)...]
             } else {
-                pending.append(rest.removeFirst())
+                // Up to the next element that could open an expression:
+                // only there can the tests above hold.
+                let next = rest.dropFirst().firstIndex { $0 == symbols.open || $0 == symbols.dollar } ?? rest.endIndex
+                pending += string(rest[..<next])
+                rest = rest[next...]
             }
         }
         if !pending.isEmpty { parts.append(.text(pending)) }
         return .success(Template(parts: parts))
     }
 
-    /// Whether `{{` or `${` occurs in `text`.
-    private static func mayContainExpression(_ text: String) -> Bool {
+    /// Whether `{{` or `${` occurs in `text` (when not, `parse` gives the
+    /// text back as a literal).
+    static func mayContainExpression(_ text: String) -> Bool {
         func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
             var previous: UInt8 = 0
             for byte in bytes {
@@ -69,8 +104,8 @@ extension Template {
         return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
-    private static func parseExpression(_ body: Substring) -> Result<Part, TemplateError> {
-        let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    /// The words between `{{` and `}}`.
+    private static func parseExpression(_ words: [String]) -> Result<Part, TemplateError> {
         guard let first = words.first else { return .failure(TemplateError(kind: .emptyExpression)) }
         if words.count == 1 {
             guard isVariableName(first) else { return .failure(TemplateError(kind: .invalidVariableName(String(first)))) }
@@ -90,14 +125,17 @@ extension Template {
     }
 
     /// Variable names: a letter or `_`, then letters, digits, `_`, `-` or `.`.
+    /// All ASCII, so read by byte: a non-ASCII scalar is bytes from 0x80
+    /// up, none of which is allowed (the ASCII letters are the ASCII
+    /// scalars Unicode calls alphabetic).
     static func isVariableName<S: StringProtocol>(_ name: S) -> Bool {
-        guard let first = name.unicodeScalars.first, (first.isASCII && first.properties.isAlphabetic) || first == "_" else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-" || $0 == "."
+        guard let first = name.utf8.first, isLetter(first) || first == 0x5F /* _ */ else { return false }
+        return name.utf8.allSatisfy {
+            isLetter($0) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D /* - */ || $0 == 0x2E /* . */
         }
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 }
 
 extension StringProtocol {
@@ -106,6 +144,8 @@ extension StringProtocol {
     var trimmed: Substring {
         let s = Substring(self)
         let bytes = s.utf8
+        // Most text has nothing to trim: two bytes looked at.
+        if let first = bytes.first, let last = bytes.last, !ASCII.isSpace(first), !ASCII.isSpace(last) { return s }
         guard let first = bytes.firstIndex(where: { !ASCII.isSpace($0) }),
             let last = bytes.lastIndex(where: { !ASCII.isSpace($0) })
         else { return s[s.endIndex...] }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Byte-level tests for the ASCII shapes values take (digits, keys, white
 /// space). Attribute values are checked for every element of every script,
 /// so these avoid Swift's Character machinery.
@@ -7,7 +9,6 @@ enum ASCII {
 
     /// One or more digits, at most `maximumCount`.
     static func isDigits<S: StringProtocol>(_ text: S, maximumCount: Int = .max) -> Bool {
-        let bytes = text.utf8
-        return !bytes.isEmpty && bytes.count <= maximumCount && bytes.allSatisfy(isDigit)
+        text.withUTF8Bytes { !$0.isEmpty && $0.count <= maximumCount && $0.allSatisfy(isDigit) }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The shapes of the URLs scripts write: hand-overs, status callbacks,
@@ -7,7 +8,7 @@ import Foundation
 public enum URLText {
     /// `http://…`, `https://…`, `file:…`, or a relative path (no other scheme).
     public static func isDocumentReference(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
+        guard !text.isEmpty, !text.withUTF8Bytes({ $0.contains(where: ASCII.isSpace) }) else { return false }
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return hasScheme(text, ["http://", "https://"]) }
         if text.hasPrefix("file:") { return true }
         return scheme(of: text) == nil
@@ -21,7 +22,7 @@ public enum URLText {
 
     /// `http://` or `https://` in any case, with a host after it.
     public static func isWeb(_ text: String) -> Bool {
-        if let ascii = ASCIIURL(text) { return ascii.isWeb }
+        if let isWeb = ASCIIURL.reading(text, \.isWeb) { return isWeb }
         guard let scheme = scheme(of: text)?.lowercased(), scheme == "http" || scheme == "https" else { return false }
         return text.utf8.count > scheme.utf8.count + 3 && text.dropFirst(scheme.count).hasPrefix("://")
     }
@@ -29,6 +30,14 @@ public enum URLText {
     /// A status callback: an http(s) URL (any case) or a relative URL, no
     /// white space, no `_` in the host name.
     public static func isCallbackReference(_ text: String) -> Bool {
+        // ASCII text read once (each call below would check it again),
+        // and its host searched by byte.
+        let ascii = ASCIIURL.reading(text) { url -> Bool in
+            guard !url.bytes.isEmpty, url.hasNoSpace else { return false }
+            guard url.isWeb else { return url.schemeLength == nil }
+            return url.host.map { !$0.isEmpty && !$0.utf8.contains(0x5F /* _ */) } ?? false
+        }
+        if let ascii { return ascii }
         guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return false }
         if isWeb(text) { return host(of: text).map { !$0.isEmpty && !$0.contains("_") } ?? false }
         return scheme(of: text) == nil
@@ -39,7 +48,7 @@ public enum URLText {
 
     /// The host of an absolute URL (`a.example` of `https://user@a.example:8080/x`).
     public static func host(of text: String) -> String? {
-        if let ascii = ASCIIURL(text) { return ascii.host }
+        if let host = ASCIIURL.reading(text, \.host) { return host }
         guard let scheme = scheme(of: text) else { return nil }
         let rest = text.dropFirst(scheme.count + 1)
         guard rest.hasPrefix("//") else { return nil }
@@ -61,7 +70,7 @@ public enum URLText {
 
     /// The scheme of an absolute URL (`ftp` of `ftp://x`), nil for a path.
     public static func scheme(of text: String) -> String? {
-        if let ascii = ASCIIURL(text) { return ascii.scheme }
+        if let scheme = ASCIIURL.reading(text, \.scheme) { return scheme }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let candidate = text[..<colon]
         guard let first = candidate.first, first.isLetter,
@@ -77,11 +86,11 @@ public enum URLText {
 /// In ASCII each byte is a character, except "\r\n", which is neither a
 /// letter, a digit nor any of the punctuation looked for here.
 private struct ASCIIURL {
-    let bytes: String.UTF8View
+    let bytes: UnsafeBufferPointer<UInt8>
 
-    init?(_ text: String) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        bytes = text.utf8
+    /// `body` with the text as an ASCIIURL; nil when the text is not all ASCII.
+    static func reading<R>(_ text: String, _ body: (ASCIIURL) -> R) -> R? {
+        text.withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(ASCIIURL(bytes: bytes)) : nil }
     }
 
     /// How many bytes the scheme has (before the first ':'), nil when none.
@@ -100,12 +109,12 @@ private struct ASCIIURL {
         return nil
     }
 
-    var scheme: String? { schemeLength.map { String(Substring(bytes.prefix($0))) } }
+    var scheme: String? { schemeLength.map { String(decoding: bytes.prefix($0), as: UTF8.self) } }
 
     var isWeb: Bool {
         guard let length = schemeLength, length == 4 || length == 5 else { return false }
-        let lowered = bytes.prefix(length).map { $0 | 0x20 }
-        guard lowered.elementsEqual("http".utf8) || lowered.elementsEqual("https".utf8) else { return false }
+        // "http" or "https" in any case (the scheme is letters by now).
+        guard bytes.prefix(length).elementsEqual("https".utf8.prefix(length), by: { $0 | 0x20 == $1 }) else { return false }
         return bytes.count > length + 3 && bytes.dropFirst(length).starts(with: "://".utf8)
     }
 
@@ -116,10 +125,13 @@ private struct ASCIIURL {
         let rest = bytes.dropFirst(length + 1)
         guard rest.starts(with: "//".utf8) else { return nil }
         let authority = rest.dropFirst(2).prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
-        let hostAndPort = authority.lastIndex(of: 0x40 /* @ */).map { authority[bytes.index(after: $0)...] } ?? authority
+        let hostAndPort = authority.lastIndex(of: 0x40 /* @ */).map { authority[($0 + 1)...] } ?? authority
         if hostAndPort.first == 0x5B /* [ */ {
-            return String(Substring(hostAndPort.prefix { $0 != 0x5D /* ] */ }.dropFirst()))
+            return String(decoding: hostAndPort.prefix { $0 != 0x5D /* ] */ }.dropFirst(), as: UTF8.self)
         }
-        return String(Substring(hostAndPort.prefix { $0 != 0x3A }))
+        return String(decoding: hostAndPort.prefix { $0 != 0x3A }, as: UTF8.self)
     }
+
+    /// No white space at all.
+    var hasNoSpace: Bool { !bytes.contains(where: ASCII.isSpace) }
 }

@@ -3,19 +3,14 @@ import Diagnostics
 /// How the text of an attribute becomes a typed value, and what it must
 /// look like. The same parser runs at check time for literal values and at
 /// run time for values that come from templates.
+///
+/// One reference to its rules: a kind travels inside every `Setting` that
+/// holds a template, and the typed model of a large script holds many.
 public struct ValueKind<Value: Sendable>: Sendable {
-    private let describe: @Sendable () -> String
-    private let parser: @Sendable (String) -> Value?
-    private let explain: (@Sendable (String) -> String?)?
-    /// The valid values as the XML Schema states them (`.text` where a
-    /// pattern would only approximate the parser: URLs, audio files).
-    public let schema: ValueSchema
+    private let rules: ValueRules<Value>
 
     public init(expected: String, schema: ValueSchema = .text, parse: @escaping @Sendable (String) -> Value?) {
-        self.describe = { expected }
-        self.parser = parse
-        self.explain = nil
-        self.schema = schema
+        rules = ClosureRules(describe: { expected }, parser: parse, explain: nil, schema: schema)
     }
 
     /// For descriptions that cost something to build: made only when a
@@ -24,35 +19,72 @@ public struct ValueKind<Value: Sendable>: Sendable {
         describedBy describe: @escaping @Sendable () -> String, schema: ValueSchema = .text,
         parse: @escaping @Sendable (String) -> Value?
     ) {
-        self.describe = describe
-        self.parser = parse
-        self.explain = nil
-        self.schema = schema
+        rules = ClosureRules(describe: describe, parser: parse, explain: nil, schema: schema)
     }
 
-    private init(
+    fileprivate init(rules: ValueRules<Value>) { self.rules = rules }
+
+    /// What a valid value looks like, for messages: "a whole number from 1 to 120".
+    public var expected: String { rules.expected() }
+
+    /// The valid values as the XML Schema states them (`.text` where a
+    /// pattern would only approximate the parser: URLs, audio files).
+    public var schema: ValueSchema { rules.schema() }
+
+    public func parse(_ text: String) -> Value? { rules.parse(text) }
+
+    /// More to say about an invalid `text` than `expected` does (TwiML's
+    /// `loop="0"`, a forbidden `_` in a host name); nil when nothing.
+    public func hint(for text: String) -> String? { rules.hint(text) }
+
+    /// The same kind, with `hint` explaining some invalid values.
+    public func explaining(_ hint: @escaping @Sendable (String) -> String?) -> ValueKind {
+        let rules = rules
+        return ValueKind(
+            rules: ClosureRules(
+                describe: { rules.expected() }, parser: { rules.parse($0) }, explain: hint, schema: rules.schema()))
+    }
+}
+
+/// What a `ValueKind` does, as a class so that a kind is one reference; a
+/// subclass per way of building one (`choice` is made for every attribute
+/// of a choice read: a class of its own needs no closure contexts).
+/// Immutable, hence Sendable.
+class ValueRules<Value>: @unchecked Sendable {
+    func parse(_ text: String) -> Value? { nil }
+    func expected() -> String { "" }
+    func hint(_ text: String) -> String? { nil }
+    func schema() -> ValueSchema { .text }
+}
+
+private final class ClosureRules<Value: Sendable>: ValueRules<Value>, @unchecked Sendable {
+    private let describe: @Sendable () -> String
+    private let parser: @Sendable (String) -> Value?
+    private let explain: (@Sendable (String) -> String?)?
+    private let fixedSchema: ValueSchema
+
+    init(
         describe: @escaping @Sendable () -> String, parser: @escaping @Sendable (String) -> Value?,
         explain: (@Sendable (String) -> String?)?, schema: ValueSchema
     ) {
         self.describe = describe
         self.parser = parser
         self.explain = explain
-        self.schema = schema
+        self.fixedSchema = schema
     }
 
-    /// What a valid value looks like, for messages: "a whole number from 1 to 120".
-    public var expected: String { describe() }
+    override func parse(_ text: String) -> Value? { parser(text) }
+    override func expected() -> String { describe() }
+    override func hint(_ text: String) -> String? { explain?(text) }
+    override func schema() -> ValueSchema { fixedSchema }
+}
 
-    public func parse(_ text: String) -> Value? { parser(text) }
-
-    /// More to say about an invalid `text` than `expected` does (TwiML's
-    /// `loop="0"`, a forbidden `_` in a host name); nil when nothing.
-    public func hint(for text: String) -> String? { explain?(text) }
-
-    /// The same kind, with `hint` explaining some invalid values.
-    public func explaining(_ hint: @escaping @Sendable (String) -> String?) -> ValueKind {
-        ValueKind(describe: describe, parser: parser, explain: hint, schema: schema)
-    }
+/// One of an enumeration's raw values: its words listed only when asked.
+private final class ChoiceRules<Value: RawRepresentable & CaseIterable & Sendable>: ValueRules<Value>, @unchecked Sendable
+where Value.RawValue == String {
+    override func parse(_ text: String) -> Value? { Value(rawValue: text) }
+    override func expected() -> String { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") }
+    override func schema() -> ValueSchema { .choice(Value.allCases.map(\.rawValue)) }
 }
 
 extension ValueKind where Value == Int {
@@ -82,13 +114,7 @@ extension ValueKind where Value == Bool {
 
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
-    public static var choice: ValueKind {
-        ValueKind(
-            describedBy: { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") },
-            schema: .choice(Value.allCases.map(\.rawValue)),
-            parse: { Value(rawValue: $0) }
-        )
-    }
+    public static var choice: ValueKind { ValueKind(rules: ChoiceRules<Value>()) }
 }
 
 extension ValueKind where Value == String {
@@ -147,8 +173,10 @@ extension ValueKind where Value == String {
 /// digits (E.164's longest).
 public enum PhoneNumber {
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        let digits = text.utf8.first == 0x2B ? text.utf8.dropFirst() : text.utf8[...]
-        return !digits.isEmpty && digits.count <= 15 && digits.allSatisfy(ASCII.isDigit)
+        text.withUTF8Bytes { bytes in
+            let digits = bytes.first == 0x2B ? bytes.dropFirst() : bytes[...]
+            return !digits.isEmpty && digits.count <= 15 && digits.allSatisfy(ASCII.isDigit)
+        }
     }
 
     /// `text` without the separators people write inside numbers, when
@@ -162,9 +190,43 @@ public enum PhoneNumber {
 /// Context names: letters (either case), digits, `_` and `-`.
 public enum ContextName {
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty
-            && text.utf8.allSatisfy {
-                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D
+        text.withUTF8Bytes { bytes in
+            !bytes.isEmpty
+                && bytes.allSatisfy {
+                    ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ASCII.isDigit($0) || $0 == 0x5F || $0 == 0x2D
+                }
+        }
+    }
+}
+
+extension ValueKind {
+    /// Words separated by spaces (one or more), each one of `Word`'s raw
+    /// values, at least one (`statusCallbackEvent="ringing answered"`).
+    ///
+    /// By byte: splitting on the space byte and on the space Character
+    /// differ only where a space is followed by a combining mark, and then
+    /// either way a word is not ASCII, which no raw value is, so the text
+    /// is invalid either way (`SpaceSeparatedWordsTests`).
+    public static func spaceSeparated<Word: RawRepresentable & Sendable>(
+        expected: String, schema: ValueSchema
+    ) -> ValueKind where Value == [Word], Word.RawValue == String {
+        ValueKind(expected: expected, schema: schema) { text in
+            text.withUTF8Bytes { bytes in
+                var words: [Word] = []
+                var start = 0
+                while start < bytes.count {
+                    guard bytes[start] != 0x20 else {
+                        start += 1
+                        continue
+                    }
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    guard let word = Word(rawValue: String(decoding: bytes[start..<end], as: UTF8.self)) else { return nil }
+                    words.append(word)
+                    start = end
+                }
+                return words.isEmpty ? nil : words
             }
+        }
     }
 }

@@ -61,7 +61,7 @@ extension Condition: VerbDefinition, VerbSyntax {
             switch TimeTestParser.parse(attribute: name, value: text) {
             case .success(let test):
                 tests.append(NamedTimeTest(attribute: name, test: test))
-                if let reversed = ReversedRange.find(attribute: name, value: text) {
+                if test.hasReversedRange, let reversed = ReversedRange.find(attribute: name, value: text) {
                     warn(reversed, of: attribute, &checker)
                 }
             case .failure(let failure):

@@ -122,7 +122,7 @@ public enum DTMF {
 
     /// Whether `text` is one or more keys.
     public static func isKeys<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy(isKey)
+        text.withUTF8Bytes { !$0.isEmpty && $0.allSatisfy(isKey) }
     }
 }
 

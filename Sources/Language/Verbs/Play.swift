@@ -35,21 +35,34 @@ public enum AudioReference: Sendable, Equatable {
     /// Nil when `text` is none of these: empty, with white space, or of
     /// another scheme.
     public init?(classifying text: String) {
-        guard !text.isEmpty, !text.utf8.contains(where: ASCII.isSpace) else { return nil }
+        guard !text.isEmpty, !text.withUTF8Bytes({ $0.contains(where: ASCII.isSpace) }) else { return nil }
         if URLText.scheme(of: text) != nil {
             guard URLText.isWeb(text) else { return nil }
             self = .remote
             return
         }
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard let folder = segments.first, let name = segments.last, segments.count > 1,
-            !folder.isEmpty, folder != ".", folder != ".."
-        else {
-            self = .relativeURL
-            return
+        // By byte when all ASCII, where each byte is a Character (this
+        // runs for every <Play> of every script); the same reading of
+        // Characters otherwise.
+        let ascii: AudioReference?? = text.withUTF8Bytes { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? .some(Self.classify(path: bytes, slash: 0x2F /* / */, dot: 0x2E /* . */)) : .none
         }
-        guard !name.isEmpty else { return nil }  // `ivr/`: a folder, no sound
-        self = .sound
+        guard let path = ascii ?? Self.classify(path: text, slash: "/", dot: ".") else { return nil }
+        self = path
+    }
+
+    /// `folder/…/name` is a sound (nil without a name: `ivr/` is a folder);
+    /// one segment, or a first one that is empty, `.` or `..`, a relative URL.
+    private static func classify<Path: BidirectionalCollection>(
+        path: Path, slash: Path.Element, dot: Path.Element
+    ) -> AudioReference? where Path.Element: Equatable {
+        guard let firstSlash = path.firstIndex(of: slash) else { return .relativeURL }
+        let folder = path[..<firstSlash]
+        if folder.isEmpty || folder.elementsEqual(CollectionOfOne(dot)) || folder.elementsEqual([dot, dot]) {
+            return .relativeURL
+        }
+        let lastSlash = path.lastIndex(of: slash) ?? firstSlash
+        return path.index(after: lastSlash) == path.endIndex ? nil : .sound
     }
 }
 

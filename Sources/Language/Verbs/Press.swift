@@ -44,7 +44,7 @@ extension Press: VerbDefinition, VerbSyntax {
                 hint: "bind keys side by side, or <Enter> a context whose <Press> bindings apply")
         }
         let verbs = VerbList.check(element, in: .press, &checker)
-        if element.childElements.isEmpty {
+        if !element.hasChildElements {
             checker.warning(.noEffect, "<Press> has no verbs to run", at: element.position)
         }
         guard let keys = digits, context != nil || element.attribute("context") == nil else { return nil }
