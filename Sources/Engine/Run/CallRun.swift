@@ -104,7 +104,9 @@ struct CallRun<Sink: TraceSink>: VerbVisitor {
     static func callSid(_ scenario: Scenario) -> String { scenario.sid ?? unsetSid }
     static var unsetSid: String { StartingVariables.unsetSid }
 
-    var policy: Policy { engine.policy }
+    /// Read in place: a computed copy cost a dozen retains, for every
+    /// decision of every call.
+    var policy: Policy { _read { yield setup.engine.policy } }
 
     // MARK: The call
 

@@ -2,29 +2,46 @@
 /// profiles and SIP users. Built only by `DirectoryLoader`, only when the
 /// whole file is valid, so every reference in it resolves.
 public struct Directory: Sendable {
-    public let customers: [Customer]
-    public let profiles: [Profile]
-    public let users: [User]
-    /// Numbers always allowed, for every caller.
-    public let emergencyNumbers: [String]
-    /// The profile of outside callers when nothing else names one.
-    public let defaultProfile: String?
+    /// Everything, in one object: engines, policies and calls copy the
+    /// directory (or a value holding it), which is then one retain.
+    private final class Storage: Sendable {
+        let customers: [Customer]
+        let profiles: [Profile]
+        let users: [User]
+        let emergencyNumbers: [String]
+        let defaultProfile: String?
+        let profilesByName: [String: Profile]
+        let usersByName: [String: User]
 
-    private let profilesByName: [String: Profile]
-    private let usersByName: [String: User]
-
-    init(customers: [Customer], profiles: [Profile], users: [User], emergencyNumbers: [String], defaultProfile: String?) {
-        self.customers = customers
-        self.profiles = profiles
-        self.users = users
-        self.emergencyNumbers = emergencyNumbers
-        self.defaultProfile = defaultProfile
-        self.profilesByName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.usersByName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        init(customers: [Customer], profiles: [Profile], users: [User], emergencyNumbers: [String], defaultProfile: String?) {
+            self.customers = customers
+            self.profiles = profiles
+            self.users = users
+            self.emergencyNumbers = emergencyNumbers
+            self.defaultProfile = defaultProfile
+            self.profilesByName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            self.usersByName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
-    public func profile(named name: String) -> Profile? { profilesByName[name] }
-    public func user(named username: String) -> User? { usersByName[username] }
+    private let storage: Storage
+
+    public var customers: [Customer] { storage.customers }
+    public var profiles: [Profile] { storage.profiles }
+    public var users: [User] { storage.users }
+    /// Numbers always allowed, for every caller.
+    public var emergencyNumbers: [String] { _read { yield storage.emergencyNumbers } }
+    /// The profile of outside callers when nothing else names one.
+    public var defaultProfile: String? { storage.defaultProfile }
+
+    init(customers: [Customer], profiles: [Profile], users: [User], emergencyNumbers: [String], defaultProfile: String?) {
+        storage = Storage(
+            customers: customers, profiles: profiles, users: users, emergencyNumbers: emergencyNumbers,
+            defaultProfile: defaultProfile)
+    }
+
+    public func profile(named name: String) -> Profile? { storage.profilesByName[name] }
+    public func user(named username: String) -> User? { storage.usersByName[username] }
 }
 
 public struct Customer: Sendable, Hashable {
