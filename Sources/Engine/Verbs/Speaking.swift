@@ -7,20 +7,7 @@ extension CallRun {
     /// Speaking rate for text to speech: 2.5 words a second (150 a minute),
     /// at least one second per loop.
     static func speakingSeconds(_ text: String) -> Double {
-        // Words are runs of bytes between white space (counted on bytes:
-        // this runs for every Say of every call).
-        func countWords<C: Collection<UInt8>>(_ bytes: C) -> Int {
-            var words = 0
-            var inWord = false
-            for byte in bytes {
-                let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if !space && !inWord { words += 1 }
-                inWord = !space
-            }
-            return words
-        }
-        // Native strings are contiguous UTF-8: a plain buffer loop.
-        let words = text.utf8.withContiguousStorageIfAvailable(countWords) ?? countWords(text.utf8)
+        let words = SpokenWords.count(text)
         return max(1, (Double(words) / 2.5 * 10).rounded() / 10)
     }
 
