@@ -17,7 +17,8 @@ enum SpokenWords {
         while at + 8 <= bytes.count {
             let chunk = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
             // The top bit of each byte: set when that byte is not white space.
-            let other = ~(zeroBytes(chunk ^ 0x2020_2020_2020_2020) | zeroBytes(chunk ^ 0x0A0A_0A0A_0A0A_0A0A)
+            let other =
+                ~(zeroBytes(chunk ^ 0x2020_2020_2020_2020) | zeroBytes(chunk ^ 0x0A0A_0A0A_0A0A_0A0A)
                 | zeroBytes(chunk ^ 0x0909_0909_0909_0909) | zeroBytes(chunk ^ 0x0D0D_0D0D_0D0D_0D0D)) & high
             // A word starts at a byte that is not white space after one that is.
             let starts = other & ~((other << 8) | carry)
