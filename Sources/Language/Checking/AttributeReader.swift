@@ -106,7 +106,7 @@ struct AttributeReader {
         _ names: [(name: String, about: String)], expected: (String) -> String,
         aliasOf: [String: String] = [:], _ checker: inout Checker
     ) -> [Attribute] {
-        for (name, _) in names { known.append(name) }
+        known.append(contentsOf: names)
         if checker.recording != nil {
             for (name, about) in names {
                 if let canonical = aliasOf[name] {
@@ -122,6 +122,7 @@ struct AttributeReader {
         var present: [Attribute] = []
         for (index, attribute) in element.attributes.enumerated()
         where attribute.prefix == nil && names.contains(where: { $0.name == attribute.name }) {
+            if present.isEmpty { present.reserveCapacity(attributeCount - index) }  // one allocation
             present.append(attribute)
             markHandled(index)
         }
@@ -258,39 +259,53 @@ struct AttributeReader {
 }
 
 /// The names an `AttributeReader` has read, in order: the first 8 held in
-/// place (most verbs read no more), any more in an array. (Every reader
-/// also destroys what it holds: 20 in place cost more than `Condition`'s
-/// one array.)
+/// place (most verbs read no more), any more in an array, and a list read
+/// at once (`raw`: `Condition`'s time tests) kept as the list itself.
+/// (Every reader also destroys what it holds: 20 in place cost more.)
 struct ReadNames {
     private static let inlineCapacity = 8
     private var inline: (String, String, String, String, String, String, String, String) = (
         "", "", "", "", "", "", "", ""
     )
     private var overflow: [String] = []
-    private(set) var count = 0
+    /// Names appended one by one (`inline`, then `overflow`).
+    private var singles = 0
+    /// The list, and how many single names came before it.
+    private var list: [(name: String, about: String)] = []
+    private var listAt = 0
 
     mutating func append(_ name: String) {
-        if count < Self.inlineCapacity {
+        if singles < Self.inlineCapacity {
             withUnsafeMutablePointer(to: &inline) { tuple in
-                tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) { $0[count] = name }
+                tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) { $0[singles] = name }
             }
         } else {
-            if overflow.isEmpty { overflow.reserveCapacity(16) }
             overflow.append(name)
         }
-        count += 1
+        singles += 1
+    }
+
+    /// Every name of `names`, in order.
+    mutating func append(contentsOf names: [(name: String, about: String)]) {
+        guard list.isEmpty else {
+            for (name, _) in names { append(name) }
+            return
+        }
+        list = names
+        listAt = singles
     }
 
     /// Every name, in order (for a did-you-mean or a recording: rare).
     var all: [String] {
         var inline = inline
-        let held = Swift.min(count, Self.inlineCapacity)
-        let first = withUnsafePointer(to: &inline) { tuple in
-            tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) {
-                Array(UnsafeBufferPointer(start: $0, count: held))
-            }
-        }
-        return first + overflow
+        let held = Swift.min(singles, Self.inlineCapacity)
+        let appended =
+            withUnsafePointer(to: &inline) { tuple in
+                tuple.withMemoryRebound(to: String.self, capacity: Self.inlineCapacity) {
+                    Array(UnsafeBufferPointer(start: $0, count: held))
+                }
+            } + overflow
+        return Array(appended[..<listAt]) + list.map(\.name) + appended[listAt...]
     }
 }
 

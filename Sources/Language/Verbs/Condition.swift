@@ -49,6 +49,7 @@ extension Condition: VerbDefinition, VerbSyntax {
             &checker)
         var tests: [NamedTimeTest] = []
         let timeTestAttributes = attributes.raw(timeTests, expected: Self.expected(of:), aliasOf: aliases, &checker)
+        tests.reserveCapacity(timeTestAttributes.count)
         for attribute in timeTestAttributes {
             let name = attribute.name
             let text = attribute.value

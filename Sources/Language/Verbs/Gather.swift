@@ -97,6 +97,7 @@ extension Gather: VerbDefinition, VerbSyntax {
         }
 
         var prompts: [Prompt] = []
+        prompts.reserveCapacity(element.children.count)
         checker.forEachChild(
             of: element, allowing: [Say.elementName, Play.elementName],
             hint: "put words to speak inside <Say>"
