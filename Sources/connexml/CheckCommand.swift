@@ -58,7 +58,8 @@ struct CheckCommand: ParsableCommand {
 }
 
 /// What `check` runs, however its command line was read: by ArgumentParser
-/// (`CheckCommand`) or by `QuickParser`. The defaults are CheckCommand's.
+/// (`CheckCommand`) or by `QuickParser`. CheckCommand's
+/// declarations take their defaults from here.
 struct CheckRequest: Equatable, QuickParsable {
     var scripts: [String] = []
     var directory: String?
@@ -79,6 +80,8 @@ struct CheckRequest: Equatable, QuickParsable {
             .repeating("ignore") { $0.ignoredCodes.append($1) },
             .value("color") { $0.colour = $1 },
         ] + QuickOption.flagWithInversion("show-source") { $0.showSource = $1 }
+
+    static let positionalCount = 0...Int.max
 
     mutating func appendPositional(_ argument: String) { scripts.append(argument) }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The plain command lines of the commands people run most (`check`), read
+/// The plain command lines of the commands people run most (`check`, `run`), read
 /// without ArgumentParser. ArgumentParser finds a command's options by
 /// reflection (`Mirror`, protocol-conformance lookups that each scan every
 /// conformance record in the binary): about 16 million instructions, two
@@ -85,6 +85,9 @@ protocol QuickParsable {
     init()
     /// Every option and flag of the command.
     static var quickOptions: [QuickOption<Self>] { get }
+    /// How many positional arguments the command takes: fewer or more are
+    /// left to ArgumentParser.
+    static var positionalCount: ClosedRange<Int> { get }
     /// Stores one positional argument.
     mutating func appendPositional(_ argument: String)
     /// The command's own checks (`ParsableCommand.validate`).
@@ -99,6 +102,7 @@ enum QuickParser {
         var inputs = Inputs()
         let options = Inputs.quickOptions
         var usedSlots: [String] = []
+        var positionals = 0
         var next = arguments.startIndex
         var afterTerminator = false
         while next < arguments.endIndex {
@@ -107,6 +111,8 @@ enum QuickParser {
             // ArgumentParser's values: anything after `--`, `-` (standard
             // input), and anything that does not start with a dash.
             if afterTerminator || argument == "-" || !argument.hasPrefix("-") {
+                positionals += 1
+                guard positionals <= Inputs.positionalCount.upperBound else { return nil }
                 inputs.appendPositional(argument)
                 continue
             }
@@ -143,6 +149,7 @@ enum QuickParser {
             }
             guard option.apply(&inputs, value) else { return nil }
         }
+        guard Inputs.positionalCount.contains(positionals) else { return nil }
         do {
             try inputs.validate()
         } catch {
@@ -158,6 +165,7 @@ enum QuickParser {
         let rest = arguments.dropFirst()
         switch name {
         case CheckRequest.quickName: return parse(rest, as: CheckRequest.self)
+        case RunRequest.quickName: return parse(rest, as: RunRequest.self)
         default: return nil
         }
     }

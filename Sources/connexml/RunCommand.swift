@@ -52,25 +52,93 @@ struct RunCommand: ParsableCommand {
     var sid: String?
 
     @Option(help: "Output format: text or json (JSON Lines).")
-    var format: OutputFormat = .text
+    var format: OutputFormat = RunRequest().format
 
     @Option(name: .customLong("allow-host"), help: "Fetch documents and send callbacks only to this host (repeatable).")
-    var allowedHosts: [String] = []
+    var allowedHosts: [String] = RunRequest().allowedHosts
 
     @Option(help: "Seconds an HTTP request may take.")
-    var fetchTimeout: Double = 10
+    var fetchTimeout: Double = RunRequest().fetchTimeout
 
     @Flag(help: "Never use the network: HTTP hand-overs end the call unless the scenario maps them; callbacks are only traced.")
-    var offline = false
+    var offline = RunRequest().offline
 
     @OptionGroup var colour: ColourOptions
+
+    /// The inputs as the command runs them (and as `QuickParser` reads them).
+    var request: RunRequest {
+        RunRequest(
+            script: script, scenario: scenario, directory: directory, from: from, to: to, dtmf: dtmf, at: at,
+            timezone: timezone, profile: profile, customer: customer, sid: sid, format: format,
+            allowedHosts: allowedHosts, fetchTimeout: fetchTimeout, offline: offline, colour: colour.choice)
+    }
+
+    func validate() throws { try request.validate() }
+
+    func run() throws { try request.run() }
+
+    /// `NAME.scenario.yaml` beside `NAME.xml`, when it exists.
+    static func scenarioBeside(_ script: String) -> String? {
+        let base = script.hasSuffix(".xml") ? String(script.dropLast(4)) : script
+        let candidate = base + ".scenario.yaml"
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+}
+
+/// What `run` runs, however its command line was read: by ArgumentParser
+/// (`RunCommand`) or by `QuickParser`. RunCommand's
+/// declarations take their defaults from here.
+struct RunRequest: Equatable, QuickParsable {
+    var script = ""
+    var scenario: String?
+    var directory: String?
+    var from: String?
+    var to: String?
+    var dtmf: String?
+    var at: String?
+    var timezone: String?
+    var profile: String?
+    var customer: String?
+    var sid: String?
+    var format: OutputFormat = .text
+    var allowedHosts: [String] = []
+    var fetchTimeout: Double = 10
+    var offline = false
+    var colour: ColourChoice = .auto
+
+    static let quickName = "run"
+
+    /// RunCommand's options, spelled as ArgumentParser spells them.
+    static let quickOptions: [QuickOption<RunRequest>] = [
+        .value("scenario") { $0.scenario = $1 },
+        .value("directory") { $0.directory = $1 },
+        .value("from") { $0.from = $1 },
+        .value("to") { $0.to = $1 },
+        .value("dtmf") { $0.dtmf = $1 },
+        .value("at") { $0.at = $1 },
+        .value("timezone") { $0.timezone = $1 },
+        .value("profile") { $0.profile = $1 },
+        .value("customer") { $0.customer = $1 },
+        .value("sid") { $0.sid = $1 },
+        .value("format") { $0.format = $1 },
+        .repeating("allow-host") { $0.allowedHosts.append($1) },
+        .value("fetch-timeout") { $0.fetchTimeout = $1 },
+        .flag("offline") { $0.offline = true },
+        .value("color") { $0.colour = $1 },
+    ]
+
+    /// The script, and only it.
+    static let positionalCount = 1...1
+
+    mutating func appendPositional(_ argument: String) { script = argument }
 
     func validate() throws {
         guard fetchTimeout > 0, fetchTimeout <= 300 else { throw ValidationError("--fetch-timeout is 0 to 300 seconds") }
     }
 
     func run() throws {
-        var loaded = CallInputs(directory: directory).load(script: script, scenario: scenario ?? Self.scenarioBeside(script))
+        let scenario = scenario ?? RunCommand.scenarioBeside(script)
+        var loaded = CallInputs(directory: directory).load(script: script, scenario: scenario)
         if var file = loaded.scenario {
             loaded.problems += applyOptions(to: &file.scenario)
             loaded.scenario = file
@@ -91,13 +159,6 @@ struct RunCommand: ParsableCommand {
         let driver = CallDriver(directory: directory, for: file, http: http)
         var sink = PrintingSink(format: format, palette: colour.palette(for: .standardOutput))
         driver.run(compiled, scenario: file.scenario, sink: &sink)
-    }
-
-    /// `NAME.scenario.yaml` beside `NAME.xml`, when it exists.
-    static func scenarioBeside(_ script: String) -> String? {
-        let base = script.hasSuffix(".xml") ? String(script.dropLast(4)) : script
-        let candidate = base + ".scenario.yaml"
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
     /// The command-line options on top of the scenario; what is wrong with them.
