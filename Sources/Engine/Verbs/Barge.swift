@@ -81,7 +81,8 @@ extension CallRun {
             }
         }
         if !left { clock.elapsed = max(clock.elapsed, joined + scenario.bargeTalk) }
-        finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - joined))])
+        let talked = clock.elapsed - joined
+        finishDial(.completed, at: position, [.init(.talk, .number(talked))])
         return .next
     }
 

@@ -180,11 +180,15 @@ extension CallRun {
 
     /// `denied`: after a denial, which is the Dial's outcome (its status is
     /// `failed` all the same).
-    mutating func finishDial(_ status: DialStatus, at position: SourcePosition, _ extra: [TraceEvent.Field], denied: Bool = false)
-    {
+    /// `extra`: built only for a sink that wants fields (read the call's
+    /// state into locals for it first).
+    mutating func finishDial(
+        _ status: DialStatus, at position: SourcePosition, _ extra: @autoclosure () -> [TraceEvent.Field],
+        denied: Bool = false
+    ) {
         variables.set("DialCallStatus", to: status.rawValue)
         emit(
-            .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra, outcome: denied ? nil : status.outcome)
+            .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra(), outcome: denied ? nil : status.outcome)
         pendingHeaders.removeAll()
     }
 
@@ -267,7 +271,8 @@ extension CallRun {
         let end = clock.elapsed + seconds
         if let at = scenario.hangupAt, at < end, !(pendingKey?.at.map { $0 <= at } ?? false) {
             clock.elapsed = max(clock.elapsed, at)
-            finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
+            let talked = clock.elapsed - (end - seconds)
+            finishDial(.completed, at: position, [.init(.talk, .number(talked))])
             return callerHangsUp()
         }
         conversations += 1
@@ -292,14 +297,16 @@ extension CallRun {
                         .init(.digits, .string("*")), .init(.leg, .string("a")),
                         .init(.effect, .string("hangupOnStar: the callee is hung up")),
                     ])
-                finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
+                let talked = clock.elapsed - (end - seconds)
+                finishDial(.completed, at: position, [.init(.talk, .number(talked))])
                 return .next
             }
             let flow = perform(outcome, at: position)
             // A binding's Dial ended this conversation: its result is said.
             if connected?.id != conversation.id { return flow }
             if case .next = flow { continue }
-            finishDial(.completed, at: position, [.init(.talk, .number(clock.elapsed - (end - seconds)))])
+            let talked = clock.elapsed - (end - seconds)
+            finishDial(.completed, at: position, [.init(.talk, .number(talked))])
             return flow
         }
         clock.elapsed = max(clock.elapsed, end)
@@ -314,10 +321,11 @@ extension CallRun {
     mutating func hangUpForNewDial(at position: SourcePosition) {
         guard let previous = connected else { return }
         connected = nil
+        let talked = clock.elapsed - previous.started
         finishDial(
             .completed, at: previous.position,
             [
-                .init(.talk, .number(clock.elapsed - previous.started)),
+                .init(.talk, .number(talked)),
                 .init(.note, .string("hung up: the caller dialled again (line \(position.line))")),
             ])
     }
