@@ -10,7 +10,8 @@
 # Usage: scripts/bench-start.sh [--tiny] [--runs N] [--against OTHER_CONNEXML]
 #   --tiny      5 pairs: seconds, for CI (it checks that everything runs and
 #               that --version loads no libcurl; its figures mean little)
-#   --against   also pair this connexml with another binary (before/after)
+#   --against   also pair this connexml with another binary (before/after),
+#               and a one-call `run` of a sample with each
 # SCRATCH_PATH=.build-NAME builds there (default .build).
 # Prints figures, never judges them, except the libcurl rule above: the exit
 # status is 0 unless something failed to run or --version loaded libcurl.
@@ -67,7 +68,11 @@ pair "--version" "$bin --version" "xmllint --version"
 pair "check, 1 KB script" "$bin check --no-show-source $work/one-kb.xml" "xmllint --noout $work/one-kb.xml"
 
 if [ -n "$against" ]; then
+  # One call of a sample (a dozen trace lines): start-up and little else.
+  call="run samples/calls/agent-call-keys.xml --scenario samples/calls/agent-call-keys.agent-denied.scenario.yaml"
+  call+=" --directory samples/directory.yaml --sid CA1 --at 2026-01-05T09:30:00Z"
   header "A = this connexml, B = the other connexml (--against)"
   pair "--version" "$bin --version" "$against --version"
   pair "check, 1 KB script" "$bin check --no-show-source $work/one-kb.xml" "$against check --no-show-source $work/one-kb.xml"
+  pair "run, one call" "$bin $call" "$against $call"
 fi

@@ -20,10 +20,11 @@ struct ColourOptions: ParsableArguments {
 extension ColourChoice {
     /// The palette for text written to `stream`.
     func palette(for stream: Terminal.Stream) -> Palette {
-        Palette(
-            enabled: isEnabled(
-                isTerminal: Terminal.isTerminal(stream),
-                environment: ProcessInfo.processInfo.environment))
+        let isTerminal = Terminal.isTerminal(stream)
+        // Only `auto` on a terminal asks the environment: building all of it
+        // is 4% of a short `check` whose output goes to a file or a pipe.
+        let environment = self == .auto && isTerminal ? ProcessInfo.processInfo.environment : [:]
+        return Palette(enabled: isEnabled(isTerminal: isTerminal, environment: environment))
     }
 }
 
