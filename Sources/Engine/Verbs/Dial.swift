@@ -188,7 +188,8 @@ extension CallRun {
     ) {
         variables.set("DialCallStatus", to: status.rawValue)
         emit(
-            .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra(), outcome: denied ? nil : status.outcome)
+            .dialResult, at: position, [.init(.status, .string(status.rawValue))] + extra(),
+            outcome: denied ? nil : status.outcome)
         pendingHeaders.removeAll()
     }
 
