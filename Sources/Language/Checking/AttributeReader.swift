@@ -121,7 +121,7 @@ struct AttributeReader {
         }
         var present: [Attribute] = []
         for (index, attribute) in element.attributes.enumerated()
-        where attribute.prefix == nil && names.contains(where: { $0.name == attribute.name }) {
+        where attribute.prefix == nil && names.contains(where: { Self.same($0.name, attribute.name) }) {
             if present.isEmpty { present.reserveCapacity(attributeCount - index) }  // one allocation
             present.append(attribute)
             markHandled(index)
@@ -226,6 +226,10 @@ struct AttributeReader {
         if let word = value as? any RawRepresentable, let raw = word.rawValue as? String { return raw }
         return "\(value)"
     }
+
+    /// Equal names, told apart by their lengths first (a string keeps its
+    /// count; comparing different names costs more).
+    private static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
     /// Whether some attribute has not been read yet.
     private var hasUnread: Bool { handledCount < attributeCount }

@@ -25,11 +25,13 @@ extension Template {
         // when that is the same as by Character (ASCII without a carriage
         // return, as "\r\n" is one Character and not the "\n" that splits
         // words), by Character otherwise.
-        if text.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }) {
+        let byBytes: Result<Template, TemplateError>? = text.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             return parse(
-                Substring(text).utf8, Symbols(open: 0x7B, close: 0x7D, dollar: 0x24, space: 0x20, tab: 0x09, lineFeed: 0x0A),
-                string: { String(Substring($0)) })
+                bytes[...], Symbols(open: 0x7B, close: 0x7D, dollar: 0x24, space: 0x20, tab: 0x09, lineFeed: 0x0A),
+                string: { String(decoding: $0, as: UTF8.self) })
         }
+        if let byBytes { return byBytes }
         return parse(
             Substring(text), Symbols(open: "{", close: "}", dollar: "$", space: " ", tab: "\t", lineFeed: "\n"),
             string: { String($0) })
