@@ -50,8 +50,28 @@ import Testing
 
     static func values(_ count: Int, seed: UInt64) -> [String] {
         var random = SeededRandom(default: seed)
-        return seeds + (0..<count).map { round in round % 2 == 0 ? mutated(&random) : randomText(&random) }
+        return seeds + boundaries + (0..<count).map { round in round % 2 == 0 ? mutated(&random) : randomText(&random) }
     }
+
+    /// Every edge a reading could draw differently: times around each
+    /// limit, alone and in ranges; numbers around every field's bounds;
+    /// day numbers and names in any case.
+    static let boundaries: [String] = {
+        let times = [
+            "0:00", "9:00", "09:00", "23:59", "24:00", "24:01", "24:00:00", "24:00:01", "12:59", "12:60", "12:5", "12:005",
+            "1:00:59", "1:00:60", "1:00:5", "25:00", "100:00", "00:00:00", "12:30:", ":30", "12:", "1 2:00", "12:3 0",
+        ]
+        let numbers =
+            (0...61).map(String.init) + ["99", "100", "365", "366", "367", "1439", "1440", "1441", "9999", "10000", "00", "007"]
+        let days = ["sun", "Mon", "TUE", "wEd", "thu", "fri", "sat", "sunday", "mo", "0", "1", "7", "8", "01"]
+        var values = times + numbers + days
+        for a in times { for b in times { values.append("\(a)-\(b)") } }
+        for a in numbers {
+            for b in ["0", "1", "6", "7", "12", "23", "31", "53", "59", "366", "1440", "9999"] { values.append("\(a)-\(b)") }
+        }
+        for a in days { for b in days { values.append("\(a)-\(b)") } }
+        return values
+    }()
 
     static func same(_ a: Result<TimeTest, TimeTestParser.Failure>, _ b: Result<TimeTest, TimeTestParser.Failure>) -> Bool {
         switch (a, b) {
