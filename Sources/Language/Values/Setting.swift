@@ -7,7 +7,10 @@ public struct Setting<Value: Sendable>: Sendable {
         case fixed(Value)
         /// The parser travels with the template only: a fixed value needs
         /// none, and settings are copied with their verb on every call.
-        case template(Template, ValueKind<Value>)
+        /// Boxed: few settings are templates, and unboxed the template and
+        /// its kind made every setting of every verb 40 bytes (a `Dial`
+        /// holds six, and the model of a large script holds thousands).
+        indirect case template(Template, ValueKind<Value>)
     }
 
     public let source: Source
