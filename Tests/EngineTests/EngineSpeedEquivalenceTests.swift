@@ -93,4 +93,33 @@ import Testing
             #expect(counted == collected, "\(name)")
         }
     }
+
+    /// A scenario shares its fields with its copies until one changes: the
+    /// change is that copy's alone, field by field.
+    @Test func aScenarioCopyChangesAlone() {
+        var original = Fixture.scenario(keys: [KeyPress(digits: "1")], answers: ["1002": Answer(status: .busy)])
+        original.variables = ["a": "1"]
+        original.hangupAt = 12
+        var copy = original
+        copy.from = "2002"
+        copy.keys.append(KeyPress(digits: "2", at: 5))
+        copy.answers["1003"] = Answer(status: .failed)
+        copy.variables["b"] = "2"
+        copy.loggedIn = ["1004"]
+        copy.audioSeconds["x.wav"] = 3
+        copy.hangupAt = nil
+        copy.sid = "CA-copy"
+        copy.bargeTalk = 5
+        #expect(original.from == "1001" && copy.from == "2002")
+        #expect(original.keys == [KeyPress(digits: "1")] && copy.keys.count == 2)
+        #expect(original.answers.count == 1 && copy.answers.count == 2)
+        #expect(original.variables == ["a": "1"] && copy.variables == ["a": "1", "b": "2"])
+        #expect(original.loggedIn.isEmpty && copy.loggedIn == ["1004"])
+        #expect(original.audioSeconds.isEmpty && copy.audioSeconds["x.wav"] == 3)
+        #expect(original.hangupAt == 12 && copy.hangupAt == nil)
+        #expect(original.sid == "CA-test" && copy.sid == "CA-copy")
+        #expect(original.bargeTalk == 60 && copy.bargeTalk == 5)
+        // Unchanged fields read the same in both.
+        #expect(copy.start == original.start && copy.timeZone == original.timeZone && copy.to == original.to)
+    }
 }
