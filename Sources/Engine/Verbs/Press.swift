@@ -71,10 +71,15 @@ extension CallRun {
         guard let leg = resolve(press.leg, "dtmf_leg", at: press.position) else { return .next }
         let resolved = Press.Resolved(leg: leg)
         bindings.append(ActiveBinding(press: press, leg: resolved.keyLeg))
-        var fields: [TraceEvent.Field] = [.init(.digits, .string(press.digits)), .init(.leg, .string(resolved.leg.rawValue))]
-        if let context = press.context { fields.append(.init(.context, .string(context))) }
-        emit(.bind, at: press.position, fields)
+        emit(.bind, at: press.position, Self.bindFields(press.digits, resolved.leg, press.context))
         return .next
+    }
+
+    /// The `bind` event's fields, built only for a sink that wants them.
+    private static func bindFields(_ digits: String, _ leg: Press.Leg, _ context: String?) -> [TraceEvent.Field] {
+        var fields: [TraceEvent.Field] = [.init(.digits, .string(digits)), .init(.leg, .string(leg.rawValue))]
+        if let context { fields.append(.init(.context, .string(context))) }
+        return fields
     }
 
     /// Runs a binding's verbs after its key cut in. A bound key pressed
