@@ -86,13 +86,20 @@ extension CallRun {
         return .next
     }
 
-    private mutating func emitBarge(_ grant: BargeGrant, heardBy: LegSet, notes: [String], at position: SourcePosition) {
+    private mutating func emitBarge(
+        _ grant: BargeGrant, heardBy: LegSet, notes: @autoclosure () -> [String], at position: SourcePosition
+    ) {
+        emit(.barge, at: position, Self.bargeFields(grant, heardBy: heardBy, notes: notes()))
+    }
+
+    /// The `barge` event's fields, built only for a sink that wants them.
+    private static func bargeFields(_ grant: BargeGrant, heardBy: LegSet, notes: [String]) -> [TraceEvent.Field] {
         var fields: [TraceEvent.Field] = [
             .init(.call, .string(grant.call ?? "")), .init(.hears, .list(grant.hears.legs)),
             .init(.heardBy, .list(heardBy.legs)), .init(.commands, .bool(grant.commands)),
         ]
         if !notes.isEmpty { fields.append(.init(.notes, .list(notes))) }
-        emit(.barge, at: position, fields)
+        return fields
     }
 
     static func legs(_ legs: Barge.Legs) -> LegSet {

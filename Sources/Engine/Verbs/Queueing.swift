@@ -25,13 +25,7 @@ extension CallRun {
         }
         for stream in start.streams {
             guard let stream = resolved(stream) else { continue }
-            var fields: [TraceEvent.Field] = [
-                .init(.url, .string(stream.url)), .init(.mixType, .string(stream.mixType.rawValue)),
-            ]
-            if !stream.parameters.isEmpty {
-                fields.append(.init(.parameters, .object(stream.parameters.map { .init(.named($0.name), .string($0.value)) })))
-            }
-            emit(.stream, at: stream.position, fields)
+            emit(.stream, at: stream.position, Self.streamFields(stream))
             if let callback = stream.statusCallback {
                 notify(
                     callback, method: stream.statusCallbackMethod, event: "stream-started",
@@ -40,6 +34,17 @@ extension CallRun {
             }
         }
         return .next
+    }
+
+    /// The `stream` event's fields, built only for a sink that wants them.
+    private static func streamFields(_ stream: Stream.Resolved) -> [TraceEvent.Field] {
+        var fields: [TraceEvent.Field] = [
+            .init(.url, .string(stream.url)), .init(.mixType, .string(stream.mixType.rawValue)),
+        ]
+        if !stream.parameters.isEmpty {
+            fields.append(.init(.parameters, .object(stream.parameters.map { .init(.named($0.name), .string($0.value)) })))
+        }
+        return fields
     }
 
     /// Every attribute first, then its parameters: a stream whose template
