@@ -147,8 +147,11 @@ struct TreeBuilder {
         guard let (element, first) = open.popLast() else { return }
         elements[element].firstChild = Int32(children.count)
         elements[element].childCount = Int32(waiting.count - first)
-        children.append(contentsOf: waiting[first...])
-        waiting.removeSubrange(first...)
+        // Most elements have no children: nothing to move.
+        if first < waiting.count {
+            children.append(contentsOf: waiting[first...])
+            waiting.removeSubrange(first...)
+        }
         if open.isEmpty { finishedRoot = true } else { waiting.append(.element(element)) }
     }
 

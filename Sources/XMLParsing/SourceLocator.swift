@@ -302,6 +302,11 @@ struct SourceLocator {
         }
     }
 
-    private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
-    private func isNameEnd(_ c: UInt8) -> Bool { isSpace(c) || c == 0x2F || c == 0x3E }
+    private func isSpace(_ c: UInt8) -> Bool { c < 64 && Self.spaces >> UInt64(c) & 1 != 0 }
+    /// White space, '/' or '>' (every byte of every name is asked this).
+    private func isNameEnd(_ c: UInt8) -> Bool { c < 64 && Self.nameEnds >> UInt64(c) & 1 != 0 }
+
+    /// Tab, line feed, carriage return and space, as bits of a word.
+    private static let spaces: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20
+    private static let nameEnds: UInt64 = spaces | 1 << 0x2F | 1 << 0x3E
 }
