@@ -145,9 +145,13 @@ extension StringProtocol {
     /// Works on bytes: it runs for every text of every script.
     var trimmed: Substring {
         let s = Substring(self)
+        // Most text has nothing to trim: two bytes looked at, in place.
+        let nothingToTrim = s.withUTF8Bytes { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return !ASCII.isSpace(first) && !ASCII.isSpace(last)
+        }
+        if nothingToTrim { return s }
         let bytes = s.utf8
-        // Most text has nothing to trim: two bytes looked at.
-        if let first = bytes.first, let last = bytes.last, !ASCII.isSpace(first), !ASCII.isSpace(last) { return s }
         guard let first = bytes.firstIndex(where: { !ASCII.isSpace($0) }),
             let last = bytes.lastIndex(where: { !ASCII.isSpace($0) })
         else { return s[s.endIndex...] }
