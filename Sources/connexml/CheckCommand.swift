@@ -115,7 +115,11 @@ struct CheckRequest: Equatable, QuickParsable {
             case .failure(let problem):
                 unreadable.append(problem.diagnostic)
             case .success(let bytes):
-                diagnostics += ScriptChecker.check(bytes: bytes, file: ScriptFiles.displayName(of: path)).diagnostics
+                // The process exits after the last file: its tree is left for the
+                // exit to free (glibc coalescing the freed model was 8% of a 15 MB check).
+                diagnostics +=
+                    ScriptChecker.checkBeforeExit(bytes: bytes, file: ScriptFiles.displayName(of: path))
+                    .diagnostics
             }
         }
         unreadable += files.problems

@@ -67,6 +67,12 @@ enum ScriptFiles {
         // Straight into the byte array with read(2): no Data in between, so an
         // 8 MB script is copied once, not twice.
         var bytes: [UInt8] = []
+        // Sized once from the file's length (when it has one): growing the
+        // array 1 -> 16 MiB copied an 8 MB script several times over.
+        var status = stat()
+        if fstat(handle.fileDescriptor, &status) == 0, status.st_size > 0 {
+            bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
+        }
         // Uninitialised: zero-filling 1 MiB costs more than reading a small script.
         var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
         while bytes.count <= limit {
