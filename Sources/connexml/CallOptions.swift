@@ -4,7 +4,7 @@ import Foundation
 /// What a command line says of one call on top of its scenario: `run`'s
 /// `--from`, `--to`, `--dtmf`, `--at`, ... and the REPL's `:call FROM to N
 /// at T tz Z profile P customer C`. Checked and applied here, once for both.
-struct CallOptions {
+struct CallOptions: Equatable {
     var from: String?
     var to: String?
     var profile: String?

@@ -68,8 +68,11 @@ struct RunCommand: ParsableCommand {
     /// The inputs as the command runs them (and as `QuickParser` reads them).
     var request: RunRequest {
         RunRequest(
-            script: script, scenario: scenario, directory: directory, from: from, to: to, dtmf: dtmf, at: at,
-            timezone: timezone, profile: profile, customer: customer, sid: sid, format: format,
+            script: script, scenario: scenario, directory: directory,
+            call: CallOptions(
+                from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
+                timeZone: timezone, start: at),
+            format: format,
             allowedHosts: allowedHosts, fetchTimeout: fetchTimeout, offline: offline, colour: colour.choice)
     }
 
@@ -92,14 +95,9 @@ struct RunRequest: Equatable, QuickParsable {
     var script = ""
     var scenario: String?
     var directory: String?
-    var from: String?
-    var to: String?
-    var dtmf: String?
-    var at: String?
-    var timezone: String?
-    var profile: String?
-    var customer: String?
-    var sid: String?
+    /// `--from`, `--to`, `--dtmf`, `--at`, ...: what the command line says of
+    /// the call, as the REPL's `:call` says it too.
+    var call = CallOptions()
     var format: OutputFormat = .text
     var allowedHosts: [String] = []
     var fetchTimeout: Double = 10
@@ -112,14 +110,14 @@ struct RunRequest: Equatable, QuickParsable {
     static let quickOptions: [QuickOption<RunRequest>] = [
         .value("scenario") { $0.scenario = $1 },
         .value("directory") { $0.directory = $1 },
-        .value("from") { $0.from = $1 },
-        .value("to") { $0.to = $1 },
-        .value("dtmf") { $0.dtmf = $1 },
-        .value("at") { $0.at = $1 },
-        .value("timezone") { $0.timezone = $1 },
-        .value("profile") { $0.profile = $1 },
-        .value("customer") { $0.customer = $1 },
-        .value("sid") { $0.sid = $1 },
+        .value("from") { $0.call.from = $1 },
+        .value("to") { $0.call.to = $1 },
+        .value("dtmf") { $0.call.keys = $1 },
+        .value("at") { $0.call.start = $1 },
+        .value("timezone") { $0.call.timeZone = $1 },
+        .value("profile") { $0.call.profile = $1 },
+        .value("customer") { $0.call.customer = $1 },
+        .value("sid") { $0.call.sid = $1 },
         .value("format") { $0.format = $1 },
         .repeating("allow-host") { $0.allowedHosts.append($1) },
         .value("fetch-timeout") { $0.fetchTimeout = $1 },
@@ -163,10 +161,7 @@ struct RunRequest: Equatable, QuickParsable {
 
     /// The command-line options on top of the scenario; what is wrong with them.
     private func applyOptions(to world: inout Scenario) -> [Diagnostic] {
-        let options = CallOptions(
-            from: from, to: to, profile: profile, customer: customer, sid: sid, keys: dtmf,
-            timeZone: timezone, start: at)
-        let problems = options.apply(to: &world).map {
+        let problems = call.apply(to: &world).map {
             Diagnostic(.error, .invalidOption, $0.message, file: "--" + $0.option.rawValue, at: nil)
         }
         if !world.startIsFixed { world.start = Date() }
