@@ -34,4 +34,20 @@ import Testing
             #expect(Self.kind.parse(text) == Self.characterReading(text), "\(text.debugDescription)")
         }
     }
+
+    /// Client's events read with the helper: the same words, message and schema as its own split did.
+    @Test func clientEventsReadAsTheSplitDid() {
+        #expect(Client.eventsKind.expected == "space-separated events among initiated, ringing, answered, completed")
+        #expect(
+            Client.eventsKind.schema
+                == .pattern("(initiated|ringing|answered|completed)( (initiated|ringing|answered|completed))*"))
+        let alphabet = [" ", "ringing", "answered", "completed", "initiated", "\u{301}", "x", "\r\n"]
+        var random = SeededRandom(default: 20_261_130)
+        for _ in 0..<5_000 {
+            let text = (0..<(random.next(below: 6) + 1)).map { _ in alphabet[random.next(below: alphabet.count)] }.joined()
+            #expect(
+                Client.eventsKind.parse(text)?.map(\.rawValue) == Self.characterReading(text)?.map(\.rawValue),
+                "\(text.debugDescription)")
+        }
+    }
 }

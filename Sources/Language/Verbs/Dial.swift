@@ -147,7 +147,12 @@ extension Dial: VerbDefinition, VerbSyntax {
                     what: Number.textMeaning, isRequired: false,
                     expected: Number.numberKind.expected, schema: Number.numberKind.schema),
                 DialNoun.names), of: element)
-        var nouns: [Element] = []
+        // The nouns counted, not gathered: the first and second are all the
+        // messages name, and the nouns are checked in a second pass (an
+        // array per Dial, and one for what they gave, cost more than that).
+        var nounCount = 0
+        var firstNoun: Element?
+        var secondNoun: Element?
         var reportedChildren = false
         var text = element.text.trimmed
         if !text.isEmpty, let first = element.firstText,
@@ -160,33 +165,42 @@ extension Dial: VerbDefinition, VerbSyntax {
             text = text[text.endIndex...]
         }
         for case .element(let e) in element.children {
-            guard e.prefix == nil, DialNoun.syntaxes[e.name] != nil else {
+            guard e.prefix == nil, DialNoun.syntax(named: e.name) != nil else {
                 VerbList.reportNotAVerb(e, in: "<Dial>", &checker)
                 reportedChildren = true
                 continue
             }
-            nouns.append(e)
+            nounCount += 1
+            if nounCount == 1 { firstNoun = e } else if nounCount == 2 { secondNoun = e }
         }
-        if !text.isEmpty, let first = nouns.first {
+        if !text.isEmpty, let first = firstNoun {
             checker.error(
                 .ambiguousDestination, "<Dial> has both a number as text and <\(first.name)>",
                 at: element.firstText?.position ?? element.position,
                 hint: "dial either the text or one noun: move the number into <Number>, or remove it")
             return nil
         }
-        if nouns.count > 1 {
+        if let first = firstNoun, let second = secondNoun {
             checker.warning(
                 .tooManyDestinations,
-                "<Dial> has \(nouns.count) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(nouns[0].name)>",
-                at: nouns[1].position,
+                "<Dial> has \(nounCount) destinations, but the documentation shows one per <Dial>: the platform may dial only the first, <\(first.name)>",
+                at: second.position,
                 hint:
                     "TwiML rings them all at once; to be sure, give each destination its own <Dial> (connexml run dials the first)"
             )
         }
-        if !nouns.isEmpty {
-            // Every noun is checked; the first is the destination.
-            let destinations = nouns.map { DialNoun.syntaxes[$0.name]!.check($0, &checker) }
-            return destinations[0].map { ($0, nouns.dropFirst().map(\.position)) }
+        if nounCount > 0 {
+            // Every noun is checked, in order; the first is the destination.
+            var destination: Destination?
+            var ignored: [SourcePosition] = []
+            var index = 0
+            for case .element(let e) in element.children {
+                guard e.prefix == nil, let syntax = DialNoun.syntax(named: e.name) else { continue }
+                let checked = syntax.check(e, &checker)
+                if index == 0 { destination = checked } else { ignored.append(e.position) }
+                index += 1
+            }
+            return destination.map { ($0, ignored) }
         }
         guard !text.isEmpty else {
             if reportedChildren { return nil }  // the child was the attempt; it is reported already
