@@ -43,7 +43,7 @@ enum VerbList {
                     beforeBlock(element, &checker)
                     continue
                 }
-                guard element.prefix == nil, let syntax = syntaxes[element.name] else {
+                guard element.prefix == nil, let syntax = VerbRegistry.syntax(named: element.name) else {
                     reportNotAVerb(element, in: scope.description, &checker)
                     continue
                 }

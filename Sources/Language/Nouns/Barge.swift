@@ -33,9 +33,9 @@ extension Barge: DialNounSyntax {
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
         let whisper = attributes.value(
-            "whisper", .choice, default: Legs.ab,
+            "whisper", Legs.choiceKind, default: Legs.ab,
             about: "the legs that hear the barger (a: the leg that placed the joined call, b: the other)", &checker)
-        let bridge = attributes.value("bridge", .choice, default: Legs.ab, about: "the legs the barger hears", &checker)
+        let bridge = attributes.value("bridge", Legs.choiceKind, default: Legs.ab, about: "the legs the barger hears", &checker)
         // Decision (language.md): the documentation's table says `command`,
         // its examples `commands`; `commands` is the name.
         let spelled = attributes.value(
@@ -78,4 +78,10 @@ extension Barge {
         run:
             "Policy decides (the barge flag, the group, the target call, and the whisper flag for being heard). On joining, and after every key, the trace states who hears whom. With `commands`, keys work as FreeSWITCH's eavesdrop: `2` talk to A, `1` to B, `3` to both, `0` back to listening, `*` leave; other keys are traced with no effect.",
         checks: ["A group that is not `^[a-z_0-9]+$` (`GROUPA`): error `invalid-group-name`."])
+}
+
+extension Barge.Legs {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<Barge.Legs>.choice
 }

@@ -26,7 +26,7 @@ extension QueueNoun: DialNounSyntax {
         var attributes = AttributeReader(element)
         let music = attributes.optional("music", musicKind, about: "audio played while waiting", &checker)
         let action = attributes.optional(
-            "action", ValueKind<Action>.choice,
+            "action", Action.choiceKind,
             about: "pickup: answer the next caller waiting in the queue instead of joining it", &checker)
         attributes.foreign(["url", "method", "reservationSid", "postWorkActivitySid"], dialect: .twiml, &checker)
         attributes.finish(&checker)
@@ -44,4 +44,10 @@ extension QueueNoun {
         run:
             "Needs the caller's profile to allow queues, or queue pickup for `action=\"pickup\"` (policy); the dial is traced with the queue and answered as the scenario says.",
         checks: ["A bare file name as `music` in a local file: warning `relative-url`."])
+}
+
+extension QueueNoun.Action {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<QueueNoun.Action>.choice
 }

@@ -111,7 +111,7 @@ extension Dial: VerbDefinition, VerbSyntax {
         let starContext = attributes.optional(
             "hangupOnStarContext", .contextName, about: "* hangs up only while the call is in this context (see Enter)", &checker)
         let ringTone = attributes.value(
-            "ringTone", .choice, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
+            "ringTone", RingTone.choiceKind, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
         let timeout = attributes.value(
             "timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
         attributes.foreign(
@@ -256,4 +256,10 @@ extension Dial {
             "More than one noun: warning `too-many-destinations` (the platform may dial only the first).",
             "`hangupOnStarContext` without `hangupOnStar=\"true\"`, or `hangupOnStar` with `<Conference>`: warning `no-effect`.",
         ])
+}
+
+extension Dial.RingTone {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<Dial.RingTone>.choice
 }

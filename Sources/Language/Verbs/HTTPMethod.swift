@@ -6,3 +6,9 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
     // swift-format-ignore: AlwaysUseLowerCamelCase
     case POST
 }
+
+extension HTTPMethod {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<HTTPMethod>.choice
+}

@@ -35,7 +35,7 @@ extension Press: VerbDefinition, VerbSyntax {
             "context", .contextName,
             about: "the context in which the binding is active; every context when absent", &checker)
         let leg = attributes.value(
-            "dtmf_leg", .choice, default: Leg.a, about: "whose keys count: the caller's leg (a) or the other party's (b)",
+            "dtmf_leg", Leg.choiceKind, default: Leg.a, about: "whose keys count: the caller's leg (a) or the other party's (b)",
             &checker)
         attributes.finish(&checker)
         if scope == .press {
@@ -72,4 +72,10 @@ extension Press {
             "A template in `digit` or `context`: error `invalid-value` (bindings are made when the script is read).",
             "`<Press>` inside `<Press>`: error `misplaced-element`; a `<Press>` without verbs: warning `no-effect`.",
         ])
+}
+
+extension Press.Leg {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<Press.Leg>.choice
 }

@@ -16,7 +16,7 @@ extension Redirect: VerbDefinition, VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let method = attributes.value(
-            "method", .choice, default: HTTPMethod.POST, about: "how the next document is requested", &checker)
+            "method", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how the next document is requested", &checker)
         attributes.finish(&checker)
         guard let url = checker.expectText(element, required: "the URL of the next document", as: .documentURL, what: "URL")
         else { return nil }

@@ -19,7 +19,7 @@ extension Reject: VerbDefinition, VerbSyntax {
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let reason = attributes.value(
-            "reason", .choice, default: Reason.rejected, about: "what the caller is told: refused, or busy", &checker)
+            "reason", Reason.choiceKind, default: Reason.rejected, about: "what the caller is told: refused, or busy", &checker)
         attributes.finish(&checker)
         checker.expectEmpty(element)
         if scope != .response {
@@ -44,4 +44,10 @@ extension Reject {
 extension Reject {
     /// The call is refused: nothing after it runs.
     public static var endsTheCall: Bool { true }
+}
+
+extension Reject.Reason {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<Reject.Reason>.choice
 }

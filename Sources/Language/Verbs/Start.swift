@@ -56,10 +56,10 @@ extension Stream {
             "statusCallback", Client.callbackKind,
             about: "told when the stream starts (stream-started)", &checker)
         let method = attributes.value(
-            "statusCallbackMethod", .choice, default: HTTPMethod.POST,
+            "statusCallbackMethod", HTTPMethod.choiceKind, default: HTTPMethod.POST,
             about: "how statusCallback is requested", &checker)
         let mix = attributes.value(
-            "mix_type", .choice, default: MixType.mono,
+            "mix_type", MixType.choiceKind, default: MixType.mono,
             about: "how the legs' audio is put into the stream", &checker)
         attributes.foreign(["name", "track"], dialect: .twiml, &checker)
         attributes.finish(&checker)
@@ -109,4 +109,10 @@ extension Stream.Parameter: ElementDocumentation {
     static let reference = ElementReference(
         summary: "A name and value sent to the stream's server when it starts.",
         run: "Both are expanded and sent with the stream (in the trace, its `parameters`).")
+}
+
+extension Stream.MixType {
+    /// `.choice` made once: it allocates its rules each time it is asked
+    /// for, and the checker reads this attribute on every element that has it.
+    static let choiceKind = ValueKind<Stream.MixType>.choice
 }
