@@ -40,7 +40,8 @@ extension Client: DialNounSyntax {
             about: "the events reported to statusCallback; none when absent, so no callback is sent", &checker)
         let callback = attributes.optional("statusCallback", callbackKind, about: "where the events are sent", &checker)
         let method = attributes.value(
-            "statusCallbackMethod", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how statusCallback is requested", &checker)
+            "statusCallbackMethod", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how statusCallback is requested",
+            &checker)
         attributes.foreign(["url", "method"], dialect: .twiml, &checker)
         attributes.finish(&checker)
         if events != nil, callback == nil, element.attribute("statusCallback") == nil {

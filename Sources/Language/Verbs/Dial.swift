@@ -111,7 +111,8 @@ extension Dial: VerbDefinition, VerbSyntax {
         let starContext = attributes.optional(
             "hangupOnStarContext", .contextName, about: "* hangs up only while the call is in this context (see Enter)", &checker)
         let ringTone = attributes.value(
-            "ringTone", RingTone.choiceKind, default: RingTone.us, about: "the country whose ringback tone the caller hears", &checker)
+            "ringTone", RingTone.choiceKind, default: RingTone.us, about: "the country whose ringback tone the caller hears",
+            &checker)
         let timeout = attributes.value(
             "timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
         attributes.foreign(

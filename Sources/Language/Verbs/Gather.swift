@@ -52,7 +52,8 @@ extension Gather: VerbDefinition, VerbSyntax {
             about:
                 "the document that takes over, with the digits sent along; without it the digits are stored in gather_result and the script goes on",
             &checker)
-        let method = attributes.value("method", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how action is requested", &checker)
+        let method = attributes.value(
+            "method", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how action is requested", &checker)
         let onEmpty = attributes.value(
             "actionOnEmptyResult", .boolean, default: false, about: "true: request action even when no digit arrived", &checker)
         let numDigits = attributes.optional("numDigits", digitsKind, about: "stop as soon as this many digits arrived", &checker)
