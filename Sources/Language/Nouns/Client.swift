@@ -33,6 +33,10 @@ public struct Client: Sendable {
 extension Client: DialNounSyntax {
     static let elementName = "Client"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["url", "method"]
+
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
         let events = attributes.optional(
@@ -42,7 +46,7 @@ extension Client: DialNounSyntax {
         let method = attributes.value(
             "statusCallbackMethod", HTTPMethod.choiceKind, default: HTTPMethod.POST, about: "how statusCallback is requested",
             &checker)
-        attributes.foreign(["url", "method"], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         if events != nil, callback == nil, element.attribute("statusCallback") == nil {
             checker.warning(

@@ -28,13 +28,16 @@ public struct Number: Sendable {
 extension Number: DialNounSyntax {
     static let elementName = "Number"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = [
+        "sendDigits", "url", "method", "statusCallback", "statusCallbackEvent", "statusCallbackMethod",
+        "byoc", "machineDetection",
+    ]
+
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
-        attributes.foreign(
-            [
-                "sendDigits", "url", "method", "statusCallback", "statusCallbackEvent",
-                "statusCallbackMethod", "byoc", "machineDetection",
-            ], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         return fromText(of: element, &checker).map { .number(Number(number: $0.number, position: element.position)) }
     }

@@ -22,13 +22,17 @@ public struct QueueNoun: Sendable {
 extension QueueNoun: DialNounSyntax {
     static let elementName = "Queue"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["url", "method", "reservationSid", "postWorkActivitySid"]
+
     static func check(_ element: Element, _ checker: inout Checker) -> Dial.Destination? {
         var attributes = AttributeReader(element)
         let music = attributes.optional("music", musicKind, about: "audio played while waiting", &checker)
         let action = attributes.optional(
             "action", Action.choiceKind,
             about: "pickup: answer the next caller waiting in the queue instead of joining it", &checker)
-        attributes.foreign(["url", "method", "reservationSid", "postWorkActivitySid"], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         if let file = music?.fixedValue, let at = element.attribute("music")?.position {
             checker.noteRelativeAudio(file, in: "music of <Queue>", at: at)

@@ -100,6 +100,13 @@ public struct Dial: Sendable {
 extension Dial: VerbDefinition, VerbSyntax {
     public static let elementName = "Dial"
 
+    /// TwiML's attributes of `<Dial>`, ignored here. Made once: as a
+    /// literal in `check`, the list was built and destroyed for every Dial.
+    static let twimlAttributes = [
+        "action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
+        "trim", "sequential", "referUrl", "recordingTrack",
+    ]
+
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let callerId = attributes.optional("callerId", .phoneNumber, about: "the caller ID shown to the callee", &checker)
@@ -115,11 +122,7 @@ extension Dial: VerbDefinition, VerbSyntax {
             &checker)
         let timeout = attributes.value(
             "timeout", timeoutKind, default: defaultTimeout, about: "seconds to wait for an answer (TwiML's default)", &checker)
-        attributes.foreign(
-            [
-                "action", "method", "record", "recordingStatusCallback", "timeLimit", "answerOnBridge",
-                "trim", "sequential", "referUrl", "recordingTrack",
-            ], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
 
         if let context = element.attribute("hangupOnStarContext"), hangupOnStar.fixedValue == false {

@@ -10,11 +10,13 @@ public struct Enqueue: Sendable {
 extension Enqueue: VerbDefinition, VerbSyntax {
     public static let elementName = "Enqueue"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"]
+
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
-        attributes.foreign(
-            ["action", "method", "waitUrl", "waitUrlMethod", "workflowSid", "maxQueueSize"],
-            dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let queue = checker.expectText(element, required: "the queue name", anyText: true) else { return nil }
         return .enqueue(Enqueue(queue: queue, position: element.position))

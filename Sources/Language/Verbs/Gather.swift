@@ -45,6 +45,13 @@ public struct Gather: Sendable {
 extension Gather: VerbDefinition, VerbSyntax {
     public static let elementName = "Gather"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = [
+        "input", "hints", "language", "speechTimeout", "speechModel", "profanityFilter",
+        "partialResultCallback", "partialResultCallbackMethod", "enhanced",
+    ]
+
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         var attributes = AttributeReader(element)
         let action = attributes.optional(
@@ -66,12 +73,7 @@ extension Gather: VerbDefinition, VerbSyntax {
             about: "the key that ends input early; it is not part of the digits", &checker)
         let timeout = attributes.value(
             "timeout", timeoutKind, default: defaults.timeout, about: "seconds to wait for the next digit", &checker)
-        attributes.foreign(
-            [
-                "input", "hints", "language", "speechTimeout", "speechModel", "profanityFilter",
-                "partialResultCallback", "partialResultCallbackMethod", "enhanced",
-            ],
-            dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
 
         if let min = minDigits.fixedValue, let max = maxDigits.fixedValue, min > max {

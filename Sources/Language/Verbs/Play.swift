@@ -69,6 +69,10 @@ public enum AudioReference: Sendable, Equatable {
 extension Play: VerbDefinition, VerbSyntax {
     public static let elementName = "Play"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["digits"]
+
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         checkPrompt(element, &checker).map { .play($0) }
     }
@@ -77,7 +81,7 @@ extension Play: VerbDefinition, VerbSyntax {
     static func checkPrompt(_ element: Element, _ checker: inout Checker) -> Play? {
         var attributes = AttributeReader(element)
         let loop = attributes.value("loop", loopKind, default: 1, about: "how many times the file is played", &checker)
-        attributes.foreign(["digits"], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let file = checker.expectText(element, required: "the audio file to play", as: fileKind, what: "audio file") else {
             return nil

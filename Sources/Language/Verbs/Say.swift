@@ -21,6 +21,10 @@ public struct Say: Sendable {
 extension Say: VerbDefinition, VerbSyntax {
     public static let elementName = "Say"
 
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["voice", "language"]
+
     static func check(_ element: Element, in scope: Scope, _ checker: inout Checker) -> Verb? {
         checkPrompt(element, &checker).map { .say($0) }
     }
@@ -29,7 +33,7 @@ extension Say: VerbDefinition, VerbSyntax {
     static func checkPrompt(_ element: Element, _ checker: inout Checker) -> Say? {
         var attributes = AttributeReader(element)
         let loop = attributes.value("loop", loopKind, default: 1, about: "how many times the words are spoken", &checker)
-        attributes.foreign(["voice", "language"], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         guard let text = checker.expectText(element, required: "the words to speak", anyText: true) else { return nil }
         return Say(text: text, loop: loop, position: element.position)

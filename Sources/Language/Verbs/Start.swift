@@ -49,6 +49,10 @@ extension Start: VerbDefinition, VerbSyntax {
 }
 
 extension Stream {
+    /// TwiML's attributes here, ignored. Made once: as a literal in
+    /// `check`, the list was built and destroyed for every element.
+    static let twimlAttributes = ["name", "track"]
+
     static func check(_ element: Element, _ checker: inout Checker) -> Stream? {
         var attributes = AttributeReader(element)
         let url = attributes.required("url", .webSocketURL, about: "the WebSocket server the audio goes to", &checker)
@@ -61,7 +65,7 @@ extension Stream {
         let mix = attributes.value(
             "mix_type", MixType.choiceKind, default: MixType.mono,
             about: "how the legs' audio is put into the stream", &checker)
-        attributes.foreign(["name", "track"], dialect: .twiml, &checker)
+        attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
         if let url = callback?.fixedValue, let at = element.attribute("statusCallback")?.position {
             checker.noteRelativeCallback(url, on: "<Stream>", at: at)
