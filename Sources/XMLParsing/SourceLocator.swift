@@ -58,55 +58,49 @@ struct SourceLocator {
         let offset = min(requested, bytes.count)
         guard offset >= counted.offset else { return positionCountedFromStart(offset) }
         var (i, line, column) = counted
-        if offset - i <= 32, let base = bytes.baseAddress {
-            // A short step (the next attribute of the same tag): byte by
-            // byte costs less than calling out.
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time, line feeds and characters together: a
+            // step is mostly the next attribute of the same tag, a few dozen
+            // bytes without a line feed (byte by byte, and a memchr per
+            // line, cost twice as much).
+            while i &+ 8 <= offset {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Bit 7 of each byte that is a UTF-8 continuation byte
+                // (10xxxxxx), and of each that is a line feed (exact per
+                // byte: no borrow crosses from one byte into the next).
+                let continuations = word & ~(word << 1) & Self.highBits
+                let x = word ^ Self.lineFeeds
+                let lineFeeds = ~(((x & Self.lowBits) &+ Self.lowBits) | x) & Self.highBits
+                if lineFeeds == 0 {
+                    column &+= 8 &- continuations.nonzeroBitCount
+                } else {
+                    // Little-endian: the last line feed is the highest bit.
+                    line &+= lineFeeds.nonzeroBitCount
+                    let last = 63 &- lineFeeds.leadingZeroBitCount
+                    let after = last == 63 ? 0 : ~UInt64(0) << UInt64(last &+ 1)
+                    column = 1 &+ (63 &- last) >> 3 &- (continuations & after).nonzeroBitCount
+                }
+                i &+= 8
+            }
             while i < offset {
                 let byte = base[i]
                 if byte == 0x0A {
-                    line += 1
+                    line &+= 1
                     column = 1
                 } else if byte & 0xC0 != 0x80 {  // not a UTF-8 continuation byte
-                    column += 1
+                    column &+= 1
                 }
-                i += 1
+                i &+= 1
             }
-            columnBytesScanned += offset - counted.offset
-            counted = (offset, line, column)
-            return SourcePosition(line: line, column: column)
         }
-        // Line feeds found by memchr, characters counted eight bytes at a
-        // time: every byte of the document passes here once.
-        while let lineFeed = find(0x0A, from: i, before: offset) {
-            line += 1
-            column = 1
-            i = lineFeed + 1
-        }
-        column += characters(from: i, to: offset)
-        columnBytesScanned += offset - counted.offset
+        columnBytesScanned &+= offset &- counted.offset
         counted = (offset, line, column)
         return SourcePosition(line: line, column: column)
     }
 
-    /// The UTF-8 characters that start in `start..<end` (bytes that are not
-    /// continuation bytes).
-    private func characters(from start: Int, to end: Int) -> Int {
-        guard start < end, let base = bytes.baseAddress else { return 0 }
-        // Eight bytes at a time: a continuation byte is 10xxxxxx, so it
-        // has bit 7 set and bit 6 clear.
-        var continuations = 0
-        var k = start
-        while k + 8 <= end {
-            let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-            continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            k += 8
-        }
-        while k < end {
-            if base[k] & 0xC0 == 0x80 { continuations &+= 1 }
-            k += 1
-        }
-        return end - start - continuations
-    }
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
 
     /// The same, counted from the start of the document: for an offset
     /// before the last one asked (never in document order), and before the

@@ -127,6 +127,30 @@ import Testing
         }
     }
 
+    /// The same with steps of up to 100 bytes, which the locator counts
+    /// eight bytes at a time: line feeds anywhere in a word, several in
+    /// one, and continuation bytes that differ from a line feed by one bit
+    /// (`Ê` is C3 8A, `Ċ` C4 8A).
+    @Test func positionsAfterLongStepsAgreeWithCountingFromTheLineStart() {
+        var random = SeededRandom(seed: 0x5EED_8)
+        let pieces = ["\n", "\r\n", "a", "<", " ", "é", "日", "😀", "\n\n", "abcdefgh", "Ê", "ĊĊ", "\n\n\n\n\n\n\n\n\n"]
+            .map { Array($0.utf8) }
+        for round in 0..<300 {
+            var source: [UInt8] = round % 3 == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<random.next(below: 300) { source += pieces[random.next(below: pieces.count)] }
+            source.withUnsafeBufferPointer { buffer in
+                var locator = SourceLocator(bytes: buffer)
+                var offset = 0
+                while offset <= source.count {
+                    #expect(
+                        locator.position(ofOffset: offset) == naivePosition(ofOffset: offset, in: source),
+                        "round \(round), offset \(offset)")
+                    offset += random.next(below: 100) + 1
+                }
+            }
+        }
+    }
+
     private func firstOffset(of needle: String, in source: [UInt8]) -> Int? {
         let pattern = Array(needle.utf8)
         return source.indices.first { source[$0...].starts(with: pattern) }
