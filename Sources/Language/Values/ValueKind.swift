@@ -229,4 +229,42 @@ extension ValueKind {
             }
         }
     }
+
+    /// The same for words that can be listed: each word compared with
+    /// their spellings in place (making a String of it and asking
+    /// `init(rawValue:)`, which hashes it, cost most of a Client's events).
+    /// A word with a byte beyond ASCII is still asked of `init(rawValue:)`,
+    /// which compares by canonical equivalence.
+    public static func spaceSeparated<Word: RawRepresentable & CaseIterable & Sendable>(
+        expected: String, schema: ValueSchema
+    ) -> ValueKind where Value == [Word], Word.RawValue == String {
+        let spellings = Word.allCases.map { (bytes: Array($0.rawValue.utf8), word: $0) }
+        return ValueKind(expected: expected, schema: schema) { text in
+            text.withUTF8Bytes { bytes in
+                var words: [Word] = []
+                var start = 0
+                while start < bytes.count {
+                    guard bytes[start] != 0x20 else {
+                        start += 1
+                        continue
+                    }
+                    var end = start
+                    var isASCII = true
+                    while end < bytes.count, bytes[end] != 0x20 {
+                        if bytes[end] >= 0x80 { isASCII = false }
+                        end += 1
+                    }
+                    let spelling = bytes[start..<end]
+                    let word =
+                        isASCII
+                        ? spellings.first(where: { $0.bytes.elementsEqual(spelling) })?.word
+                        : Word(rawValue: String(decoding: spelling, as: UTF8.self))
+                    guard let word else { return nil }
+                    words.append(word)
+                    start = end
+                }
+                return words.isEmpty ? nil : words
+            }
+        }
+    }
 }
