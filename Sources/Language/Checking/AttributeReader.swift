@@ -15,15 +15,68 @@ struct AttributeReader {
     /// The attributes read, by index in the element (bit i: the i-th);
     /// those from the 65th on in `handledBeyond`.
     private var handledBits: UInt64 = 0
-    private var handledBeyond: [Int] = []
     /// How many reads found their attribute (an attribute read twice
     /// counts twice, as it always has: `hasUnread` compares the count).
     private var handledCount = 0
     private let attributeCount: Int
-    /// What a `SyntaxRecording` is told at `finish`; empty unless one asks.
-    private var recorded: [AttributeSyntax] = []
-    private var ignored: [IgnoredAttribute] = []
-    private var aliases: [(alias: String, name: String)] = []
+    /// What only a recording, or an element of more than 64 attributes,
+    /// needs, in one box made when first written: four arrays held in place
+    /// were four releases at the end of every reader of every element.
+    private var rare: RareReads?
+
+    private final class RareReads {
+        var handledBeyond: [Int] = []
+        /// What a `SyntaxRecording` is told at `finish`; empty unless one asks.
+        var recorded: [AttributeSyntax] = []
+        var ignored: [IgnoredAttribute] = []
+        var aliases: [(alias: String, name: String)] = []
+
+        func copy() -> RareReads {
+            let copy = RareReads()
+            (copy.handledBeyond, copy.recorded, copy.ignored, copy.aliases) = (handledBeyond, recorded, ignored, aliases)
+            return copy
+        }
+    }
+
+    /// The box, made when first written, and copied first if a copy of
+    /// this reader shares it (a reader is a value).
+    private mutating func rareForWriting() -> RareReads {
+        if rare == nil {
+            rare = RareReads()
+        } else if !isKnownUniquelyReferenced(&rare) {
+            rare = rare!.copy()
+        }
+        return rare!
+    }
+
+    private var handledBeyond: [Int] {
+        get { rare?.handledBeyond ?? [] }
+        _modify {
+            let box = rareForWriting()
+            yield &box.handledBeyond
+        }
+    }
+    private var recorded: [AttributeSyntax] {
+        get { rare?.recorded ?? [] }
+        _modify {
+            let box = rareForWriting()
+            yield &box.recorded
+        }
+    }
+    private var ignored: [IgnoredAttribute] {
+        get { rare?.ignored ?? [] }
+        _modify {
+            let box = rareForWriting()
+            yield &box.ignored
+        }
+    }
+    private var aliases: [(alias: String, name: String)] {
+        get { rare?.aliases ?? [] }
+        _modify {
+            let box = rareForWriting()
+            yield &box.aliases
+        }
+    }
 
     /// Whether the names read are kept even when no recording asks for
     /// them: only for a did-you-mean about an attribute left unread, which
