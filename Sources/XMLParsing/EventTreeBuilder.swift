@@ -19,16 +19,21 @@ struct EventTreeBuilder {
     private var depth = 0
     /// The character data read since the last element, comment or
     /// processing instruction, and libxml2's line when it began.
+    /// The first `textCount` bytes are the text: the buffer is kept, never
+    /// emptied (emptying an array, even keeping its capacity, and appending
+    /// to it cost more than copying into it).
     private var text: [UInt8] = []
+    private var textCount = 0
     private var textLine = 0
-    /// Reused by every start tag for its attributes' positions.
+    /// Reused by every start tag for its attributes' positions (the first
+    /// ones, as many as the locator says).
     private var attributePositions: [SourcePosition] = []
     private var names = NameTable()
 
     init(source: UnsafeBufferPointer<UInt8>) {
         tree = TreeBuilder(expectedBytes: source.count)
         locator = SourceLocator.canLocate(source) ? SourceLocator(bytes: source) : nil
-        text.reserveCapacity(256)
+        text = Array(repeating: 0, count: 256)
         attributePositions.reserveCapacity(16)
     }
 
@@ -51,12 +56,13 @@ struct EventTreeBuilder {
         let name = names.string(nameID)
         let prefix = prefixID < 0 ? nil : names.string(prefixID)
         var position = SourcePosition(line: line, column: 0)
+        var located = 0  // how many of attributePositions are this tag's
         if locator != nil {
-            if let located = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
-                position = located
+            if let tag = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
+                position = tag.position
+                located = tag.attributeCount
             } else {
                 locator = nil  // the source and the parse disagree: fall back to lines
-                attributePositions.removeAll()
             }
         }
         depth += 1
@@ -68,7 +74,7 @@ struct EventTreeBuilder {
                 name: names.id(fields[0]!, &tree),
                 prefix: fields[1].map { names.id($0, &tree) } ?? -1,
                 value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
-                position: index < attributePositions.count ? attributePositions[index] : position)
+                position: index < located ? attributePositions[index] : position)
         }
     }
 
@@ -81,10 +87,14 @@ struct EventTreeBuilder {
 
     mutating func characters(_ bytes: UnsafePointer<CChar>, count: Int, line: Int) {
         guard depth > 0, count > 0 else { return }
-        if text.isEmpty { textLine = line }
-        bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
-            text.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        if textCount == 0 { textLine = line }
+        if textCount + count > text.count {
+            text.append(contentsOf: repeatElement(0, count: Swift.max(text.count, textCount + count - text.count)))
         }
+        text.withUnsafeMutableBytes { buffer in
+            (buffer.baseAddress! + textCount).copyMemory(from: bytes, byteCount: count)
+        }
+        textCount += count
     }
 
     mutating func textBoundary() { finishText() }
@@ -94,10 +104,15 @@ struct EventTreeBuilder {
     /// Ends the current run of character data: a text child of the
     /// innermost open element unless it is all white space.
     private mutating func finishText() {
-        guard !text.isEmpty else { return }
-        defer { text.removeAll(keepingCapacity: true) }
-        guard text.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
-        let value = String(decoding: text, as: UTF8.self)
+        guard textCount > 0 else { return }
+        let count = textCount
+        textCount = 0
+        let value: String? = text.withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let value else { return }
         var position = SourcePosition(line: textLine, column: 0)
         if locator != nil {
             if let located = locator!.nextText() { position = located } else { locator = nil }

@@ -127,15 +127,21 @@ struct SourceLocator {
     /// (`xmlns`, `xmlns:p`) left out, which is libxml2's order of attributes.
     mutating func nextStartTag(named qualifiedName: String) -> (position: SourcePosition, attributes: [SourcePosition])? {
         var attributes: [SourcePosition] = []
-        guard let position = nextStartTag(prefix: nil, name: qualifiedName, attributes: &attributes) else { return nil }
-        return (position, attributes)
+        guard let (position, count) = nextStartTag(prefix: nil, name: qualifiedName, attributes: &attributes) else {
+            return nil
+        }
+        return (position, Array(attributes[..<count]))
     }
 
     /// The same, for the name `prefix:name` (or `name`), with the attribute
-    /// positions put into `attributes` (emptied first), which the tree
-    /// builder reuses for every element instead of allocating one per tag.
-    mutating func nextStartTag(prefix: String?, name: String, attributes: inout [SourcePosition]) -> SourcePosition? {
-        attributes.removeAll(keepingCapacity: true)
+    /// positions written over the first elements of `attributes` (appended
+    /// past its end), and how many there are: the tree builder reuses one
+    /// array for every element, never emptied (emptying it, even keeping
+    /// its capacity, cost more than the rest of a short tag).
+    mutating func nextStartTag(
+        prefix: String?, name: String, attributes: inout [SourcePosition]
+    ) -> (position: SourcePosition, attributeCount: Int)? {
+        var count = 0
         while let lt = find(0x3C /* < */, from: cursor) {
             if skipMarkup(at: lt) { continue }
             // A start tag: the name runs to white space, '/' or '>'.
@@ -158,7 +164,9 @@ struct SourceLocator {
                 let attributeStart = i
                 while i < bytes.count, !isNameEnd(bytes[i]), bytes[i] != 0x3D /* = */ { i += 1 }
                 if !hasPrefix("xmlns", at: attributeStart) || (i - attributeStart > 5 && bytes[attributeStart + 5] != 0x3A) {
-                    attributes.append(position(ofOffset: attributeStart))
+                    let located = position(ofOffset: attributeStart)
+                    if count < attributes.count { attributes[count] = located } else { attributes.append(located) }
+                    count += 1
                 }
                 // Skip to the value's opening quote, then past its closing one.
                 while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x27 { i += 1 }
@@ -167,7 +175,7 @@ struct SourceLocator {
                 i = (find(quote, from: i + 1) ?? bytes.count - 1) + 1
             }
             cursor = i
-            return tagPosition
+            return (tagPosition, count)
         }
         return nil
     }

@@ -45,6 +45,10 @@ import Testing
         "<Response><Say>a<!-- c -->b<?pi x?>c</Say></Response>",
         "<Response><Say>a<![CDATA[ <b> ]]>c&amp;d&#233;&#x26;e</Say><Say>  <!-- x -->  </Say></Response>",
         "<Response>\n  <Say>\n  one\n  </Say>\n  <![CDATA[   ]]>\n  <![CDATA[ text ]]>\n</Response>",
+        // Text longer than the builder's first buffer (256 bytes), in
+        // pieces (references) and whole, then short text after it.
+        "<Response><Say>" + String(repeating: "word &amp; ", count: 60) + "</Say><Say>"
+            + String(repeating: "é", count: 700) + "</Say><Say>x</Say></Response>",
         // References in attribute values: '&' travels as "&#38;".
         #"<Response><Say a="x&amp;y" b="&#38;&#x26;" c="&lt;&gt;&quot;&apos;" d="&#38;#38;" e="a&#10;b\#tc"/></Response>"#,
         #"<Response><Say a="" b="&amp;"></Say></Response>"#,
