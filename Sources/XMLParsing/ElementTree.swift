@@ -73,13 +73,17 @@ public struct Element: Sendable {
     public func attributeIndex(_ name: String) -> Int? {
         let record = tree.elements[index]
         let start = Int(record.firstAttribute)
-        let attributes = tree.attributes
-        let names = tree.names
-        for i in start..<start + Int(record.attributeCount)
-        where attributes[i].prefix < 0 && Self.same(names[Int(attributes[i].name)], name) {
-            return i - start
+        let end = start + Int(record.attributeCount)
+        // Through buffer pointers: the names are compared where they are,
+        // not copied out of the arrays (a retain and a release per name).
+        return tree.attributes.withUnsafeBufferPointer { attributes in
+            tree.names.withUnsafeBufferPointer { names in
+                for i in start..<end where attributes[i].prefix < 0 && Self.same(names[Int(attributes[i].name)], name) {
+                    return i - start
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Equal names; most names looked at are not the one asked for, and
