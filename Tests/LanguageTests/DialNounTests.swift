@@ -2,10 +2,10 @@ import Testing
 
 @testable import Language
 
-/// `DialNoun.syntax(named:)`, the switch the checker asks for every noun of
+/// `DialNoun.syntax(named:)`, the lookup the checker asks for every noun of
 /// every `<Dial>`, names the same nouns as the table of the reference.
 @Suite struct DialNounTests {
-    @Test func theSwitchNamesEveryNounOfTheTable() {
+    @Test func theLookupNamesEveryNounOfTheTable() {
         #expect(DialNoun.syntaxes.count == DialNoun.all.count)
         for (name, syntax) in DialNoun.syntaxes {
             #expect(DialNoun.syntax(named: name).map(ObjectIdentifier.init) == ObjectIdentifier(syntax), "\(name)")

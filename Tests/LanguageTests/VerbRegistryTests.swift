@@ -2,10 +2,10 @@ import Testing
 
 @testable import Language
 
-/// `VerbRegistry.syntax(named:)`, the switch the checker asks for every
+/// `VerbRegistry.syntax(named:)`, the lookup the checker asks for every
 /// element of every script, names the same verbs as the registry's table.
 @Suite struct VerbRegistryTests {
-    @Test func theSwitchNamesEveryVerbOfTheTable() {
+    @Test func theLookupNamesEveryVerbOfTheTable() {
         #expect(VerbRegistry.byElementName.count == VerbRegistry.syntaxes.count)
         for (name, syntax) in VerbRegistry.byElementName {
             #expect(VerbRegistry.syntax(named: name).map(ObjectIdentifier.init) == ObjectIdentifier(syntax), "\(name)")

@@ -14,19 +14,9 @@ enum DialNoun {
     static let syntaxes: [String: any DialNounSyntax.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.elementName, $0) })
     static let names = all.map { $0.elementName }
 
-    /// The noun named `name`: the seven names compared in turn cost less
-    /// than hashing the name into `syntaxes` (every noun of every Dial);
-    /// DialNounTests holds it to `syntaxes`.
-    static func syntax(named name: String) -> (any DialNounSyntax.Type)? {
-        switch name {
-        case "Number": Number.self
-        case "Client": Client.self
-        case "Queue": QueueNoun.self
-        case "Conference": Conference.self
-        case "Voicemail": Voicemail.self
-        case "Barge": Barge.self
-        case "LLM-Agent": LLMAgent.self
-        default: nil
-        }
-    }
+    /// The noun named `name`, as `syntaxes` has it, found without hashing
+    /// (every noun of every Dial).
+    static func syntax(named name: String) -> (any DialNounSyntax.Type)? { byName[name] }
+
+    private static let byName = NameTable<any DialNounSyntax.Type>(all.map { ($0.elementName, $0) })
 }

@@ -16,23 +16,9 @@ public enum VerbRegistry {
     static let byElementName: [String: any VerbSyntax.Type] = Dictionary(
         uniqueKeysWithValues: syntaxes.map { ($0.elementName, $0) })
 
-    /// The verb of an element name, as `byElementName` has it: the name's
-    /// length, then a name or two compared, cost less than hashing it (the
-    /// checker asks for every element of every script). VerbRegistryTests
-    /// holds the two to the same answers.
-    static func syntax(named name: String) -> (any VerbSyntax.Type)? {
-        switch name.utf8.count {
-        case 3: name == "Say" ? Say.self : name == "Set" ? SetVariable.self : nil
-        case 4: name == "Dial" ? Dial.self : name == "Play" ? Play.self : name == "Echo" ? Echo.self : nil
-        case 5:
-            name == "Press"
-                ? Press.self
-                : name == "Pause" ? Pause.self : name == "Enter" ? Enter.self : name == "Start" ? Start.self : nil
-        case 6: name == "Gather" ? Gather.self : name == "Hangup" ? Hangup.self : name == "Reject" ? Reject.self : nil
-        case 7: name == "Enqueue" ? Enqueue.self : nil
-        case 8: name == "Transfer" ? Transfer.self : name == "Redirect" ? Redirect.self : nil
-        case 9: name == "Condition" ? Condition.self : nil
-        default: nil
-        }
-    }
+    /// The verb of an element name, as `byElementName` has it, found
+    /// without hashing (the checker asks for every element of every script).
+    static func syntax(named name: String) -> (any VerbSyntax.Type)? { byName[name] }
+
+    private static let byName = NameTable<any VerbSyntax.Type>(syntaxes.map { ($0.elementName, $0) })
 }
