@@ -64,7 +64,7 @@ struct SourceLocator {
             // bytes without a line feed (byte by byte, and a memchr per
             // line, cost twice as much).
             while i &+ 8 <= offset {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 // Bit 7 of each byte that is a UTF-8 continuation byte
                 // (10xxxxxx), and of each that is a line feed (exact per
                 // byte: no borrow crosses from one byte into the next).

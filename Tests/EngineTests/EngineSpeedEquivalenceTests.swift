@@ -42,7 +42,8 @@ import Testing
         for text in texts {
             #expect(SpokenWords.count(text) == Self.wordsOneByteAtATime(text), "\(text.debugDescription)")
         }
-        // A bridged or foreign string takes the copied path: same answer.
+        // A string made through Foundation (native on Linux, so this is the
+        // same path; on a platform with bridged strings it would be the copied one).
         let foreign = NSString(string: "one two  three\tfour").description
         #expect(SpokenWords.count(foreign) == 4)
     }

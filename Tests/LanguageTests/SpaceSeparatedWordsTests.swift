@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `ValueKind.spaceSeparated` reads words as `split(separator: " ")` of
-/// Characters did (the reading `Client.eventsKind` has today, kept here as
+/// Characters did (the reading `Client.eventsKind` had before, kept here as
 /// the oracle), on the documented values, their mutations and random text
 /// with combining marks after spaces.
 @Suite struct SpaceSeparatedWordsTests {

@@ -11,6 +11,10 @@ public struct CompiledScript: Sendable {
     private final class Storage: Sendable {
         let script: Script
         let warnings: [Diagnostic]
+        // The compiled `<Condition>` expressions (`matcher(for:)`); when there
+        // are a few, also as a list, found by comparing the pattern with each,
+        // which for the very string the script holds is one instruction or two
+        // (hashing it cost more, for every Condition of every call).
         let expressions: [String: FieldMatcher]
         let fewExpressions: [(pattern: String, matcher: FieldMatcher)]?
         let isFetched: Bool
@@ -31,10 +35,6 @@ public struct CompiledScript: Sendable {
     public var script: Script { _read { yield storage.script } }
     /// Warnings from checking (a script with errors never compiles).
     public var warnings: [Diagnostic] { _read { yield storage.warnings } }
-    // The compiled `<Condition>` expressions (`matcher(for:)`); when there
-    // are a few, also as a list, found by comparing the pattern with each,
-    // which for the very string the script holds is one instruction or two
-    // (hashing it cost more, for every Condition of every call).
 
     public var file: String { _read { yield storage.script.file } }
     /// Whether the document was fetched over HTTP: its relative references

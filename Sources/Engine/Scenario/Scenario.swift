@@ -13,51 +13,36 @@ public struct Scenario: Sendable {
     private final class Storage: @unchecked Sendable {
         // Changed only while uniquely referenced (`writable`): a shared
         // storage is never written, so sharing it between threads is safe.
-        @exclusivity(unchecked) var from: String = "+15550100"
-        @exclusivity(unchecked) var to: String = "100"
-        @exclusivity(unchecked) var start: Date = Date(timeIntervalSince1970: 0)
-        @exclusivity(unchecked) var startIsFixed: Bool = false
-        @exclusivity(unchecked) var timeZone: TimeZone = TimeZone(identifier: "UTC")!
-        @exclusivity(unchecked) var timeZoneName: String = "UTC"
-        @exclusivity(unchecked) var profile: String? = nil
-        @exclusivity(unchecked) var customer: String? = nil
-        @exclusivity(unchecked) var sid: String? = nil
-        @exclusivity(unchecked) var variables: [String: String] = [:]
-        @exclusivity(unchecked) var keys: [KeyPress] = []
-        @exclusivity(unchecked) var answers: [String: Answer] = [:]
-        @exclusivity(unchecked) var defaultAnswer: Answer = Answer(status: .noAnswer)
-        @exclusivity(unchecked) var callsInProgress: [CallInProgress] = []
-        @exclusivity(unchecked) var bargeTarget: String? = nil
-        @exclusivity(unchecked) var bargeTalk: Double = 60
-        @exclusivity(unchecked) var loggedIn: [String] = []
-        @exclusivity(unchecked) var audioSeconds: [String: Double] = [:]
-        @exclusivity(unchecked) var hangupAt: Double? = nil
+        @exclusivity(unchecked) var fields: Fields
 
-        init() {}
+        init(_ fields: Fields = Fields()) { self.fields = fields }
 
-        func copy() -> Storage {
-            let copy = Storage()
-            copy.from = from
-            copy.to = to
-            copy.start = start
-            copy.startIsFixed = startIsFixed
-            copy.timeZone = timeZone
-            copy.timeZoneName = timeZoneName
-            copy.profile = profile
-            copy.customer = customer
-            copy.sid = sid
-            copy.variables = variables
-            copy.keys = keys
-            copy.answers = answers
-            copy.defaultAnswer = defaultAnswer
-            copy.callsInProgress = callsInProgress
-            copy.bargeTarget = bargeTarget
-            copy.bargeTalk = bargeTalk
-            copy.loggedIn = loggedIn
-            copy.audioSeconds = audioSeconds
-            copy.hangupAt = hangupAt
-            return copy
-        }
+        /// A storage of its own: the fields are one value, so a field added
+        /// to them is copied too.
+        func copy() -> Storage { Storage(fields) }
+    }
+
+    /// Every field with its default.
+    private struct Fields {
+        var from: String = "+15550100"
+        var to: String = "100"
+        var start: Date = Date(timeIntervalSince1970: 0)
+        var startIsFixed: Bool = false
+        var timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        var timeZoneName: String = "UTC"
+        var profile: String? = nil
+        var customer: String? = nil
+        var sid: String? = nil
+        var variables: [String: String] = [:]
+        var keys: [KeyPress] = []
+        var answers: [String: Answer] = [:]
+        var defaultAnswer: Answer = Answer(status: .noAnswer)
+        var callsInProgress: [CallInProgress] = []
+        var bargeTarget: String? = nil
+        var bargeTalk: Double = 60
+        var loggedIn: [String] = []
+        var audioSeconds: [String: Double] = [:]
+        var hangupAt: Double? = nil
     }
 
     private var storage = Storage()
@@ -72,92 +57,92 @@ public struct Scenario: Sendable {
 
     /// The caller: a SIP username of the directory, or an outside number.
     public var from: String {
-        _read { yield storage.from }
-        _modify { yield &writable.from }
+        _read { yield storage.fields.from }
+        _modify { yield &writable.fields.from }
     }
     /// The dialled number (`To`, also `Extension`).
     public var to: String {
-        _read { yield storage.to }
-        _modify { yield &writable.to }
+        _read { yield storage.fields.to }
+        _modify { yield &writable.fields.to }
     }
     public var start: Date {
-        _read { yield storage.start }
-        _modify { yield &writable.start }
+        _read { yield storage.fields.start }
+        _modify { yield &writable.fields.start }
     }
     /// Whether `start` was given (otherwise the command line uses now).
     public var startIsFixed: Bool {
-        _read { yield storage.startIsFixed }
-        _modify { yield &writable.startIsFixed }
+        _read { yield storage.fields.startIsFixed }
+        _modify { yield &writable.fields.startIsFixed }
     }
     public var timeZone: TimeZone {
-        _read { yield storage.timeZone }
-        _modify { yield &writable.timeZone }
+        _read { yield storage.fields.timeZone }
+        _modify { yield &writable.fields.timeZone }
     }
     /// The zone's name as given (Foundation may call UTC "GMT").
     public var timeZoneName: String {
-        _read { yield storage.timeZoneName }
-        _modify { yield &writable.timeZoneName }
+        _read { yield storage.fields.timeZoneName }
+        _modify { yield &writable.fields.timeZoneName }
     }
     /// The profile of an outside caller; else the directory's default.
     public var profile: String? {
-        _read { yield storage.profile }
-        _modify { yield &writable.profile }
+        _read { yield storage.fields.profile }
+        _modify { yield &writable.fields.profile }
     }
     /// The customer whose application answers an outside caller.
     public var customer: String? {
-        _read { yield storage.customer }
-        _modify { yield &writable.customer }
+        _read { yield storage.fields.customer }
+        _modify { yield &writable.fields.customer }
     }
     /// The call id; generated when absent.
     public var sid: String? {
-        _read { yield storage.sid }
-        _modify { yield &writable.sid }
+        _read { yield storage.fields.sid }
+        _modify { yield &writable.fields.sid }
     }
     public var variables: [String: String] {
-        _read { yield storage.variables }
-        _modify { yield &writable.variables }
+        _read { yield storage.fields.variables }
+        _modify { yield &writable.fields.variables }
     }
     /// Keypresses, in order.
     public var keys: [KeyPress] {
-        _read { yield storage.keys }
-        _modify { yield &writable.keys }
+        _read { yield storage.fields.keys }
+        _modify { yield &writable.fields.keys }
     }
     /// How destinations answer, by destination after templates.
     public var answers: [String: Answer] {
-        _read { yield storage.answers }
-        _modify { yield &writable.answers }
+        _read { yield storage.fields.answers }
+        _modify { yield &writable.fields.answers }
     }
     public var defaultAnswer: Answer {
-        _read { yield storage.defaultAnswer }
-        _modify { yield &writable.defaultAnswer }
+        _read { yield storage.fields.defaultAnswer }
+        _modify { yield &writable.fields.defaultAnswer }
     }
     public var callsInProgress: [CallInProgress] {
-        _read { yield storage.callsInProgress }
-        _modify { yield &writable.callsInProgress }
+        _read { yield storage.fields.callsInProgress }
+        _modify { yield &writable.fields.callsInProgress }
     }
     public var bargeTarget: String? {
-        _read { yield storage.bargeTarget }
-        _modify { yield &writable.bargeTarget }
+        _read { yield storage.fields.bargeTarget }
+        _modify { yield &writable.fields.bargeTarget }
     }
     /// How long a barge lasts when the barger does not leave with `*`.
     public var bargeTalk: Double {
-        _read { yield storage.bargeTalk }
-        _modify { yield &writable.bargeTalk }
+        _read { yield storage.fields.bargeTalk }
+        _modify { yield &writable.fields.bargeTalk }
     }
     /// Users already active (capacity).
     public var loggedIn: [String] {
-        _read { yield storage.loggedIn }
-        _modify { yield &writable.loggedIn }
+        _read { yield storage.fields.loggedIn }
+        _modify { yield &writable.fields.loggedIn }
     }
     /// Seconds each audio file plays (default `Scenario.defaultPlaySeconds`).
     public var audioSeconds: [String: Double] {
-        _read { yield storage.audioSeconds }
-        _modify { yield &writable.audioSeconds }
+        _read { yield storage.fields.audioSeconds }
+        _modify { yield &writable.fields.audioSeconds }
     }
     /// Seconds into the call when the caller hangs up; nil: never.
     public var hangupAt: Double? {
-        _read { yield storage.hangupAt }
-        _modify { yield &writable.hangupAt }
+        _read { yield storage.fields.hangupAt }
+        _modify { yield &writable.fields.hangupAt }
     }
     public static let defaultPlaySeconds = 5.0
 

@@ -140,11 +140,12 @@ extension CallRun {
         }
     }
 
-    /// How many keys `digits` are: its bytes, when they are ASCII, as keys
-    /// are (counting characters, `String.count`, cost a hundred and more
-    /// instructions for one key).
+    /// How many keys `digits` are: its bytes, when they are ASCII without a
+    /// carriage return (CR LF is one Character), as keys are (counting
+    /// characters, `String.count`, cost a hundred and more instructions for
+    /// one key).
     static func keyCount(_ digits: String) -> Int {
-        digits.utf8.allSatisfy { $0 < 0x80 } ? digits.utf8.count : digits.count
+        digits.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? digits.utf8.count : digits.count
     }
 
     /// The binding for `digits` pressed on `leg` in the current context.

@@ -52,14 +52,16 @@ public enum ScriptChecker {
 }
 
 extension ScriptChecker {
-    /// As `check(bytes:file:limits:)`, for a command that exits once it has
+    /// As `check(bytes:file:limits:)`, for the command line only (it keeps
+    /// the last document on purpose), which exits once it has
     /// checked: the document's tree and script are freed when the next
-    /// document is checked this way (before it is read, so memory stays at
-    /// one document), and the last one not at all, since the process's
+    /// document is checked this way (before it is parsed, so memory stays
+    /// at one document and the next file's bytes), and the last one not at
+    /// all, since the process's
     /// exit gives its memory back at once. Freeing a large script's tree
     /// and model piece by piece was a tenth of `check`'s time (glibc
     /// coalescing a quarter of a million freed chunks).
-    public static func checkBeforeExit(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result {
+    package static func checkBeforeExit(bytes: [UInt8], file: String, limits: ParseLimits = .localFile) -> Result {
         lastChecked.withLock { $0 = nil }  // the previous one, freed now
         switch XMLParser.parse(bytes, file: file, limits: limits) {
         case .failure(let diagnostics): return Result(script: nil, diagnostics: diagnostics)

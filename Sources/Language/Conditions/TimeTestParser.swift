@@ -68,7 +68,7 @@ enum TimeTestParser {
     /// script): a value splits into the same items either way unless a `,`
     /// or `-` starts a Character with a combining mark after it, and such an
     /// item is not ASCII, which no end parser accepts, so it fails either
-    /// way. (`TimeTestParserBytesTests` holds the two readings to the same
+    /// way. (`ByteParserEquivalenceTests` holds the two readings to the same
     /// answers.)
     private static func ranges<Range>(
         _ value: String, expected: Expected, requireRange: Bool = false,

@@ -47,8 +47,8 @@ public struct ValueKind<Value: Sendable>: Sendable {
 }
 
 /// What a `ValueKind` does, as a class so that a kind is one reference; a
-/// subclass per way of building one (`choice` is made for every attribute
-/// of a choice read: a class of its own needs no closure contexts).
+/// subclass per way of building one (a class of its own needs no closure
+/// contexts).
 /// Immutable, hence Sendable.
 class ValueRules<Value>: @unchecked Sendable {
     func parse(_ text: String) -> Value? { nil }
@@ -207,31 +207,8 @@ extension ValueKind {
     /// differ only where a space is followed by a combining mark, and then
     /// either way a word is not ASCII, which no raw value is, so the text
     /// is invalid either way (`SpaceSeparatedWordsTests`).
-    public static func spaceSeparated<Word: RawRepresentable & Sendable>(
-        expected: String, schema: ValueSchema
-    ) -> ValueKind where Value == [Word], Word.RawValue == String {
-        ValueKind(expected: expected, schema: schema) { text in
-            text.withUTF8Bytes { bytes in
-                var words: [Word] = []
-                var start = 0
-                while start < bytes.count {
-                    guard bytes[start] != 0x20 else {
-                        start += 1
-                        continue
-                    }
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                    guard let word = Word(rawValue: String(decoding: bytes[start..<end], as: UTF8.self)) else { return nil }
-                    words.append(word)
-                    start = end
-                }
-                return words.isEmpty ? nil : words
-            }
-        }
-    }
-
-    /// The same for words that can be listed: each word compared with
-    /// their spellings in place (making a String of it and asking
+    ///
+    /// Each word is compared with the spellings in place (making a String of it and asking
     /// `init(rawValue:)`, which hashes it, cost most of a Client's events).
     /// A word with a byte beyond ASCII is still asked of `init(rawValue:)`,
     /// which compares by canonical equivalence.
