@@ -15,8 +15,9 @@ struct AttributeReader {
     /// The attributes read, by index in the element (bit i: the i-th);
     /// those from the 65th on in `handledBeyond`.
     private var handledBits: UInt64 = 0
-    /// How many reads found their attribute (an attribute read twice
-    /// counts twice, as it always has: `hasUnread` compares the count).
+    /// How many of the element's attributes have been read (each once,
+    /// however often it is read: a count of reads let an attribute read
+    /// twice hide an unknown one from `finish`).
     private var handledCount = 0
     private let attributeCount: Int
     /// What only a recording, or an element of more than 64 attributes,
@@ -246,6 +247,7 @@ struct AttributeReader {
     }
 
     private mutating func markHandled(_ index: Int) {
+        guard !isHandled(index) else { return }
         handledCount += 1
         if index < 64 { handledBits |= 1 << UInt64(index) } else { handledBeyond.append(index) }
     }
