@@ -12,6 +12,9 @@
 // one has compiled, and `Mutex` (Synchronization) would need macOS 15. No
 // `platforms:` minimum is declared until a macOS job builds and tests it.
 import PackageDescription
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let package = Package(
     name: "connexml",
@@ -78,7 +81,9 @@ let package = Package(
             // (docs/performance.md, "Start-up": `--version` 9 ms of CPU → 4).
             // Release only, so the debug test runner keeps one runtime.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"] + releaseLinkLayout, .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         // scripts/bench-run.sh: many calls, events only counted.
         .executableTarget(name: "CallBenchmark", dependencies: ["Engine", "Policy", "Fetching"]),
@@ -99,3 +104,36 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["connexml", "XMLParsing", "TestSupport"], exclude: ["pty-session.py"]),
     ]
 )
+
+/// How the release `connexml` is laid out by the linker (docs/performance.md,
+/// "Linking"): lld, with the functions that everyday commands run side by
+/// side (BuildSupport/hot-functions.order, written by
+/// scripts/generate-link-order.sh), so a command touches a few hundred
+/// pages of code rather than pages all over 17 MB; and, where the C
+/// library's loader reads them (glibc 2.36 and later), relative
+/// relocations packed (DT_RELR): 16 KB for the loader to read at every
+/// start instead of 1.9 MB.
+var releaseLinkLayout: [String] {
+    var flags = [
+        "-use-ld=lld",
+        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/BuildSupport/hot-functions.order",
+        // A name the code no longer has is skipped: the list may lag the code.
+        "-Xlinker", "--no-warn-symbol-ordering",
+    ]
+    if loaderReadsPackedRelocations { flags += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] }
+    return flags
+}
+
+/// Whether this machine's glibc loader reads DT_RELR (2.36 and later). An
+/// older one would refuse the executable, so it gets the plain relocations.
+var loaderReadsPackedRelocations: Bool {
+    #if canImport(Glibc)
+    // "glibc 2.36"
+    var text = [CChar](repeating: 0, count: 64)
+    guard confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count) > 0 else { return false }
+    let version = String(cString: text).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    return version.count >= 2 && (version[0], version[1]) >= (2, 36)
+    #else
+    return false
+    #endif
+}
