@@ -12,8 +12,7 @@ extension CallRun {
     /// A template expanded with the call's variables; an unset variable
     /// expands to nothing, with a warning in the trace.
     mutating func expand(_ template: Template, at position: SourcePosition) -> String {
-        if template.parts.isEmpty { return "" }
-        if template.parts.count == 1, case .text(let text) = template.parts[0] { return text }
+        if let text = template.literal { return text }
         // One pass: each variable looked up once, the unset ones noted.
         let variables = self.variables
         var unset: [String] = []

@@ -9,40 +9,77 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         case substring(variable: String, start: Int, length: Int?)
     }
 
-    public let parts: [Part]
-    /// The one variable the template reads, when it reads exactly one and
-    /// only whole (no substring): the common case ("Welcome, {{ From }}."),
-    /// expanded into one exactly sized string. Derived from `parts`.
-    private let soleVariable: String?
+    /// The template as it is held. Most templates are plain text (every
+    /// attribute value and verb text of a script is one): those are the
+    /// string alone, with no array of parts to allocate (a one-element array
+    /// per value was 1.5% of a large `check`). Either form is canonical (one
+    /// template, one storage), so equality and hashing are the storage's.
+    private let storage: Storage
+
+    private enum Storage: Sendable, Hashable {
+        /// No parts (an empty text), or one text part.
+        case literal(String)
+        case expressions(Expressions)
+    }
+
+    /// Parts that read variables (or more than one text), in one object.
+    private final class Expressions: Sendable, Hashable {
+        let parts: [Part]
+        /// The one variable the template reads, when it reads exactly one
+        /// and only whole (no substring): the common case ("Welcome, {{
+        /// From }}."), expanded into one exactly sized string.
+        let soleVariable: String?
+
+        init(_ parts: [Part]) {
+            self.parts = parts
+            let reads = parts.filter { if case .text = $0 { false } else { true } }
+            if reads.count == 1, case .variable(let name) = reads[0] { soleVariable = name } else { soleVariable = nil }
+        }
+
+        static func == (a: Expressions, b: Expressions) -> Bool { a.parts == b.parts }
+        func hash(into hasher: inout Hasher) { hasher.combine(parts) }
+    }
 
     public init(parts: [Part]) {
-        self.parts = parts
-        let reads = parts.filter { if case .text = $0 { false } else { true } }
-        if reads.count == 1, case .variable(let name) = reads[0] { soleVariable = name } else { soleVariable = nil }
+        if parts.isEmpty {
+            storage = .literal("")
+        } else if parts.count == 1, case .text(let text) = parts[0], !text.isEmpty {
+            storage = .literal(text)
+        } else {
+            storage = .expressions(Expressions(parts))
+        }
     }
 
     /// A template with no expressions.
-    public init(literal: String) {
-        parts = literal.isEmpty ? [] : [.text(literal)]
-        soleVariable = nil
+    public init(literal: String) { storage = .literal(literal) }
+
+    /// The parts, in order: none for an empty text, one for plain text.
+    public var parts: [Part] {
+        switch storage {
+        case .literal(let text): text.isEmpty ? [] : [.text(text)]
+        case .expressions(let expressions): expressions.parts
+        }
     }
 
     /// The text, when the template has no expressions (known at check time).
     public var literal: String? {
-        // One part, or none, nearly always: no string to build.
-        if parts.isEmpty { return "" }
-        if parts.count == 1 { if case .text(let s) = parts[0] { return s } else { return nil } }
-        var result = ""
-        for part in parts {
-            guard case .text(let s) = part else { return nil }
-            result += s
+        switch storage {
+        case .literal(let text):
+            return text
+        case .expressions(let expressions):
+            var result = ""
+            for part in expressions.parts {
+                guard case .text(let s) = part else { return nil }
+                result += s
+            }
+            return result
         }
-        return result
     }
 
     /// The variables the template reads, in order.
     public var variables: [String] {
-        parts.compactMap {
+        guard case .expressions(let expressions) = storage else { return [] }
+        return expressions.parts.compactMap {
             switch $0 {
             case .text: nil
             case .variable(let name), .substring(let name, _, _): name
@@ -53,9 +90,14 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// Expands the template with `lookup` giving each variable's value
     /// (nil when unset, which expands to nothing).
     public func expand(_ lookup: (String) -> String?) -> String {
-        if let soleVariable { return expand(with: lookup(soleVariable) ?? "") }
+        let expressions: Expressions
+        switch storage {
+        case .literal(let text): return text
+        case .expressions(let held): expressions = held
+        }
+        if let soleVariable = expressions.soleVariable { return expand(expressions.parts, with: lookup(soleVariable) ?? "") }
         var result = ""
-        for part in parts {
+        for part in expressions.parts {
             switch part {
             case .text(let s): result += s
             case .variable(let name): result += lookup(name) ?? ""
@@ -73,7 +115,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// The template with `value` for its only variable: the bytes counted,
     /// then copied into one string (appending part by part grew the result
     /// once a part).
-    private func expand(with value: String) -> String {
+    private func expand(_ parts: [Part], with value: String) -> String {
         // One variable alone (a Condition's field, most often) is its value.
         if parts.count == 1 { return value }
         var value = value

@@ -93,17 +93,35 @@ extension Template {
     }
 
     /// Whether `{{` or `${` occurs in `text` (when not, `parse` gives the
-    /// text back as a literal).
+    /// text back as a literal). Every attribute value and text of a script
+    /// is asked, and most have no `{`: eight bytes at a time, a word
+    /// without one is passed over whole (a call to memchr per value cost
+    /// more than it saved: values are short).
     static func mayContainExpression(_ text: String) -> Bool {
-        func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x7B /* { */ && (previous == 0x7B || previous == 0x24 /* $ */) { return true }
-                previous = byte
+        text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                if i &+ 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let x = word ^ 0x7B7B_7B7B_7B7B_7B7B  // a zero byte where a `{` was
+                    guard (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 else {
+                        i &+= 8
+                        continue
+                    }
+                }
+                // A `{` in the next eight bytes (or the last few): byte by byte.
+                let end = Swift.min(i &+ 8, count)
+                while i < end {
+                    if base[i] == 0x7B /* { */, i > 0, base[i &- 1] == 0x7B || base[i &- 1] == 0x24 /* $ */ {
+                        return true
+                    }
+                    i &+= 1
+                }
             }
             return false
         }
-        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
     /// The words between `{{` and `}}`.
