@@ -80,11 +80,43 @@ private final class ClosureRules<Value: Sendable>: ValueRules<Value>, @unchecked
 }
 
 /// One of an enumeration's raw values: its words listed only when asked.
-private final class ChoiceRules<Value: RawRepresentable & CaseIterable & Sendable>: ValueRules<Value>, @unchecked Sendable
-where Value.RawValue == String {
-    override func parse(_ text: String) -> Value? { Value(rawValue: text) }
-    override func expected() -> String { "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ") }
-    override func schema() -> ValueSchema { .choice(Value.allCases.map(\.rawValue)) }
+///
+/// Made from the cases and their raw values, so the class asks nothing of
+/// `Value`: a class generic over `RawRepresentable & CaseIterable` values
+/// had the runtime look both conformances up for each choice type, the
+/// first time its kind was made, and each lookup scans every conformance
+/// record of the binary. Words are matched here, not by `init(rawValue:)`,
+/// which for a long enumeration (`Dial.RingTone`) builds a `[String: Int]`
+/// on first use.
+private final class ChoiceRules<Value: Sendable>: ValueRules<Value>, @unchecked Sendable {
+    private let words: [String]
+    private let cases: [Value]
+    /// The words' UTF-8 bytes, when every word is ASCII (nil otherwise):
+    /// then an ASCII text is a word exactly when its bytes are the word's,
+    /// as ASCII strings are canonically equivalent only when identical.
+    private let asciiSpellings: [[UInt8]]?
+
+    init(_ choices: [(word: String, value: Value)]) {
+        words = choices.map(\.word)
+        cases = choices.map(\.value)
+        asciiSpellings =
+            words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
+    }
+
+    override func parse(_ text: String) -> Value? {
+        let index = text.withUTF8Bytes { bytes in
+            guard let spellings = asciiSpellings, bytes.allSatisfy({ $0 < 0x80 }) else {
+                // String equality, canonical equivalence, as `init(rawValue:)` compares:
+                // "\u{212A}" (KELVIN SIGN) is "K".
+                return words.firstIndex(of: text)
+            }
+            return spellings.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }
+        return index.map { cases[$0] }
+    }
+
+    override func expected() -> String { "one of " + words.joined(separator: ", ") }
+    override func schema() -> ValueSchema { .choice(words) }
 }
 
 extension ValueKind where Value == Int {
@@ -114,7 +146,7 @@ extension ValueKind where Value == Bool {
 
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
-    public static var choice: ValueKind { ValueKind(rules: ChoiceRules<Value>()) }
+    public static var choice: ValueKind { ValueKind(rules: ChoiceRules(Value.allCases.map { ($0.rawValue, $0) })) }
 }
 
 extension ValueKind where Value == String {
