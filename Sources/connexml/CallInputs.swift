@@ -44,15 +44,16 @@ final class CallInputs: Sendable {
         loaded.directory = directory.directory
         loaded.scenario = ScenarioFile()
         if let scenarioPath {
-            switch ScriptFiles.read(scenarioPath, limit: ScenarioLoader.maximumBytes) {
-            case .failure(let failure): collect([failure.diagnostic])
-            case .success(let bytes):
+            do throws(ScriptFiles.Unreadable) {
+                let bytes = try ScriptFiles.read(scenarioPath, limit: ScenarioLoader.maximumBytes)
                 let result = ScenarioLoader.load(
                     bytes: bytes, file: scenarioPath,
                     folder: (scenarioPath as NSString).deletingLastPathComponent,
                     directory: directory.directory)
                 collect(result.diagnostics)
                 loaded.scenario = result.file
+            } catch {
+                collect([error.diagnostic])
             }
         }
         return loaded
@@ -61,9 +62,11 @@ final class CallInputs: Sendable {
     private func compiled(_ path: String) -> Result<CompiledScript, CompileFailure> {
         if let cached = scripts.withLock({ $0[path] }) { return cached }
         let result: Result<CompiledScript, CompileFailure>
-        switch ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes) {
-        case .failure(let failure): result = .failure(CompileFailure(diagnostics: [failure.diagnostic]))
-        case .success(let bytes): result = CompiledScript.compile(bytes: bytes, file: path)
+        do throws(ScriptFiles.Unreadable) {
+            let bytes = try ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes)
+            result = CompiledScript.compile(bytes: bytes, file: path)
+        } catch {
+            result = .failure(CompileFailure(diagnostics: [error.diagnostic]))
         }
         scripts.withLock { $0[path] = result }
         return result

@@ -111,16 +111,18 @@ struct CheckRequest: Equatable, QuickParsable {
             }
         }
         for path in files.paths {
-            switch ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes) {
-            case .failure(let problem):
-                unreadable.append(problem.diagnostic)
-            case .success(let bytes):
-                // The process exits after the last file: its tree is left for the
-                // exit to free (glibc coalescing the freed model was 8% of a 15 MB check).
-                diagnostics +=
-                    ScriptChecker.checkBeforeExit(bytes: bytes, file: ScriptFiles.displayName(of: path))
-                    .diagnostics
+            let bytes: [UInt8]
+            do throws(ScriptFiles.Unreadable) {
+                bytes = try ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes)
+            } catch {
+                unreadable.append(error.diagnostic)
+                continue
             }
+            // The process exits after the last file: its tree is left for the
+            // exit to free (glibc coalescing the freed model was 8% of a 15 MB check).
+            diagnostics +=
+                ScriptChecker.checkBeforeExit(bytes: bytes, file: ScriptFiles.displayName(of: path))
+                .diagnostics
         }
         unreadable += files.problems
         let ignored = Set(ignoredCodes.map { DiagnosticCode(rawValue: $0) })

@@ -22,12 +22,13 @@ enum DirectoryFiles {
     }
 
     static func load(path: String) -> Loaded {
-        switch ScriptFiles.read(path, limit: DirectoryLoader.maximumBytes) {
-        case .failure(let unreadable):
-            return Loaded(directory: nil, diagnostics: [unreadable.diagnostic], source: path)
-        case .success(let bytes):
-            let result = DirectoryLoader.load(bytes: bytes, file: path)
-            return Loaded(directory: result.directory, diagnostics: result.diagnostics, source: path)
+        let bytes: [UInt8]
+        do throws(ScriptFiles.Unreadable) {
+            bytes = try ScriptFiles.read(path, limit: DirectoryLoader.maximumBytes)
+        } catch {
+            return Loaded(directory: nil, diagnostics: [error.diagnostic], source: path)
         }
+        let result = DirectoryLoader.load(bytes: bytes, file: path)
+        return Loaded(directory: result.directory, diagnostics: result.diagnostics, source: path)
     }
 }

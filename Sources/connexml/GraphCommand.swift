@@ -100,9 +100,10 @@ struct GraphCommand: ParsableCommand {
 
     private func highlight(_ path: String, on graph: inout FlowGraph) throws {
         let bytes: [UInt8]
-        switch ScriptFiles.read(path, limit: Self.maximumTraceBytes) {
-        case .failure(let problem): try fail([problem.diagnostic])
-        case .success(let read): bytes = read
+        do throws(ScriptFiles.Unreadable) {
+            bytes = try ScriptFiles.read(path, limit: Self.maximumTraceBytes)
+        } catch {
+            try fail([error.diagnostic])
         }
         // `read` stops one byte past the limit: a longer trace is refused,
         // never drawn from its first part.
@@ -147,15 +148,16 @@ final class GraphDocuments {
     private(set) var scripts: [String: Script] = [:]
 
     func main(_ path: String) throws -> Loaded {
-        switch read(path) {
-        case .failure(let problem):
-            try fail([problem.diagnostic])
-        case .success(let result):
-            guard let script = result.script else { try fail(result.diagnostics) }
-            let key = Self.key(path)
-            scripts[key] = script
-            return Loaded(key: key, title: script.file, script: script)
+        let result: ScriptChecker.Result
+        do throws(ScriptFiles.Unreadable) {
+            result = try read(path)
+        } catch {
+            try fail([error.diagnostic])
         }
+        guard let script = result.script else { try fail(result.diagnostics) }
+        let key = Self.key(path)
+        scripts[key] = script
+        return Loaded(key: key, title: script.file, script: script)
     }
 
     /// A hand-over from `file` to a local `reference`: a relative path or a
@@ -163,28 +165,28 @@ final class GraphDocuments {
     func load(_ reference: String, from file: String) -> LoadedDocument {
         let title = Self.normalized(HandOverDocuments.localPath(of: reference, from: file))
         let key = Self.key(title)
-        switch read(title) {
-        case .failure(let problem):
+        let result: ScriptChecker.Result
+        do throws(ScriptFiles.Unreadable) {
+            result = try read(title)
+        } catch {
             let missing = !FileManager.default.fileExists(atPath: title)
             return .unavailable(
-                key: key, title: title, reason: (missing ? "missing: " : "unreadable: ") + problem.diagnostic.message)
-        case .success(let result):
-            guard let script = result.script else {
-                let errors = result.diagnostics.filter { $0.severity == .error }
-                let first = errors.first.map { d in " (line \(d.position.map { "\($0.line)" } ?? "?"): \(d.message))" } ?? ""
-                return .unavailable(
-                    key: key, title: title,
-                    reason: "invalid: \(errors.count) error\(errors.count == 1 ? "" : "s")" + first)
-            }
-            scripts[key] = script
-            return .script(key: key, title: title, script)
+                key: key, title: title, reason: (missing ? "missing: " : "unreadable: ") + error.diagnostic.message)
         }
+        guard let script = result.script else {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            let first = errors.first.map { d in " (line \(d.position.map { "\($0.line)" } ?? "?"): \(d.message))" } ?? ""
+            return .unavailable(
+                key: key, title: title,
+                reason: "invalid: \(errors.count) error\(errors.count == 1 ? "" : "s")" + first)
+        }
+        scripts[key] = script
+        return .script(key: key, title: title, script)
     }
 
-    private func read(_ path: String) -> Result<ScriptChecker.Result, ScriptFiles.Unreadable> {
-        ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes).map {
-            ScriptChecker.check(bytes: $0, file: ScriptFiles.displayName(of: path))
-        }
+    private func read(_ path: String) throws(ScriptFiles.Unreadable) -> ScriptChecker.Result {
+        let bytes = try ScriptFiles.read(path, limit: ParseLimits.localFile.maximumBytes)
+        return ScriptChecker.check(bytes: bytes, file: ScriptFiles.displayName(of: path))
     }
 
     /// What identifies a file however it is named: its absolute path,

@@ -47,19 +47,23 @@ enum ScriptFiles {
     /// The bytes of `path` ('-' is standard input), reading at most one byte
     /// past `limit` so a huge file is never loaded whole: the parser then
     /// refuses it by size.
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Unreadable> {
+    ///
+    /// Typed throws, not a `Result`: destroying a `Result<[UInt8], Unreadable>`
+    /// made the runtime build its metadata, and so look up `Unreadable: Error`
+    /// by scanning every conformance record of the binary, at every start.
+    static func read(_ path: String, limit: Int) throws(Unreadable) -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                return .failure(unreadable(path, "no such file"))
+                throw unreadable(path, "no such file")
             }
-            guard !isFolder.boolValue else { return .failure(unreadable(path, "is a folder")) }
+            guard !isFolder.boolValue else { throw unreadable(path, "is a folder") }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                return .failure(unreadable(path, "cannot be opened for reading: \(String(cString: strerror(errno)))"))
+                throw unreadable(path, "cannot be opened for reading: \(String(cString: strerror(errno)))")
             }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
@@ -80,12 +84,12 @@ enum ScriptFiles {
             let got = chunk.withUnsafeMutableBytes { systemRead(handle.fileDescriptor, $0.baseAddress, wanted) }
             if got < 0 {
                 if errno == EINTR { continue }
-                return .failure(unreadable(path, "cannot be read: \(String(cString: strerror(errno)))"))
+                throw unreadable(path, "cannot be read: \(String(cString: strerror(errno)))")
             }
             if got == 0 { break }
             bytes.append(contentsOf: chunk[0..<got])
         }
-        return .success(bytes)
+        return bytes
     }
 
     struct Unreadable: Error {
