@@ -34,7 +34,14 @@ public struct Condition: Sendable {
             ("date_time", "read as date-time"),
         ]
     public static let timeAttributes = timeTests.map(\.name)
-    static let aliases = ["time": "time-of-day", "date_time": "date-time"]
+    /// Each alias and the attribute it is read as. A list, not a
+    /// dictionary: making a `[String: String]` had the runtime look up
+    /// `String: Hashable`, which can scan every conformance record of the
+    /// binary, for the first `<Condition>` of a script.
+    static let aliases: [(alias: String, name: String)] = [("time", "time-of-day"), ("date_time", "date-time")]
+
+    /// The attribute `name` is read as, when it is an alias.
+    static func canonicalName(of name: String) -> String? { aliases.first { $0.alias == name }?.name }
 }
 
 extension Condition: VerbDefinition, VerbSyntax {
@@ -48,12 +55,14 @@ extension Condition: VerbDefinition, VerbSyntax {
             about: "a regular expression the expanded field must match, anywhere in it (as FreeSWITCH matches)",
             &checker)
         var tests: [NamedTimeTest] = []
-        let timeTestAttributes = attributes.raw(timeTests, expected: Self.expected(of:), aliasOf: aliases, &checker)
+        // The aliases as a dictionary only for a recording (the reference), the one reader of it.
+        let aliasOf = checker.recording == nil ? [:] : Dictionary(uniqueKeysWithValues: aliases.map { ($0.alias, $0.name) })
+        let timeTestAttributes = attributes.raw(timeTests, expected: Self.expected(of:), aliasOf: aliasOf, &checker)
         tests.reserveCapacity(timeTestAttributes.count)
         for attribute in timeTestAttributes {
             let name = attribute.name
             let text = attribute.value
-            if let canonical = aliases[name], element.attribute(canonical) != nil {
+            if let canonical = canonicalName(of: name), element.attribute(canonical) != nil {
                 checker.error(
                     .duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
                     at: attribute.position)
@@ -61,8 +70,12 @@ extension Condition: VerbDefinition, VerbSyntax {
             }
             switch TimeTestParser.parse(attribute: name, value: text) {
             case .success(let test):
+                // Asked before `test` moves into the list: asked after, the whole Result
+                // was copied, through its metadata, which the runtime built by looking up
+                // `TimeTestParser.Failure: Error` (a scan of every conformance record).
+                let isReversed = test.hasReversedRange
                 tests.append(NamedTimeTest(attribute: name, test: test))
-                if test.hasReversedRange, let reversed = ReversedRange.find(attribute: name, value: text) {
+                if isReversed, let reversed = ReversedRange.find(attribute: name, value: text) {
                     warn(reversed, of: attribute, &checker)
                 }
             case .failure(let failure):
