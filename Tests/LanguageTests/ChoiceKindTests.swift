@@ -83,4 +83,26 @@ import Testing
         Self.matchesEnumeration(ValueKind<Scale>.choice, Scale.self)
         Self.matchesEnumeration(ValueKind<Word>.choice, Word.self)
     }
+
+    /// Words of 1 to 8 ASCII bytes are found by one integer each; others,
+    /// and texts that are not such bytes, as Strings compare. Both ways
+    /// answer as `firstIndex(of:)` over the words does.
+    @Test func wordsFoundAsStringsCompare() {
+        let lists = [
+            ["rejected", "busy"], ["a", "b", "ab"], ["us", "us-old"], ["pickup"], ["a-long-word", "short"], ["café", "K"], [],
+        ]
+        let texts = [
+            "", "a", "ab", "ba", "b\u{0}", "a\u{0}", "rejected", "rejectedX", "reject", "busy", "BUSY", "us-old", "us-ol",
+            "us-old ", "pickup", "a-long-word", "a-long-wor", "short", "café", "cafe\u{301}", "\u{212A}", "K", "k", "é",
+        ]
+        for words in lists {
+            let choice = ChoiceWords(words)
+            #expect(choice.words == words)
+            for text in texts {
+                #expect(choice.index(of: text) == words.firstIndex(of: text), "\(words) \(text.debugDescription)")
+            }
+        }
+        #expect(ChoiceWords(["K", "C"]).index(of: "\u{212A}") == 0)
+        #expect(ChoiceWords(["rejected", "busy"]).index(of: "busy") == 1)
+    }
 }

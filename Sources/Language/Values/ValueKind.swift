@@ -79,44 +79,41 @@ private final class ClosureRules<Value: Sendable>: ValueRules<Value>, @unchecked
     override func schema() -> ValueSchema { fixedSchema }
 }
 
-/// One of an enumeration's raw values: its words listed only when asked.
-///
-/// Made from the cases and their raw values, so the class asks nothing of
-/// `Value`: a class generic over `RawRepresentable & CaseIterable` values
-/// had the runtime look both conformances up for each choice type, the
-/// first time its kind was made, and each lookup scans every conformance
-/// record of the binary. Words are matched here, not by `init(rawValue:)`,
-/// which for a long enumeration (`Dial.RingTone`) builds a `[String: Int]`
-/// on first use.
-private final class ChoiceRules<Value: Sendable>: ValueRules<Value>, @unchecked Sendable {
-    private let words: [String]
-    private let cases: [Value]
-    /// The words' UTF-8 bytes, when every word is ASCII (nil otherwise):
-    /// then an ASCII text is a word exactly when its bytes are the word's,
-    /// as ASCII strings are canonically equivalent only when identical.
-    private let asciiSpellings: [[UInt8]]?
+/// A few short words, a text found among them without hashing it: the
+/// words of a choice (`ValueKind.choice`), read for every attribute that
+/// takes one. Not generic, so finding a word asks the runtime nothing.
+struct ChoiceWords: Sendable {
+    let words: [String]
+    /// Each word's bytes packed into one integer, the first byte lowest,
+    /// when every word is 1 to 8 ASCII bytes and none is NUL (empty
+    /// otherwise): then texts and words of such bytes are equal exactly
+    /// when their integers are, as ASCII strings are canonically
+    /// equivalent only when identical.
+    private let keys: [UInt64]
 
-    init(_ choices: [(word: String, value: Value)]) {
-        words = choices.map(\.word)
-        cases = choices.map(\.value)
-        asciiSpellings =
-            words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
+    init(_ words: [String]) {
+        self.words = words
+        let keys = words.compactMap { $0.withUTF8Bytes(Self.key) }
+        self.keys = keys.count == words.count ? keys : []
     }
 
-    override func parse(_ text: String) -> Value? {
-        let index = text.withUTF8Bytes { bytes in
-            guard let spellings = asciiSpellings, bytes.allSatisfy({ $0 < 0x80 }) else {
-                // String equality, canonical equivalence, as `init(rawValue:)` compares:
-                // "\u{212A}" (KELVIN SIGN) is "K".
-                return words.firstIndex(of: text)
-            }
-            return spellings.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+    /// The index of the word `text` is, comparing as Strings compare (by
+    /// canonical equivalence, as `init(rawValue:)` does: "\u{212A}", KELVIN
+    /// SIGN, is "K").
+    func index(of text: String) -> Int? {
+        if !keys.isEmpty, let key = text.withUTF8Bytes(Self.key) { return keys.firstIndex(of: key) }
+        return words.firstIndex(of: text)
+    }
+
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count >= 1, bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            guard byte != 0, byte < 0x80 else { return nil }
+            key |= UInt64(byte) &<< (8 * index)
         }
-        return index.map { cases[$0] }
+        return key
     }
-
-    override func expected() -> String { "one of " + words.joined(separator: ", ") }
-    override func schema() -> ValueSchema { .choice(words) }
 }
 
 extension ValueKind where Value == Int {
@@ -146,7 +143,21 @@ extension ValueKind where Value == Bool {
 
 extension ValueKind where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's raw values, exactly (case-sensitive).
-    public static var choice: ValueKind { ValueKind(rules: ChoiceRules(Value.allCases.map { ($0.rawValue, $0) })) }
+    ///
+    /// Its rules are closures made here, for this enumeration: a class
+    /// generic over `RawRepresentable & CaseIterable` values had the runtime
+    /// look both conformances up for each choice type, a scan of every
+    /// conformance record of the binary each. The words are matched by
+    /// `ChoiceWords`, not `init(rawValue:)`, which for a long enumeration
+    /// (`Dial.RingTone`) hashes the text into a `[String: Int]` it builds
+    /// on first use.
+    public static var choice: ValueKind {
+        let cases = Array(Value.allCases)
+        let words = ChoiceWords(cases.map(\.rawValue))
+        return ValueKind(
+            describedBy: { "one of " + words.words.joined(separator: ", ") }, schema: .choice(words.words),
+            parse: { text in words.index(of: text).map { cases[$0] } })
+    }
 }
 
 extension ValueKind where Value == String {
