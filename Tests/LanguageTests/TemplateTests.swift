@@ -17,6 +17,35 @@ import Testing
         #expect(parse("cost: $5 {braces}")?.parts == [.text("cost: $5 {braces}")])
     }
 
+    /// Plain text is held without parts; a template made from one text
+    /// part is the same template, and everything else keeps its parts as
+    /// given (a template made of several texts is not joined).
+    @Test func plainTextHeldAloneIsTheSameTemplate() {
+        #expect(Template(literal: "hi") == Template(parts: [.text("hi")]))
+        #expect(Template(literal: "hi").hashValue == Template(parts: [.text("hi")]).hashValue)
+        #expect(Template(literal: "") == Template(parts: []))
+        #expect(Template(literal: "").parts.isEmpty)
+        #expect(Template(literal: "hi").parts == [.text("hi")])
+        #expect(Template(literal: "hi").literal == "hi")
+        #expect(Template(literal: "hi").expand { _ in "unused" } == "hi")
+        #expect(Template(literal: "hi").variables.isEmpty)
+
+        let twoTexts = Template(parts: [.text("a"), .text("b")])
+        #expect(twoTexts.parts == [.text("a"), .text("b")])
+        #expect(twoTexts.literal == "ab")
+        #expect(twoTexts != Template(literal: "ab"))
+        #expect(Template(parts: [.text("")]).parts == [.text("")])
+        #expect(Template(parts: [.text("")]).literal == "")
+
+        let greeting = Template(parts: [.text("Hi "), .variable("From")])
+        #expect(greeting.literal == nil)
+        #expect(greeting.variables == ["From"])
+        #expect(greeting.expand { $0 == "From" ? "Ann" : nil } == "Hi Ann")
+        #expect(greeting != Template(parts: [.text("Hi "), .variable("To")]))
+        #expect(Template(parts: [.variable("From")]).literal == nil)
+        #expect(Template(parts: [.variable("From")]) != Template(literal: "From"))
+    }
+
     @Test func errors() {
         func kind(_ text: String) -> TemplateError.Kind? {
             if case .failure(let e) = Template.parse(text) { return e.kind }

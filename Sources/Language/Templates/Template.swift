@@ -9,77 +9,70 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         case substring(variable: String, start: Int, length: Int?)
     }
 
-    /// The template as it is held. Most templates are plain text (every
-    /// attribute value and verb text of a script is one): those are the
-    /// string alone, with no array of parts to allocate (a one-element array
-    /// per value was 1.5% of a large `check`). Either form is canonical (one
-    /// template, one storage), so equality and hashing are the storage's.
-    private let storage: Storage
-
-    private enum Storage: Sendable, Hashable {
-        /// No parts (an empty text), or one text part.
-        case literal(String)
-        case expressions(Expressions)
-    }
-
-    /// Parts that read variables (or more than one text), in one object.
-    private final class Expressions: Sendable, Hashable {
-        let parts: [Part]
-        /// The one variable the template reads, when it reads exactly one
-        /// and only whole (no substring): the common case ("Welcome, {{
-        /// From }}."), expanded into one exactly sized string.
-        let soleVariable: String?
-
-        init(_ parts: [Part]) {
-            self.parts = parts
-            let reads = parts.filter { if case .text = $0 { false } else { true } }
-            if reads.count == 1, case .variable(let name) = reads[0] { soleVariable = name } else { soleVariable = nil }
-        }
-
-        static func == (a: Expressions, b: Expressions) -> Bool { a.parts == b.parts }
-        func hash(into hasher: inout Hasher) { hasher.combine(parts) }
-    }
+    /// The template as it is held: the same two fields for both forms,
+    /// as before templates of plain text were told apart (the engine copies
+    /// templates at every step; an enum's copy would be a call that switches
+    /// on its case, and a class field read a retain).
+    /// - Plain text (most templates: every attribute value and verb text of
+    ///   a script is one): no `storedParts` (the empty array allocates
+    ///   nothing; a one-part array per value was 1.5% of a large `check`),
+    ///   and the text in `textOrSoleVariable` (nil for none).
+    /// - Otherwise: the parts, and the one variable the template reads,
+    ///   when it reads exactly one and only whole (no substring): the
+    ///   common case ("Welcome, {{ From }}."), expanded into one exactly
+    ///   sized string.
+    /// Either form is canonical (one template, one way to hold it), so
+    /// equality and hashing are the fields'.
+    @usableFromInline let storedParts: [Part]
+    @usableFromInline let textOrSoleVariable: String?
 
     public init(parts: [Part]) {
         if parts.isEmpty {
-            storage = .literal("")
+            (storedParts, textOrSoleVariable) = ([], nil)
         } else if parts.count == 1, case .text(let text) = parts[0], !text.isEmpty {
-            storage = .literal(text)
+            (storedParts, textOrSoleVariable) = ([], text)
         } else {
-            storage = .expressions(Expressions(parts))
+            storedParts = parts
+            let reads = parts.filter { if case .text = $0 { false } else { true } }
+            if reads.count == 1, case .variable(let name) = reads[0] {
+                textOrSoleVariable = name
+            } else {
+                textOrSoleVariable = nil
+            }
         }
     }
 
     /// A template with no expressions.
-    public init(literal: String) { storage = .literal(literal) }
+    public init(literal: String) { (storedParts, textOrSoleVariable) = ([], literal.isEmpty ? nil : literal) }
 
     /// The parts, in order: none for an empty text, one for plain text.
     public var parts: [Part] {
-        switch storage {
-        case .literal(let text): text.isEmpty ? [] : [.text(text)]
-        case .expressions(let expressions): expressions.parts
-        }
+        guard storedParts.isEmpty else { return storedParts }
+        return textOrSoleVariable.map { [.text($0)] } ?? []
     }
 
     /// The text, when the template has no expressions (known at check time).
-    public var literal: String? {
-        switch storage {
-        case .literal(let text):
-            return text
-        case .expressions(let expressions):
-            var result = ""
-            for part in expressions.parts {
-                guard case .text(let s) = part else { return nil }
-                result += s
-            }
-            return result
+    @inlinable public var literal: String? {
+        storedParts.isEmpty ? textOrSoleVariable ?? "" : textOfParts
+    }
+
+    /// The parts joined, when all are text (several, made by hand): nil at
+    /// once for a template that reads a variable (the engine asks them all).
+    @usableFromInline var textOfParts: String? {
+        guard textOrSoleVariable == nil, storedParts.allSatisfy({ if case .text = $0 { true } else { false } }) else {
+            return nil
         }
+        var result = ""
+        for part in storedParts {
+            guard case .text(let s) = part else { return nil }
+            result += s
+        }
+        return result
     }
 
     /// The variables the template reads, in order.
     public var variables: [String] {
-        guard case .expressions(let expressions) = storage else { return [] }
-        return expressions.parts.compactMap {
+        storedParts.compactMap {
             switch $0 {
             case .text: nil
             case .variable(let name), .substring(let name, _, _): name
@@ -90,14 +83,10 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// Expands the template with `lookup` giving each variable's value
     /// (nil when unset, which expands to nothing).
     public func expand(_ lookup: (String) -> String?) -> String {
-        let expressions: Expressions
-        switch storage {
-        case .literal(let text): return text
-        case .expressions(let held): expressions = held
-        }
-        if let soleVariable = expressions.soleVariable { return expand(expressions.parts, with: lookup(soleVariable) ?? "") }
+        if storedParts.isEmpty { return textOrSoleVariable ?? "" }  // plain text
+        if let soleVariable = textOrSoleVariable { return expand(storedParts, with: lookup(soleVariable) ?? "") }
         var result = ""
-        for part in expressions.parts {
+        for part in storedParts {
             switch part {
             case .text(let s): result += s
             case .variable(let name): result += lookup(name) ?? ""
