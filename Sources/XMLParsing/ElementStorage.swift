@@ -79,13 +79,17 @@ struct ChildReference: Sendable {
 /// elements still open wait on a stack, and move into `children` as one
 /// run when their parent ends.
 struct TreeBuilder {
-    private var names: [String] = []
-    private var nameIDs: [String: Int32] = [:]
+    private var names = DocumentNames()
     private var elements: [ElementRecord] = []
     private var attributes: [AttributeRecord] = []
     private var texts: [Text] = []
     private var children: [ChildReference] = []
+    /// The children of the open elements: the first `waitingCount` of
+    /// `waiting`, which is kept, never shrunk (removing from an array, even
+    /// its last elements, went through generic code at about 90
+    /// instructions an element).
     private var waiting: [ChildReference] = []
+    private var waitingCount = 0
     /// The open elements, innermost last, with where their children start
     /// in `waiting`.
     private var open: [(element: Int, firstWaiting: Int)] = []
@@ -106,12 +110,12 @@ struct TreeBuilder {
 
     /// The number of `name` in this document's names.
     mutating func nameID(_ name: String) -> Int32 {
-        if let id = nameIDs[name] { return id }
-        let id = Int32(names.count)
-        names.append(name)
-        nameIDs[name] = id
-        return id
+        var name = name
+        return name.withUTF8 { names.number(of: UnsafeRawBufferPointer($0)) }
     }
+
+    /// The same, for the name's UTF-8 bytes.
+    mutating func nameID(_ bytes: UnsafeRawBufferPointer) -> Int32 { names.number(of: bytes) }
 
     mutating func startElement(name: String, prefix: String?, position: SourcePosition) {
         startElement(name: nameID(name), prefix: prefix.map { nameID($0) } ?? -1, position: position)
@@ -119,7 +123,7 @@ struct TreeBuilder {
 
     /// With names as `nameID` numbered them (a prefix of -1 is none).
     mutating func startElement(name: Int32, prefix: Int32, position: SourcePosition) {
-        open.append((elements.count, waiting.count))
+        open.append((elements.count, waitingCount))
         elements.append(
             ElementRecord(
                 name: name, prefix: prefix, position: CompactPosition(position),
@@ -133,26 +137,30 @@ struct TreeBuilder {
             value: attribute.value, position: attribute.position)
     }
 
-    mutating func appendAttribute(name: Int32, prefix: Int32, value: String, position: SourcePosition) {
+    mutating func appendAttribute(name: Int32, prefix: Int32, value: consuming String, position: SourcePosition) {
         attributes.append(AttributeRecord(value: value, name: name, prefix: prefix, position: CompactPosition(position)))
         elements[elements.count - 1].attributeCount += 1
     }
 
     mutating func appendText(_ text: Text) {
-        waiting.append(.text(texts.count))
+        wait(.text(texts.count))
         texts.append(text)
     }
 
     mutating func endElement() {
         guard let (element, first) = open.popLast() else { return }
         elements[element].firstChild = Int32(children.count)
-        elements[element].childCount = Int32(waiting.count - first)
-        // Most elements have no children: nothing to move.
-        if first < waiting.count {
-            children.append(contentsOf: waiting[first...])
-            waiting.removeSubrange(first...)
-        }
-        if open.isEmpty { finishedRoot = true } else { waiting.append(.element(element)) }
+        elements[element].childCount = Int32(waitingCount - first)
+        // An element has a few children: appended one by one (appending
+        // a slice went through generic code at about 90 instructions).
+        for index in first..<waitingCount { children.append(waiting[index]) }
+        waitingCount = first
+        if open.isEmpty { finishedRoot = true } else { wait(.element(element)) }
+    }
+
+    private mutating func wait(_ child: ChildReference) {
+        if waitingCount < waiting.count { waiting[waitingCount] = child } else { waiting.append(child) }
+        waitingCount += 1
     }
 
     /// A child element that belongs to another tree, copied with its subtree.
@@ -172,7 +180,7 @@ struct TreeBuilder {
     func finish() -> Element? {
         guard finishedRoot else { return nil }
         let storage = ElementStorage(
-            names: names, elements: elements, attributes: attributes, texts: texts,
+            names: names.strings, elements: elements, attributes: attributes, texts: texts,
             children: children)
         return Element(tree: storage, index: 0)
     }

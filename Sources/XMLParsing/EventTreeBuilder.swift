@@ -1,5 +1,13 @@
 import Diagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Builds the element tree from libxml2's parse events, in step with the
 /// source locator, as the events come.
 ///
@@ -25,16 +33,12 @@ struct EventTreeBuilder {
     private var text: [UInt8] = []
     private var textCount = 0
     private var textLine = 0
-    /// Reused by every start tag for its attributes' positions (the first
-    /// ones, as many as the locator says).
-    private var attributePositions: [SourcePosition] = []
     private var names = NameTable()
 
     init(source: UnsafeBufferPointer<UInt8>) {
         tree = TreeBuilder(expectedBytes: source.count)
         locator = SourceLocator.canLocate(source) ? SourceLocator(bytes: source) : nil
         text = Array(repeating: 0, count: 256)
-        attributePositions.reserveCapacity(16)
     }
 
     /// Whether every position has its column (the locator never lost step).
@@ -53,14 +57,12 @@ struct EventTreeBuilder {
         finishText()
         let nameID = names.id(rawName, &tree)
         let prefixID = rawPrefix.map { names.id($0, &tree) } ?? -1
-        let name = names.string(nameID)
-        let prefix = prefixID < 0 ? nil : names.string(prefixID)
         var position = SourcePosition(line: line, column: 0)
-        var located = 0  // how many of attributePositions are this tag's
         if locator != nil {
-            if let tag = locator!.nextStartTag(prefix: prefix, name: name, attributes: &attributePositions) {
-                position = tag.position
-                located = tag.attributeCount
+            // The name as libxml2's bytes: no string per element.
+            let prefix = prefixID < 0 ? nil : names.bytes(prefixID)
+            if let located = locator!.nextStartTag(prefix: prefix, name: names.bytes(nameID)) {
+                position = located
             } else {
                 locator = nil  // the source and the parse disagree: fall back to lines
             }
@@ -70,11 +72,14 @@ struct EventTreeBuilder {
         guard attributeCount > 0, let raw else { return }
         for index in 0..<attributeCount {
             let fields = raw + 4 * index  // name, prefix, value, end of value
+            // An attribute the source does not show (none should be) is
+            // placed at its tag.
+            let attributePosition = locator != nil ? locator!.nextAttribute() ?? position : position
             tree.appendAttribute(
                 name: names.id(fields[0]!, &tree),
                 prefix: fields[1].map { names.id($0, &tree) } ?? -1,
                 value: Self.attributeValue(from: fields[2]!, to: fields[3]!),
-                position: index < located ? attributePositions[index] : position)
+                position: attributePosition)
         }
     }
 
@@ -125,7 +130,7 @@ struct EventTreeBuilder {
     /// substitute entities, and every other reference already resolved.
     static func attributeValue(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> String {
         let bytes = UnsafeRawBufferPointer(start: start, count: end - start)
-        guard bytes.contains(0x26 /* & */) else { return String(decoding: bytes, as: UTF8.self) }
+        guard memchr(start, 0x26 /* & */, bytes.count) != nil else { return String(decoding: bytes, as: UTF8.self) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
         var i = 0
@@ -145,16 +150,18 @@ struct EventTreeBuilder {
 }
 
 /// libxml2 keeps one copy of each name in its dictionary, so within a
-/// parse the same name always comes at the same address: each distinct
-/// name becomes a Swift string, and a number in the tree's names, once,
-/// looked up by address after that.
+/// parse the same name always comes at the same address: each address is
+/// looked up in the tree's names once (by its bytes, so two copies of one
+/// name would still be one name), by address after that.
 private struct NameTable {
     private var addresses: [UInt] = Array(repeating: 0, count: 64)
     private var ids: [Int32] = Array(repeating: 0, count: 64)
-    private var strings: [String] = []  // by number
+    /// Each name's bytes by number, as libxml2 holds them (its dictionary
+    /// lives as long as the parse): what the locator compares with the source.
+    private var spellings: [UnsafeRawBufferPointer] = []
     private var used = 0
 
-    func string(_ id: Int32) -> String { strings[Int(id)] }
+    func bytes(_ id: Int32) -> UnsafeRawBufferPointer { spellings[Int(id)] }
 
     mutating func id(_ name: UnsafePointer<CChar>, _ tree: inout TreeBuilder) -> Int32 {
         let address = UInt(bitPattern: name)
@@ -164,9 +171,9 @@ private struct NameTable {
             if addresses[slot] == address { return ids[slot] }
             slot = (slot + 1) & mask
         }
-        let string = String(cString: name)
-        let id = tree.nameID(string)
-        if Int(id) == strings.count { strings.append(string) }
+        let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+        let id = tree.nameID(bytes)
+        if Int(id) == spellings.count { spellings.append(bytes) }
         if (used + 1) * 2 > addresses.count {
             grow()
             mask = addresses.count - 1

@@ -29,7 +29,13 @@ struct SourceLocator {
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         firstLineStart = hasByteOrderMark ? 3 : 0
         cursor = firstLineStart
-        counted = (firstLineStart, 1, 1)
+        lineStart = firstLineStart
+        lastOffset = firstLineStart
+        lineEnd = find(0x0A, from: firstLineStart) ?? bytes.count
+        lineBytesScanned = lineEnd - lineStart
+        asciiPrefixEnd = Self.firstNonASCII(in: bytes, from: firstLineStart)
+        columnBytesScanned = asciiPrefixEnd - firstLineStart
+        lookAtLine()
     }
 
     /// Whether byte positions mean characters here: true for UTF-8 (and
@@ -43,64 +49,123 @@ struct SourceLocator {
 
     // MARK: Positions
 
-    /// Where the last count stopped, and the line and column there: the
-    /// tree asks for positions in document order, so counting resumes here.
-    /// Each byte is looked at once however the document is laid out
-    /// (counting each position from its line's start was quadratic on long
-    /// lines: 80,000 siblings on one line took seconds), and no table of
-    /// line starts is built.
-    private var counted: (offset: Int, line: Int, column: Int)
-    /// Bytes looked at while counting lines and columns, for the tests that
-    /// keep the total linear in the document.
+    /// The line of the last position asked: its number, where it starts and
+    /// where its line feed is (the end of the bytes, on the last line).
+    /// Positions are asked in document order, so the line only moves on:
+    /// one memchr per line, and no table of line starts.
+    private var line = 1
+    private var lineStart: Int
+    private var lineEnd = 0
+    /// The line's first byte that is not ASCII (`lineEnd` when none is).
+    /// Up to there a column is a subtraction; past it, characters are
+    /// counted (a UTF-8 continuation byte is no character of its own).
+    /// Most lines of a script are all ASCII.
+    private var firstNonASCII = 0
+    /// Where the document's first non-ASCII byte is: the lines before it
+    /// need no look of their own.
+    private var asciiPrefixEnd = 0
+    /// On a line with non-ASCII bytes, the last offset counted and its
+    /// column: counting resumes there, so each byte is counted once however
+    /// long the line (counting each position from its line's start was
+    /// quadratic: 80,000 siblings on one line took seconds).
+    private var counted: (offset: Int, column: Int) = (0, 1)
+    /// The last offset asked: one before it is counted from the start.
+    private var lastOffset: Int
+    /// Bytes looked at to count columns (the ASCII test and the counting)
+    /// and to find line feeds, for the tests that keep both totals linear
+    /// in the document.
     private(set) var columnBytesScanned = 0
+    private(set) var lineBytesScanned = 0
 
     mutating func position(ofOffset requested: Int) -> SourcePosition {
         let offset = min(requested, bytes.count)
-        guard offset >= counted.offset else { return positionCountedFromStart(offset) }
-        var (i, line, column) = counted
-        if let base = bytes.baseAddress {
-            // Eight bytes at a time, line feeds and characters together: a
-            // step is mostly the next attribute of the same tag, a few dozen
-            // bytes without a line feed (byte by byte, and a memchr per
-            // line, cost twice as much).
-            while i &+ 8 <= offset {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                // Bit 7 of each byte that is a UTF-8 continuation byte
-                // (10xxxxxx), and of each that is a line feed (exact per
-                // byte: no borrow crosses from one byte into the next).
-                let continuations = word & ~(word << 1) & Self.highBits
-                let x = word ^ Self.lineFeeds
-                let lineFeeds = ~(((x & Self.lowBits) &+ Self.lowBits) | x) & Self.highBits
-                if lineFeeds == 0 {
-                    column &+= 8 &- continuations.nonzeroBitCount
-                } else {
-                    // Little-endian: the last line feed is the highest bit.
-                    line &+= lineFeeds.nonzeroBitCount
-                    let last = 63 &- lineFeeds.leadingZeroBitCount
-                    let after = last == 63 ? 0 : ~UInt64(0) << UInt64(last &+ 1)
-                    column = 1 &+ (63 &- last) >> 3 &- (continuations & after).nonzeroBitCount
-                }
-                i &+= 8
+        guard offset >= lastOffset else { return positionCountedFromStart(offset) }
+        lastOffset = offset
+        if offset > lineEnd { moveToLine(of: offset) }
+        if offset <= firstNonASCII { return SourcePosition(line: line, column: offset &- lineStart &+ 1) }
+        if counted.offset < firstNonASCII { counted = (firstNonASCII, firstNonASCII &- lineStart &+ 1) }
+        counted.column &+= characters(from: counted.offset, to: offset)
+        counted.offset = offset
+        return SourcePosition(line: line, column: counted.column)
+    }
+
+    /// Moves on to the line that holds `offset`, past the current one.
+    private mutating func moveToLine(of offset: Int) {
+        repeat {
+            line &+= 1
+            lineStart = lineEnd &+ 1
+            lineEnd = find(0x0A, from: lineStart) ?? bytes.count
+            lineBytesScanned &+= lineEnd &- lineStart
+        } while offset > lineEnd
+        lookAtLine()
+    }
+
+    /// Where the current line's first non-ASCII byte is.
+    private mutating func lookAtLine() {
+        counted = (lineStart, 1)
+        firstNonASCII = lineEnd
+        // The document's ASCII beginning (most often all of it) was looked
+        // at once, at the start.
+        var i = max(lineStart, asciiPrefixEnd)
+        guard i < lineEnd, let base = bytes.baseAddress else { return }
+        let start = i
+        // Eight bytes at a time: a byte is ASCII when its bit 7 is clear.
+        while i &+ 8 <= lineEnd {
+            let high = Self.word(base + i) & Self.highBits
+            if high != 0 {
+                firstNonASCII = i &+ high.trailingZeroBitCount >> 3  // little-endian: the first byte is lowest
+                break
             }
-            while i < offset {
-                let byte = base[i]
-                if byte == 0x0A {
-                    line &+= 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {  // not a UTF-8 continuation byte
-                    column &+= 1
-                }
-                i &+= 1
-            }
+            i &+= 8
         }
-        columnBytesScanned &+= offset &- counted.offset
-        counted = (offset, line, column)
-        return SourcePosition(line: line, column: column)
+        if firstNonASCII == lineEnd {
+            while i < lineEnd, base[i] < 0x80 { i &+= 1 }
+            firstNonASCII = i
+        }
+        columnBytesScanned &+= firstNonASCII &- start
+    }
+
+    /// Where the first byte that is not ASCII is from `start` on (the end
+    /// when there is none), 64 bytes at a time.
+    private static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        while i &+ 64 <= bytes.count {
+            var any: UInt64 = 0
+            for k in stride(from: 0, to: 64, by: 8) { any |= word(base + (i &+ k)) }
+            if any & highBits != 0 { break }
+            i &+= 64
+        }
+        while i < bytes.count, base[i] < 0x80 { i &+= 1 }
+        return i
+    }
+
+    /// The characters in `start..<end`, a part of one line.
+    private mutating func characters(from start: Int, to end: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        columnBytesScanned &+= end &- start
+        var count = 0
+        var i = start
+        while i &+ 8 <= end {
+            let word = Self.word(base + i)
+            // Bit 7 of each byte that is a UTF-8 continuation byte (10xxxxxx):
+            // bit 6 moved up to bit 7 stays within its byte.
+            let continuations = word & ~(word << 1) & Self.highBits
+            count &+= 8 &- continuations.nonzeroBitCount
+            i &+= 8
+        }
+        while i < end {
+            if base[i] & 0xC0 != 0x80 { count &+= 1 }
+            i &+= 1
+        }
+        return count
+    }
+
+    private static func word(_ at: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(at).loadUnaligned(as: UInt64.self))
     }
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
 
     /// The same, counted from the start of the document: for an offset
     /// before the last one asked (never in document order), and before the
@@ -121,69 +186,138 @@ struct SourceLocator {
 
     // MARK: Walking in step with the tree
 
-    /// The next start tag, which must be named `qualifiedName`; nil when the
-    /// source does not agree (then the caller stops using the locator).
-    /// Attribute positions come in source order, namespace declarations
-    /// (`xmlns`, `xmlns:p`) left out, which is libxml2's order of attributes.
+    /// Whether the cursor is inside a start tag, after its name or after
+    /// the last attribute asked: the rest of the tag is skipped before
+    /// anything else is looked for.
+    private var inStartTag = false
+
+    /// The next start tag, which must be named `qualifiedName`, and its
+    /// attributes' positions; nil when the source does not agree (then the
+    /// caller stops using the locator).
     mutating func nextStartTag(named qualifiedName: String) -> (position: SourcePosition, attributes: [SourcePosition])? {
-        var attributes: [SourcePosition] = []
-        guard let (position, count) = nextStartTag(prefix: nil, name: qualifiedName, attributes: &attributes) else {
+        var name = qualifiedName
+        guard let position = name.withUTF8({ nextStartTag(prefix: nil, name: UnsafeRawBufferPointer($0)) }) else {
             return nil
         }
-        return (position, Array(attributes[..<count]))
+        var attributes: [SourcePosition] = []
+        while let attribute = nextAttribute() { attributes.append(attribute) }
+        return (position, attributes)
     }
 
-    /// The same, for the name `prefix:name` (or `name`), with the attribute
-    /// positions written over the first elements of `attributes` (appended
-    /// past its end), and how many there are: the tree builder reuses one
-    /// array for every element, never emptied (emptying it, even keeping
-    /// its capacity, cost more than the rest of a short tag).
-    mutating func nextStartTag(
-        prefix: String?, name: String, attributes: inout [SourcePosition]
-    ) -> (position: SourcePosition, attributeCount: Int)? {
-        var count = 0
+    /// The same, for the name whose UTF-8 bytes are `prefix:name` (or
+    /// `name`): the tree builder passes libxml2's own bytes, so no string
+    /// is made or kept per element. The attributes' positions follow, one
+    /// per call of `nextAttribute()` (no array to fill per element).
+    mutating func nextStartTag(prefix: UnsafeRawBufferPointer?, name: UnsafeRawBufferPointer) -> SourcePosition? {
+        if inStartTag { skipRestOfStartTag() }
+        guard let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
         while let lt = find(0x3C /* < */, from: cursor) {
             if skipMarkup(at: lt) { continue }
-            // A start tag: the name runs to white space, '/' or '>'.
+            // A start tag: its name, then white space, '/' or '>'.
             var i = lt + 1
-            let nameStart = i
-            while i < bytes.count, !isNameEnd(bytes[i]) { i += 1 }
-            guard equals(nameStart..<i, prefix: prefix, name) else { return nil }
-            // The tag before its attributes: positions are asked in order.
-            let tagPosition = position(ofOffset: lt)
-            while i < bytes.count {
-                let c = bytes[i]
-                if c == 0x3E /* > */ {
-                    i += 1
-                    break
+            if let prefix {
+                guard matches(prefix, at: i), i + prefix.count < end, base[i + prefix.count] == 0x3A /* : */ else {
+                    return nil
                 }
-                if isSpace(c) || c == 0x2F /* / */ {
-                    i += 1
-                    continue
-                }
-                let attributeStart = i
-                while i < bytes.count, !isNameEnd(bytes[i]), bytes[i] != 0x3D /* = */ { i += 1 }
-                if !hasPrefix("xmlns", at: attributeStart) || (i - attributeStart > 5 && bytes[attributeStart + 5] != 0x3A) {
-                    let located = position(ofOffset: attributeStart)
-                    if count < attributes.count { attributes[count] = located } else { attributes.append(located) }
-                    count += 1
-                }
-                // Skip to the value's opening quote, then past its closing one.
-                while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x27 { i += 1 }
-                guard i < bytes.count else { break }
-                let quote = bytes[i]
-                i = (find(quote, from: i + 1) ?? bytes.count - 1) + 1
+                i += prefix.count + 1
             }
+            guard matches(name, at: i) else { return nil }
+            i += name.count
+            guard i == end || isNameEnd(base[i]) else { return nil }
             cursor = i
-            return (tagPosition, count)
+            inStartTag = true
+            return position(ofOffset: lt)
         }
         return nil
     }
+
+    /// The position of the next attribute of the start tag found last, in
+    /// source order with namespace declarations (`xmlns`, `xmlns:p`) left
+    /// out, which is libxml2's order of attributes; nil past the last one.
+    mutating func nextAttribute() -> SourcePosition? {
+        guard let start = nextAttributeStart() else { return nil }
+        return position(ofOffset: start)
+    }
+
+    /// Where the next attribute starts, moving the cursor past its value;
+    /// nil at the tag's end, moving the cursor past it.
+    private mutating func nextAttributeStart() -> Int? {
+        guard inStartTag, let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
+        var i = cursor
+        while i < end {
+            let c = base[i]
+            if c == 0x3E /* > */ {
+                i += 1
+                break
+            }
+            if isSpace(c) || c == 0x2F /* / */ {
+                i += 1
+                continue
+            }
+            let start = i
+            // A name holds no quote: past it, '=' and any white space to the
+            // value's opening quote at once, then past its closing one.
+            if let open = findQuote(from: i) {
+                i = (find(base[open], from: open + 1) ?? end - 1) + 1
+            } else {
+                i = end
+            }
+            if !isNamespaceDeclaration(at: start) {
+                cursor = i
+                return start
+            }
+        }
+        cursor = i
+        inStartTag = false
+        return nil
+    }
+
+    private mutating func skipRestOfStartTag() {
+        while nextAttributeStart() != nil {}
+    }
+
+    /// Whether the attribute whose name starts at `start` is `xmlns` or
+    /// `xmlns:p` (a name ends at white space, '/', '>' or '=').
+    @inline(__always)
+    private func isNamespaceDeclaration(at start: Int) -> Bool {
+        guard bytes[start] == 0x78 /* x */, hasPrefix("xmlns", at: start) else { return false }
+        guard start + 5 < bytes.count else { return true }
+        let next = bytes[start + 5]
+        return next == 0x3A /* : */ || next == 0x3D /* = */ || isNameEnd(next)
+    }
+
+    /// The first '"' or '\'' at or after `start`, eight bytes at a time.
+    @inline(__always)
+    private func findQuote(from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let end = bytes.count
+        var i = start
+        while i &+ 8 <= end {
+            let word = Self.word(base + i)
+            let quotes = Self.zeroBytes(word ^ 0x2222_2222_2222_2222) | Self.zeroBytes(word ^ 0x2727_2727_2727_2727)
+            if quotes != 0 { return i &+ quotes.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < end {
+            if base[i] == 0x22 || base[i] == 0x27 { return i }
+            i &+= 1
+        }
+        return nil
+    }
+
+    /// Bit 7 set in the first byte of `x` that is zero, and maybe in some
+    /// after it (a borrow goes up): the lowest set bit is exact, and of two
+    /// such words or-ed together, it is the first zero of either.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & highBits }
 
     /// The position of the next character data that is not white space,
     /// skipping end tags, comments and processing instructions. Moves past
     /// that run of text.
     mutating func nextText() -> SourcePosition? {
+        if inStartTag { skipRestOfStartTag() }
         var i = cursor
         while i < bytes.count {
             let c = bytes[i]
@@ -234,20 +368,24 @@ struct SourceLocator {
     /// When `lt` starts markup that is not a start tag, moves the cursor
     /// past it and returns true.
     private mutating func skipMarkup(at lt: Int) -> Bool {
-        // Markup other than a start tag is `<!`, `<?` or `</`.
-        guard lt + 1 < bytes.count, bytes[lt + 1] == 0x21 || bytes[lt + 1] == 0x3F || bytes[lt + 1] == 0x2F else {
-            return false
-        }
+        // Markup other than a start tag is `</`, `<?` or `<!`; end tags
+        // first, as they are the most common.
+        guard lt + 1 < bytes.count else { return false }
         let end: Int?
-        if hasPrefix("<!--", at: lt) {
-            end = findSequence("-->", from: lt + 4).map { $0 + 3 }
-        } else if hasPrefix("<![CDATA[", at: lt) {
-            end = findSequence("]]>", from: lt + 9).map { $0 + 3 }
-        } else if hasPrefix("<?", at: lt) {
-            end = findSequence("?>", from: lt + 2).map { $0 + 2 }
-        } else if hasPrefix("</", at: lt) || hasPrefix("<!", at: lt) {
+        switch bytes[lt + 1] {
+        case 0x2F /* / */:
             end = find(0x3E, from: lt).map { $0 + 1 }
-        } else {
+        case 0x3F /* ? */:
+            end = findSequence("?>", from: lt + 2).map { $0 + 2 }
+        case 0x21 /* ! */:
+            if hasPrefix("<!--", at: lt) {
+                end = findSequence("-->", from: lt + 4).map { $0 + 3 }
+            } else if hasPrefix("<![CDATA[", at: lt) {
+                end = findSequence("]]>", from: lt + 9).map { $0 + 3 }
+            } else {
+                end = find(0x3E, from: lt).map { $0 + 1 }
+            }
+        default:
             return false
         }
         cursor = end ?? bytes.count
@@ -258,6 +396,7 @@ struct SourceLocator {
 
     /// The first `byte` in `start..<end`, by memchr (the locator looks at
     /// every byte of the document).
+    @inline(__always)
     private func find(_ byte: UInt8, from start: Int, before end: Int) -> Int? {
         guard start < end, let base = bytes.baseAddress else { return nil }
         guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
@@ -274,6 +413,7 @@ struct SourceLocator {
         return nil
     }
 
+    @inline(__always)
     private func hasPrefix(_ s: StaticString, at offset: Int) -> Bool {
         let n = s.utf8CodeUnitCount
         guard offset + n <= bytes.count else { return false }
@@ -281,31 +421,19 @@ struct SourceLocator {
         return true
     }
 
-    /// Whether the bytes in `range` are `prefix:name` (or `name`).
-    private func equals(_ range: Range<Int>, prefix: String?, _ name: String) -> Bool {
-        var start = range.lowerBound
-        if let prefix {
-            guard let end = end(of: prefix, at: start, before: range.upperBound), end < range.upperBound,
-                bytes[end] == 0x3A /* : */
-            else { return false }
-            start = end + 1
-        }
-        return end(of: name, at: start, before: range.upperBound) == range.upperBound
+    /// Whether the bytes at `offset` are `expected` (names are short: a
+    /// loop costs less than a call to memcmp).
+    @inline(__always)
+    private func matches(_ expected: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard expected.count <= bytes.count - offset else { return false }
+        for k in 0..<expected.count where bytes[offset + k] != expected[k] { return false }
+        return true
     }
 
-    /// Where `text` ends when the bytes at `start` (before `limit`) are it.
-    private func end(of text: String, at start: Int, before limit: Int) -> Int? {
-        text.withUTF8Bytes { expected in
-            guard expected.count <= limit - start else { return nil }
-            guard expected.isEmpty || memcmp(bytes.baseAddress! + start, expected.baseAddress!, expected.count) == 0 else {
-                return nil
-            }
-            return start + expected.count
-        }
-    }
-
+    @inline(__always)
     private func isSpace(_ c: UInt8) -> Bool { c < 64 && Self.spaces >> UInt64(c) & 1 != 0 }
     /// White space, '/' or '>' (every byte of every name is asked this).
+    @inline(__always)
     private func isNameEnd(_ c: UInt8) -> Bool { c < 64 && Self.nameEnds >> UInt64(c) & 1 != 0 }
 
     /// Tab, line feed, carriage return and space, as bits of a word.
