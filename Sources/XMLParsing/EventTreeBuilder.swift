@@ -106,10 +106,16 @@ struct EventTreeBuilder {
 
     // MARK: Building
 
-    /// Ends the current run of character data: a text child of the
-    /// innermost open element unless it is all white space.
+    /// Ends the current run of character data, if any (inlined: most
+    /// events have none to end).
+    @inline(__always)
     private mutating func finishText() {
-        guard textCount > 0 else { return }
+        if textCount > 0 { appendText() }
+    }
+
+    /// The current run of character data as a text child of the innermost
+    /// open element, unless it is all white space.
+    private mutating func appendText() {
         let count = textCount
         textCount = 0
         let value: String? = text.withUnsafeBufferPointer { buffer in
@@ -163,20 +169,31 @@ private struct NameTable {
 
     func bytes(_ id: Int32) -> UnsafeRawBufferPointer { spellings[Int(id)] }
 
+    /// Inlined where names are looked up: a lookup is a few instructions
+    /// when the address was seen before, as it nearly always was.
+    @inline(__always)
     mutating func id(_ name: UnsafePointer<CChar>, _ tree: inout TreeBuilder) -> Int32 {
         let address = UInt(bitPattern: name)
-        var mask = addresses.count - 1
+        let mask = addresses.count - 1
         var slot = Self.hash(address) & mask
         while addresses[slot] != 0 {
             if addresses[slot] == address { return ids[slot] }
             slot = (slot + 1) & mask
         }
+        return add(name, at: slot, &tree)
+    }
+
+    /// A name at an address not seen before, whose slot would be `slot`.
+    @inline(never)
+    private mutating func add(_ name: UnsafePointer<CChar>, at slot: Int, _ tree: inout TreeBuilder) -> Int32 {
+        let address = UInt(bitPattern: name)
         let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
         let id = tree.nameID(bytes)
         if Int(id) == spellings.count { spellings.append(bytes) }
+        var slot = slot
         if (used + 1) * 2 > addresses.count {
             grow()
-            mask = addresses.count - 1
+            let mask = addresses.count - 1
             slot = Self.hash(address) & mask
             while addresses[slot] != 0 { slot = (slot + 1) & mask }
         }

@@ -259,8 +259,8 @@ struct SourceLocator {
             let start = i
             // A name holds no quote: past it, '=' and any white space to the
             // value's opening quote at once, then past its closing one.
-            if let open = findQuote(from: i) {
-                i = (find(base[open], from: open + 1) ?? end - 1) + 1
+            if let open = firstOf(0x22 /* " */, 0x27 /* ' */, from: i) {
+                i = (firstOf(base[open], base[open], from: open + 1) ?? end - 1) + 1
             } else {
                 i = end
             }
@@ -288,20 +288,23 @@ struct SourceLocator {
         return next == 0x3A /* : */ || next == 0x3D /* = */ || isNameEnd(next)
     }
 
-    /// The first '"' or '\'' at or after `start`, eight bytes at a time.
+    /// The first `a` or `b` at or after `start`, eight bytes at a time (a
+    /// value is a few words: less than a call to memchr).
     @inline(__always)
-    private func findQuote(from start: Int) -> Int? {
+    private func firstOf(_ a: UInt8, _ b: UInt8, from start: Int) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let end = bytes.count
+        let wordA = UInt64(a) &* 0x0101_0101_0101_0101
+        let wordB = UInt64(b) &* 0x0101_0101_0101_0101
         var i = start
         while i &+ 8 <= end {
             let word = Self.word(base + i)
-            let quotes = Self.zeroBytes(word ^ 0x2222_2222_2222_2222) | Self.zeroBytes(word ^ 0x2727_2727_2727_2727)
-            if quotes != 0 { return i &+ quotes.trailingZeroBitCount >> 3 }
+            let found = Self.zeroBytes(word ^ wordA) | Self.zeroBytes(word ^ wordB)
+            if found != 0 { return i &+ found.trailingZeroBitCount >> 3 }
             i &+= 8
         }
         while i < end {
-            if base[i] == 0x22 || base[i] == 0x27 { return i }
+            if base[i] == a || base[i] == b { return i }
             i &+= 1
         }
         return nil
