@@ -158,6 +158,7 @@ struct TreeBuilder {
         if open.isEmpty { finishedRoot = true } else { wait(.element(element)) }
     }
 
+    @inline(__always)
     private mutating func wait(_ child: ChildReference) {
         if waitingCount < waiting.count { waiting[waitingCount] = child } else { waiting.append(child) }
         waitingCount += 1

@@ -363,7 +363,10 @@ struct SourceLocator {
     private mutating func skipText() {
         while true {
             cursor = find(0x3C, from: cursor) ?? bytes.count
-            guard hasPrefix("<![CDATA[", at: cursor) else { return }
+            // Mostly an end tag or a start tag: its second byte says so.
+            guard cursor + 1 < bytes.count, bytes[cursor + 1] == 0x21 /* ! */, hasPrefix("<![CDATA[", at: cursor) else {
+                return
+            }
             cursor = (findSequence("]]>", from: cursor + 9) ?? bytes.count) + 3
         }
     }
