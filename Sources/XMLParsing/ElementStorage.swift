@@ -7,6 +7,10 @@ import Diagnostics
 /// number; positions as 32-bit line and column (libxml2 counts in `int`).
 final class ElementStorage: Sendable {
     let names: [String]
+    /// Each name's length in UTF-8 bytes: most names looked at by
+    /// `Element.attributeIndex` are not the one asked for, and their
+    /// lengths alone tell (read here, not decoded from each string).
+    let nameLengths: [Int]
     let elements: [ElementRecord]
     let attributes: [AttributeRecord]
     let texts: [Text]
@@ -17,6 +21,7 @@ final class ElementStorage: Sendable {
         children: [ChildReference]
     ) {
         self.names = names
+        nameLengths = names.map(\.utf8.count)
         self.elements = elements
         self.attributes = attributes
         self.texts = texts

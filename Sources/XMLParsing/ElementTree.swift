@@ -75,21 +75,21 @@ public struct Element: Sendable {
         let start = Int(record.firstAttribute)
         let end = start + Int(record.attributeCount)
         // Through buffer pointers: the names are compared where they are,
-        // not copied out of the arrays (a retain and a release per name).
+        // not copied out of the arrays (a retain and a release per name);
+        // most are told apart by their lengths alone.
+        let length = name.utf8.count
         return tree.attributes.withUnsafeBufferPointer { attributes in
-            tree.names.withUnsafeBufferPointer { names in
-                for i in start..<end where attributes[i].prefix < 0 && Self.same(names[Int(attributes[i].name)], name) {
-                    return i - start
+            tree.nameLengths.withUnsafeBufferPointer { lengths in
+                tree.names.withUnsafeBufferPointer { names in
+                    for i in start..<end {
+                        let id = Int(attributes[i].name)
+                        if attributes[i].prefix < 0, lengths[id] == length, names[id] == name { return i - start }
+                    }
+                    return nil
                 }
-                return nil
             }
         }
     }
-
-    /// Equal names; most names looked at are not the one asked for, and
-    /// their lengths alone tell (a count is stored in a string, its bytes
-    /// compared only when the counts agree).
-    private static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
     /// The child elements, without text.
     public var childElements: [Element] {
