@@ -9,7 +9,7 @@
 /// A table of its own rather than a `[String: Int32]`: the first such
 /// dictionary of a process makes the Swift runtime look through every
 /// protocol conformance in the binary for String's (about 385,000
-/// instructions, a tenth of checking a one-line script), and a String
+/// instructions, 8% of checking a one-line script), and a String
 /// hashes and compares by characters, not bytes.
 struct DocumentNames {
     private(set) var strings: [String] = []

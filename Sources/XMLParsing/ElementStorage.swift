@@ -92,7 +92,7 @@ struct TreeBuilder {
     /// The children of the open elements: the first `waitingCount` of
     /// `waiting`, which is kept, never shrunk (removing from an array, even
     /// its last elements, went through generic code at about 90
-    /// instructions an element).
+    /// instructions a call).
     private var waiting: [ChildReference] = []
     private var waitingCount = 0
     /// The open elements, innermost last, with where their children start
