@@ -69,6 +69,23 @@ public struct Element: Sendable {
         attributeIndex(name).map { tree.attribute(Int(tree.elements[index].firstAttribute) + $0) }
     }
 
+    /// The value and position of the attribute `name` without a prefix:
+    /// what a reader of values needs, without building the `Attribute`
+    /// (its name and prefix are two retains and two releases, for every
+    /// attribute the checker reads).
+    public func attributeValue(_ name: String) -> (value: String, position: SourcePosition)? {
+        guard let found = attributeIndex(name) else { return nil }
+        return attributeValue(at: found)
+    }
+
+    /// The value and position of the attribute at `offset` in `attributes`.
+    public func attributeValue(at offset: Int) -> (value: String, position: SourcePosition) {
+        let record = tree.elements[index]
+        precondition(offset >= 0 && offset < Int(record.attributeCount), "attribute index out of range")
+        let attribute = tree.attributes[Int(record.firstAttribute) + offset]
+        return (attribute.value, attribute.position.value)
+    }
+
     /// Where the attribute `name` without a prefix is among `attributes`.
     public func attributeIndex(_ name: String) -> Int? {
         let record = tree.elements[index]

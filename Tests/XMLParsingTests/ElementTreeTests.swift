@@ -24,6 +24,33 @@ import Testing
         #expect(document.hasColumns)
     }
 
+    /// `attributeValue` answers what `attribute` does, value and position,
+    /// for names without a prefix only, and nil for the rest.
+    @Test func attributeValueAgreesWithAttribute() throws {
+        let document = try parseDocument(
+            """
+            <Response xmlns:t="urn:t">
+              <Dial timeout="20" t:timeout="9"
+                    record="true" action="/next?a=1&amp;b=2"><Number>1001</Number></Dial>
+              <Say>no attributes</Say>
+            </Response>
+            """)
+        let dial = document.root.childElements[0]
+        for name in ["timeout", "record", "action"] {
+            let attribute = try #require(dial.attribute(name))
+            let value = try #require(dial.attributeValue(name))
+            #expect(value.value == attribute.value)
+            #expect(value.position == attribute.position)
+            let index = try #require(dial.attributeIndex(name))
+            #expect(dial.attributeValue(at: index).value == attribute.value)
+        }
+        #expect(dial.attributeValue("timeout")?.value == "20")  // not t:timeout
+        #expect(dial.attributeValue("action")?.value == "/next?a=1&b=2")
+        #expect(dial.attributeValue("t:timeout") == nil)
+        #expect(dial.attributeValue("missing") == nil)
+        #expect(document.root.childElements[1].attributeValue("timeout") == nil)
+    }
+
     @Test func positionsPointAtStartTagsAttributesAndText() throws {
         let document = try parseDocument(
             """

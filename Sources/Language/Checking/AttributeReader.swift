@@ -112,7 +112,7 @@ struct AttributeReader {
     mutating func required<V>(_ name: String, _ kind: ValueKind<V>, about: String, _ checker: inout Checker) -> Setting<V>? {
         record(name, kind, about, default: nil, required: true, &checker)
         let result = read(name, kind, &checker)
-        if element.attribute(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
+        if element.attributeIndex(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
         return result
     }
 
@@ -125,7 +125,7 @@ struct AttributeReader {
     ) -> V? {
         record(name, kind, about, default: nil, required: required, templates: false, &checker)
         let setting = read(name, kind, &checker)
-        if required, element.attribute(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
+        if required, element.attributeIndex(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
         guard let setting else { return nil }
         guard let value = setting.fixedValue else {
             checker.error(.invalidValue, "\(name) of \(what) cannot be a template", at: element.attribute(name)?.position)
@@ -189,7 +189,7 @@ struct AttributeReader {
     mutating func alias<V>(_ alias: String, for name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         if checker.recording != nil { aliases.append((alias, name)) }
         guard let attribute = find(alias) else { return nil }
-        if element.attribute(name) != nil {
+        if element.attributeIndex(name) != nil {
             checker.error(
                 .duplicateAttribute, "\(what) has both \(alias) and \(name), which mean the same",
                 at: attribute.position, hint: "keep \(name) only")
@@ -198,7 +198,7 @@ struct AttributeReader {
         checker.warning(
             .attributeAlias, "\(what) attribute '\(alias)' is read as '\(name)'", at: attribute.position,
             hint: "write \(name)=\"\(attribute.value)\"")
-        return setting(of: attribute, kind, &checker)
+        return setting(of: attribute, named: alias, kind, &checker)
     }
 
     /// Attributes of another dialect that ConneXML ignores: a warning naming it.
@@ -236,14 +236,15 @@ struct AttributeReader {
     private mutating func read<V>(_ name: String, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
         if keepsKnown || checker.recording != nil { known.append(name) }
         guard let attribute = find(name) else { return nil }
-        return setting(of: attribute, kind, &checker)
+        return setting(of: attribute, named: name, kind, &checker)
     }
 
-    /// The attribute `name` (without a prefix), marked as read.
-    private mutating func find(_ name: String) -> Attribute? {
+    /// The value and position of the attribute `name` (without a prefix),
+    /// marked as read.
+    private mutating func find(_ name: String) -> (value: String, position: SourcePosition)? {
         guard let index = element.attributeIndex(name) else { return nil }
         markHandled(index)
-        return element.attributes[index]
+        return element.attributeValue(at: index)
     }
 
     private mutating func markHandled(_ index: Int) {
@@ -289,12 +290,15 @@ struct AttributeReader {
     /// Whether some attribute has not been read yet.
     private var hasUnread: Bool { handledCount < attributeCount }
 
-    private func setting<V>(of attribute: Attribute, _ kind: ValueKind<V>, _ checker: inout Checker) -> Setting<V>? {
+    private func setting<V>(
+        of attribute: (value: String, position: SourcePosition), named name: String, _ kind: ValueKind<V>,
+        _ checker: inout Checker
+    ) -> Setting<V>? {
         // Most values are plain text: no template to build only to take
         // its text back out of it.
         var literal = attribute.value
         if Template.mayContainExpression(literal) {
-            guard let template = checker.template(literal, at: attribute.position, in: "\(attribute.name) of \(what)") else {
+            guard let template = checker.template(literal, at: attribute.position, in: "\(name) of \(what)") else {
                 return nil
             }
             guard let text = template.literal else { return Setting(template: template, kind: kind) }
@@ -302,7 +306,7 @@ struct AttributeReader {
         }
         guard let value = kind.parse(literal) else {
             checker.error(
-                .invalidValue, "\(attribute.name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
+                .invalidValue, "\(name)=\"\(literal)\" is not valid on \(what): expected \(kind.expected)",
                 at: attribute.position, hint: Self.hint(for: literal, kind))
             return nil
         }

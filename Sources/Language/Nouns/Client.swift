@@ -48,13 +48,13 @@ extension Client: DialNounSyntax {
             &checker)
         attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
-        if events != nil, callback == nil, element.attribute("statusCallback") == nil {
+        if events != nil, callback == nil, element.attributeIndex("statusCallback") == nil {
             checker.warning(
                 .noEffect, "statusCallbackEvent has no effect on <Client> without statusCallback",
-                at: element.attribute("statusCallbackEvent")?.position ?? element.position)
+                at: element.attributeValue("statusCallbackEvent")?.position ?? element.position)
         }
-        if let attribute = element.attribute("statusCallback") {
-            if element.attribute("statusCallbackEvent") == nil {
+        if let attribute = element.attributeValue("statusCallback") {
+            if element.attributeIndex("statusCallbackEvent") == nil {
                 checker.warning(
                     .noEffect, "statusCallback on <Client> without statusCallbackEvent: no callback is sent",
                     at: attribute.position,

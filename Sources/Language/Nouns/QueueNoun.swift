@@ -34,7 +34,7 @@ extension QueueNoun: DialNounSyntax {
             about: "pickup: answer the next caller waiting in the queue instead of joining it", &checker)
         attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
-        if let file = music?.fixedValue, let at = element.attribute("music")?.position {
+        if let file = music?.fixedValue, let at = element.attributeValue("music")?.position {
             checker.noteRelativeAudio(file, in: "music of <Queue>", at: at)
         }
         guard let queue = checker.expectText(element, required: "the queue name", anyText: true) else { return nil }

@@ -125,7 +125,7 @@ extension Dial: VerbDefinition, VerbSyntax {
         attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
 
-        if let context = element.attribute("hangupOnStarContext"), hangupOnStar.fixedValue == false {
+        if let context = element.attributeValue("hangupOnStarContext"), hangupOnStar.fixedValue == false {
             checker.warning(
                 .noEffect, "hangupOnStarContext has no effect on <Dial> without hangupOnStar=\"true\"",
                 at: context.position, hint: "add hangupOnStar=\"true\", or remove hangupOnStarContext")

@@ -47,7 +47,7 @@ extension Press: VerbDefinition, VerbSyntax {
         if !element.hasChildElements {
             checker.warning(.noEffect, "<Press> has no verbs to run", at: element.position)
         }
-        guard let keys = digits, context != nil || element.attribute("context") == nil else { return nil }
+        guard let keys = digits, context != nil || element.attributeIndex("context") == nil else { return nil }
         return .press(Press(digits: keys, context: context, leg: leg, verbs: verbs, position: element.position))
     }
 }

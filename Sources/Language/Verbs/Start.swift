@@ -67,7 +67,7 @@ extension Stream {
             about: "how the legs' audio is put into the stream", &checker)
         attributes.foreign(twimlAttributes, dialect: .twiml, &checker)
         attributes.finish(&checker)
-        if let url = callback?.fixedValue, let at = element.attribute("statusCallback")?.position {
+        if let url = callback?.fixedValue, let at = element.attributeValue("statusCallback")?.position {
             checker.noteRelativeCallback(url, on: "<Stream>", at: at)
         }
         var parameters: [Parameter] = []
