@@ -68,15 +68,33 @@ enum ScriptFiles {
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
         defer { if path != "-" { try? handle.close() } }
-        // Straight into the byte array with read(2): no Data in between, so an
-        // 8 MB script is copied once, not twice.
-        var bytes: [UInt8] = []
-        // Sized once from the file's length (when it has one): growing the
-        // array 1 -> 16 MiB copied an 8 MB script several times over.
+        // Straight into the byte array with read(2): no Data in between, and
+        // for a file of known length no chunk either (copying a 1 MB script
+        // out of a chunk, and the chunk's pages, cost more than reading it).
         var status = stat()
-        if fstat(handle.fileDescriptor, &status) == 0, status.st_size > 0 {
-            bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
+        let known = fstat(handle.fileDescriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        // One byte more than expected, so that a file longer than it said
+        // (growing, or over the limit) shows, and is read on in chunks.
+        var failure: Int32?
+        var reachedEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: known > 0 ? min(known, limit) + 1 : 0) { buffer, count in
+            while count < buffer.count {
+                let got = systemRead(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 {
+                    reachedEnd = true
+                    return
+                }
+                count += got
+            }
         }
+        if let failure { throw unreadable(path, "cannot be read: \(String(cString: strerror(failure)))") }
+        if reachedEnd || bytes.count > limit { return bytes }  // read whole, or too long already
+        // Standard input, or a file that did not say (or grew): in chunks.
         // Uninitialised: zero-filling 1 MiB costs more than reading a small script.
         var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
         while bytes.count <= limit {
