@@ -248,9 +248,20 @@ struct AttributeReader {
     }
 
     private mutating func markHandled(_ index: Int) {
+        // The first 64 as bits, in place: the general path below made the
+        // compiler copy the whole reader at every call.
+        guard index < 64 else { return markHandledBeyond(index) }
+        let bit: UInt64 = 1 << UInt64(index)
+        guard handledBits & bit == 0 else { return }
+        handledBits |= bit
+        handledCount += 1
+    }
+
+    @inline(never)
+    private mutating func markHandledBeyond(_ index: Int) {
         guard !isHandled(index) else { return }
         handledCount += 1
-        if index < 64 { handledBits |= 1 << UInt64(index) } else { handledBeyond.append(index) }
+        handledBeyond.append(index)
     }
 
     /// Whether the attribute at `index` was read. (XML allows an unprefixed
