@@ -61,8 +61,11 @@ commands=(
   "check --no-show-source $work/large.xml"
   "run $sample"
   "explain $sample"
-  "test samples/calls/operator-barge.scenario.yaml"
 )
+# `test` runs its samples on worker threads, whose teardown may or may not
+# happen before the process exits: the functions it runs vary from run to
+# run (thread and dispatch-object deinitialisers), so --check leaves it out.
+$check || commands+=("test samples/calls/operator-barge.scenario.yaml")
 for file in $sample samples/invalid/bad-values.xml samples/calls/operator-barge.scenario.yaml; do
   [ -e "$file" ] || { echo "generate-link-order: $file is gone: name another sample here" >&2; exit 1; }
 done
@@ -106,3 +109,8 @@ mkdir -p BuildSupport
   awk '!seen[$0]++' "$work/all"
 } >"$out"
 echo "wrote $out: $(grep -vc '^#' "$out") functions"
+# SwiftPM does not know the linker reads the list: link again, so that the
+# release binary is laid out by the list just written.
+rm -f "$built"
+swift build -c release --product connexml --scratch-path "$scratch" >/dev/null
+echo "relinked $built"
