@@ -132,7 +132,10 @@ var releaseLinkLayout: [String] {
 
 /// Whether this machine's glibc loader reads DT_RELR (2.36 and later). An
 /// older one would refuse the executable, so it gets the plain relocations.
+/// This reads the machine that builds: a binary built to run on an older
+/// glibc elsewhere is built with CONNEXML_NO_PACKED_RELOCATIONS=1.
 var loaderReadsPackedRelocations: Bool {
+    guard Context.environment["CONNEXML_NO_PACKED_RELOCATIONS"] == nil else { return false }
     #if canImport(Glibc)
     // "glibc 2.36"
     var text = [CChar](repeating: 0, count: 64)

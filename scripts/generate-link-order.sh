@@ -10,9 +10,9 @@
 #
 # The list comes from callgrind (every function executed, exactly), over:
 # `--version`; `check` of a sample, of a sample with problems and of a
-# generated 1 MB script; `run` of a call sample; `explain`; `test` of one
-# sample; each command's functions after the previous one's, the most run
-# first. A name the code no longer has is skipped by the linker; a function
+# generated 1 MB script; `run` of a call sample; `explain` of a dial;
+# `test` of one sample; each command's functions after the previous one's,
+# the most run first. A name the code no longer has is skipped by the linker; a function
 # the list lacks is laid out among the cold code, where the kernel maps 64 KB
 # around it: a stale list never changes what connexml does, but a dozen
 # missing functions cost a check of 1 MB about 1.5 MB of memory. So after a
@@ -45,7 +45,10 @@ echo "building connexml (release)..."
 swift build -c release --product connexml --scratch-path "$scratch" >/dev/null
 built=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/connexml
 
-work=$(mktemp -d)
+# The folder's real path: callgrind names the binary by it, and the
+# profiles are read by that name (a temporary folder behind a symbolic link
+# would otherwise match nothing).
+work=$(cd "$(mktemp -d)" && pwd -P)
 trap 'rm -rf "$work"' EXIT
 # valgrind cannot read the debug information of the static Swift runtime:
 # a copy without it has the same code and symbols.
@@ -60,13 +63,13 @@ commands=(
   "check samples/invalid/bad-values.xml"
   "check --no-show-source $work/large.xml"
   "run $sample"
-  "explain $sample"
+  "explain --directory samples/directory.yaml 1003 dial +441234567890"
 )
 # `test` runs its samples on worker threads, whose teardown may or may not
 # happen before the process exits: the functions it runs vary from run to
 # run (thread and dispatch-object deinitialisers), so --check leaves it out.
 $check || commands+=("test samples/calls/operator-barge.scenario.yaml")
-for file in $sample samples/invalid/bad-values.xml samples/calls/operator-barge.scenario.yaml; do
+for file in $sample samples/invalid/bad-values.xml samples/directory.yaml samples/calls/operator-barge.scenario.yaml; do
   [ -e "$file" ] || { echo "generate-link-order: $file is gone: name another sample here" >&2; exit 1; }
 done
 
@@ -75,10 +78,18 @@ n=0
 for command in "${commands[@]}"; do
   n=$((n + 1))
   echo "profiling: connexml $command"
-  # A command may report problems (exit 1): its path is still worth laying out.
+  # A command may report problems (exit 1): its path is still worth laying
+  # out. Any other status is a command that no longer means what it did
+  # (a usage error would lay out the help text, not the command).
+  status=0
   # shellcheck disable=SC2086 # the command is words
   valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/profile.$n" \
-    "$work/connexml" $command >/dev/null 2>&1 || true
+    "$work/connexml" $command >"$work/output.$n" 2>&1 || status=$?
+  if [ "$status" -gt 1 ]; then
+    echo "generate-link-order: 'connexml $command' exited $status:" >&2
+    tail -5 "$work/output.$n" >&2
+    exit 1
+  fi
   [ -s "$work/profile.$n" ] || { echo "generate-link-order: callgrind wrote no profile for '$command'" >&2; exit 1; }
   # Lines read "  12,345 (0.25%)  ???:NAME [/path/connexml]": keep the
   # binary's own functions, without callgrind's recursion marks ('2) and
@@ -86,7 +97,14 @@ for command in "${commands[@]}"; do
   callgrind_annotate --inclusive=no --threshold=100 "$work/profile.$n" 2>/dev/null |
     grep -F "[$work/connexml]" |
     sed -E 's/^ *[0-9,]+ +\([^)]*\) +//; s/ \[[^]]*\]$//; s/^[^ ]*:([^:]+)$/\1/; s/'"'"'[0-9]+$//' |
-    grep -v '^0x' >>"$work/all" || true
+    grep -v '^0x' >"$work/names.$n" || true
+  # Even --version runs hundreds of the binary's functions: fewer means the
+  # profile was not read (a profile's format or the binary's name changed).
+  if [ "$(wc -l <"$work/names.$n")" -lt 100 ]; then
+    echo "generate-link-order: only $(wc -l <"$work/names.$n") functions read from the profile of '$command'" >&2
+    exit 1
+  fi
+  cat "$work/names.$n" >>"$work/all"
 done
 
 out=BuildSupport/hot-functions.order
