@@ -22,7 +22,11 @@ import Diagnostics
 struct EventTreeBuilder {
     var problems: [ParseProblem] = []
     private var tree: TreeBuilder
-    private var locator: SourceLocator?
+    /// The locator, and whether it is still in step with the parse (not an
+    /// optional: testing one for nil made the compiler copy the whole
+    /// locator out at every event).
+    private var locator: SourceLocator
+    private var locating: Bool
     private(set) var root: Element?
     private var depth = 0
     /// The character data read since the last element, comment or
@@ -37,12 +41,13 @@ struct EventTreeBuilder {
 
     init(source: UnsafeBufferPointer<UInt8>) {
         tree = TreeBuilder(expectedBytes: source.count)
-        locator = SourceLocator.canLocate(source) ? SourceLocator(bytes: source) : nil
+        locating = SourceLocator.canLocate(source)
+        locator = SourceLocator(bytes: locating ? source : UnsafeBufferPointer(start: nil, count: 0))
         text = Array(repeating: 0, count: 256)
     }
 
     /// Whether every position has its column (the locator never lost step).
-    var hasColumns: Bool { locator != nil }
+    var hasColumns: Bool { locating }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<EventTreeBuilder> {
         context!.assumingMemoryBound(to: EventTreeBuilder.self)
@@ -58,13 +63,13 @@ struct EventTreeBuilder {
         let nameID = names.id(rawName, &tree)
         let prefixID = rawPrefix.map { names.id($0, &tree) } ?? -1
         var position = SourcePosition(line: line, column: 0)
-        if locator != nil {
+        if locating {
             // The name as libxml2's bytes: no string per element.
             let prefix = prefixID < 0 ? nil : names.bytes(prefixID)
-            if let located = locator!.nextStartTag(prefix: prefix, name: names.bytes(nameID)) {
+            if let located = locator.nextStartTag(prefix: prefix, name: names.bytes(nameID)) {
                 position = located
             } else {
-                locator = nil  // the source and the parse disagree: fall back to lines
+                locating = false  // the source and the parse disagree: fall back to lines
             }
         }
         depth += 1
@@ -74,7 +79,7 @@ struct EventTreeBuilder {
             let fields = raw + 4 * index  // name, prefix, value, end of value
             // An attribute the source does not show (none should be) is
             // placed at its tag.
-            let attributePosition = locator != nil ? locator!.nextAttribute() ?? position : position
+            let attributePosition = locating ? locator.nextAttribute() ?? position : position
             tree.appendAttribute(
                 name: names.id(fields[0]!, &tree),
                 prefix: fields[1].map { names.id($0, &tree) } ?? -1,
@@ -104,6 +109,10 @@ struct EventTreeBuilder {
 
     mutating func textBoundary() { finishText() }
 
+    /// After the parse: the name table's spellings point into libxml2's
+    /// dictionary, which the parse's end freed; nothing may read them now.
+    mutating func parseEnded() { names = NameTable() }
+
     // MARK: Building
 
     /// Ends the current run of character data, if any (inlined: most
@@ -125,8 +134,8 @@ struct EventTreeBuilder {
         }
         guard let value else { return }
         var position = SourcePosition(line: textLine, column: 0)
-        if locator != nil {
-            if let located = locator!.nextText() { position = located } else { locator = nil }
+        if locating {
+            if let located = locator.nextText() { position = located } else { locating = false }
         }
         tree.appendText(Text(value: value, position: position))
     }
@@ -217,7 +226,8 @@ private struct NameTable {
         }
     }
 
+    /// The product's high half: its best-mixed bits (a slot is its low ones).
     private static func hash(_ address: UInt) -> Int {
-        Int(truncatingIfNeeded: (address >> 3) &* 0x9E37_79B9_7F4A_7C15 >> 32)
+        Int(truncatingIfNeeded: ((address >> 3) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 }

@@ -27,6 +27,7 @@ enum LibXML2Reader {
                     }, &handlers) != 0
             }
         }
+        builder.parseEnded()
         guard wellFormed else { return failure(builder.problems, file: file, limits: limits, source: bytes) }
         guard let root = builder.root else { return .failure([.emptyDocument(file: file)]) }
         return .document(ParsedDocument(file: file, root: root, hasColumns: builder.hasColumns))

@@ -29,13 +29,7 @@ struct SourceLocator {
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         firstLineStart = hasByteOrderMark ? 3 : 0
         cursor = firstLineStart
-        lineStart = firstLineStart
-        lastOffset = firstLineStart
-        lineEnd = find(0x0A, from: firstLineStart) ?? bytes.count
-        lineBytesScanned = lineEnd - lineStart
-        asciiPrefixEnd = Self.firstNonASCII(in: bytes, from: firstLineStart)
-        columnBytesScanned = asciiPrefixEnd - firstLineStart
-        lookAtLine()
+        lines = LineColumnCounter(bytes: bytes, firstLineStart: firstLineStart)
     }
 
     /// Whether byte positions mean characters here: true for UTF-8 (and
@@ -49,140 +43,15 @@ struct SourceLocator {
 
     // MARK: Positions
 
-    /// The line of the last position asked: its number, where it starts and
-    /// where its line feed is (the end of the bytes, on the last line).
-    /// Positions are asked in document order, so the line only moves on:
-    /// one memchr per line, and no table of line starts.
-    private var line = 1
-    private var lineStart: Int
-    private var lineEnd = 0
-    /// The line's first byte that is not ASCII (`lineEnd` when none is).
-    /// Up to there a column is a subtraction; past it, characters are
-    /// counted (a UTF-8 continuation byte is no character of its own).
-    /// Most lines of a script are all ASCII.
-    private var firstNonASCII = 0
-    /// Where the document's first non-ASCII byte is: the lines before it
-    /// need no look of their own.
-    private var asciiPrefixEnd = 0
-    /// On a line with non-ASCII bytes, the last offset counted and its
-    /// column: counting resumes there, so each byte is counted once however
-    /// long the line (counting each position from its line's start was
-    /// quadratic: 80,000 siblings on one line took seconds).
-    private var counted: (offset: Int, column: Int) = (0, 1)
-    /// The last offset asked: one before it is counted from the start.
-    private var lastOffset: Int
-    /// Bytes looked at to count columns (the ASCII test and the counting)
-    /// and to find line feeds, for the tests that keep both totals linear
-    /// in the document.
-    private(set) var columnBytesScanned = 0
-    private(set) var lineBytesScanned = 0
+    /// Lines and columns, counted as positions are asked in document order.
+    private var lines: LineColumnCounter
 
-    mutating func position(ofOffset requested: Int) -> SourcePosition {
-        let offset = min(requested, bytes.count)
-        guard offset >= lastOffset else { return positionCountedFromStart(offset) }
-        lastOffset = offset
-        if offset > lineEnd { moveToLine(of: offset) }
-        if offset <= firstNonASCII { return SourcePosition(line: line, column: offset &- lineStart &+ 1) }
-        if counted.offset < firstNonASCII { counted = (firstNonASCII, firstNonASCII &- lineStart &+ 1) }
-        counted.column &+= characters(from: counted.offset, to: offset)
-        counted.offset = offset
-        return SourcePosition(line: line, column: counted.column)
-    }
+    mutating func position(ofOffset offset: Int) -> SourcePosition { lines.position(ofOffset: offset) }
 
-    /// Moves on to the line that holds `offset`, past the current one.
-    private mutating func moveToLine(of offset: Int) {
-        repeat {
-            line &+= 1
-            lineStart = lineEnd &+ 1
-            lineEnd = find(0x0A, from: lineStart) ?? bytes.count
-            lineBytesScanned &+= lineEnd &- lineStart
-        } while offset > lineEnd
-        lookAtLine()
-    }
-
-    /// Where the current line's first non-ASCII byte is.
-    private mutating func lookAtLine() {
-        counted = (lineStart, 1)
-        firstNonASCII = lineEnd
-        // The document's ASCII beginning (most often all of it) was looked
-        // at once, at the start.
-        var i = max(lineStart, asciiPrefixEnd)
-        guard i < lineEnd, let base = bytes.baseAddress else { return }
-        let start = i
-        // Eight bytes at a time: a byte is ASCII when its bit 7 is clear.
-        while i &+ 8 <= lineEnd {
-            let high = Self.word(base + i) & Self.highBits
-            if high != 0 {
-                firstNonASCII = i &+ high.trailingZeroBitCount >> 3  // little-endian: the first byte is lowest
-                break
-            }
-            i &+= 8
-        }
-        if firstNonASCII == lineEnd {
-            while i < lineEnd, base[i] < 0x80 { i &+= 1 }
-            firstNonASCII = i
-        }
-        columnBytesScanned &+= firstNonASCII &- start
-    }
-
-    /// Where the first byte that is not ASCII is from `start` on (the end
-    /// when there is none), 64 bytes at a time.
-    private static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        var i = start
-        while i &+ 64 <= bytes.count {
-            var any: UInt64 = 0
-            for k in stride(from: 0, to: 64, by: 8) { any |= word(base + (i &+ k)) }
-            if any & highBits != 0 { break }
-            i &+= 64
-        }
-        while i < bytes.count, base[i] < 0x80 { i &+= 1 }
-        return i
-    }
-
-    /// The characters in `start..<end`, a part of one line.
-    private mutating func characters(from start: Int, to end: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        columnBytesScanned &+= end &- start
-        var count = 0
-        var i = start
-        while i &+ 8 <= end {
-            let word = Self.word(base + i)
-            // Bit 7 of each byte that is a UTF-8 continuation byte (10xxxxxx):
-            // bit 6 moved up to bit 7 stays within its byte.
-            let continuations = word & ~(word << 1) & Self.highBits
-            count &+= 8 &- continuations.nonzeroBitCount
-            i &+= 8
-        }
-        while i < end {
-            if base[i] & 0xC0 != 0x80 { count &+= 1 }
-            i &+= 1
-        }
-        return count
-    }
-
-    private static func word(_ at: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(at).loadUnaligned(as: UInt64.self))
-    }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// The same, counted from the start of the document: for an offset
-    /// before the last one asked (never in document order), and before the
-    /// first line's start (in a byte-order mark: column 1).
-    private func positionCountedFromStart(_ offset: Int) -> SourcePosition {
-        var line = 1
-        var lineStart = firstLineStart
-        for i in 0..<offset where bytes[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
-        }
-        var column = 1
-        if lineStart < offset {
-            for i in lineStart..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        }
-        return SourcePosition(line: line, column: column)
-    }
+    /// Bytes looked at to count columns and to find line feeds, for the
+    /// tests that keep both totals linear in the document.
+    var columnBytesScanned: Int { lines.columnBytesScanned }
+    var lineBytesScanned: Int { lines.lineBytesScanned }
 
     // MARK: Walking in step with the tree
 
@@ -294,13 +163,13 @@ struct SourceLocator {
     private func firstOf(_ a: UInt8, _ b: UInt8, from start: Int) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let end = bytes.count
-        let wordA = UInt64(a) &* 0x0101_0101_0101_0101
-        let wordB = UInt64(b) &* 0x0101_0101_0101_0101
+        let wordA = ByteWords.repeated(a)
+        let wordB = ByteWords.repeated(b)
         var i = start
         while i &+ 8 <= end {
-            let word = Self.word(base + i)
-            let found = Self.zeroBytes(word ^ wordA) | Self.zeroBytes(word ^ wordB)
-            if found != 0 { return i &+ found.trailingZeroBitCount >> 3 }
+            let word = ByteWords.load(base + i)
+            let found = ByteWords.zeroBytes(word ^ wordA) | ByteWords.zeroBytes(word ^ wordB)
+            if found != 0 { return i &+ ByteWords.firstByte(of: found) }
             i &+= 8
         }
         while i < end {
@@ -309,12 +178,6 @@ struct SourceLocator {
         }
         return nil
     }
-
-    /// Bit 7 set in the first byte of `x` that is zero, and maybe in some
-    /// after it (a borrow goes up): the lowest set bit is exact, and of two
-    /// such words or-ed together, it is the first zero of either.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- 0x0101_0101_0101_0101) & ~x & highBits }
 
     /// The position of the next character data that is not white space,
     /// skipping end tags, comments and processing instructions. Moves past
@@ -398,6 +261,9 @@ struct SourceLocator {
         return true
     }
 
+    // The scanning helpers are inlined: called, each was passed a copy of
+    // the whole locator (a memcpy per call).
+    @inline(__always)
     private func find(_ byte: UInt8, from start: Int) -> Int? { find(byte, from: start, before: bytes.count) }
 
     /// The first `byte` in `start..<end`, by memchr (the locator looks at
@@ -409,6 +275,7 @@ struct SourceLocator {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    @inline(__always)
     private func findSequence(_ s: StaticString, from start: Int) -> Int? {
         var i = start
         let first = s.utf8Start[0]

@@ -42,6 +42,9 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The one variable a template with parts reads whole (none for plain text).
+    private var soleVariable: String? { storedParts.isEmpty ? nil : textOrSoleVariable }
+
     /// A template with no expressions.
     public init(literal: String) { (storedParts, textOrSoleVariable) = ([], literal.isEmpty ? nil : literal) }
 
@@ -59,7 +62,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// The parts joined, when all are text (several, made by hand): nil at
     /// once for a template that reads a variable (the engine asks them all).
     @usableFromInline var textOfParts: String? {
-        guard textOrSoleVariable == nil, storedParts.allSatisfy({ if case .text = $0 { true } else { false } }) else {
+        guard soleVariable == nil, storedParts.allSatisfy({ if case .text = $0 { true } else { false } }) else {
             return nil
         }
         var result = ""
@@ -84,7 +87,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     /// (nil when unset, which expands to nothing).
     public func expand(_ lookup: (String) -> String?) -> String {
         if storedParts.isEmpty { return textOrSoleVariable ?? "" }  // plain text
-        if let soleVariable = textOrSoleVariable { return expand(storedParts, with: lookup(soleVariable) ?? "") }
+        if let soleVariable { return expand(storedParts, with: lookup(soleVariable) ?? "") }
         var result = ""
         for part in storedParts {
             switch part {

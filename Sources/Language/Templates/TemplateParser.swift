@@ -104,9 +104,8 @@ extension Template {
             var i = 0
             while i < count {
                 if i &+ 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let x = word ^ 0x7B7B_7B7B_7B7B_7B7B  // a zero byte where a `{` was
-                    guard (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 else {
+                    let x = ByteWords.load(base + i) ^ ByteWords.repeated(0x7B)  // a zero byte where a `{` was
+                    guard ByteWords.zeroBytes(x) != 0 else {
                         i &+= 8
                         continue
                     }
