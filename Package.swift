@@ -115,6 +115,8 @@ let package = Package(
 /// every start instead of 1.9 MB.
 var releaseLinkLayout: [String] {
     var flags = [
+        // lld, the toolchain's own: gold (SwiftPM's default here) packs no
+        // relocations, and lays out sections, not symbols.
         "-use-ld=lld",
         "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/BuildSupport/hot-functions.order",
         // A name the code no longer has is skipped: the list may lag the code.
