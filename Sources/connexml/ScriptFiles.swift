@@ -24,9 +24,7 @@ enum ScriptFiles {
     static func expand(_ arguments: [String]) -> Expansion {
         var result = Expansion()
         for argument in arguments {
-            var isFolder: ObjCBool = false
-            guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue
-            else {
+            guard argument != "-", kind(of: argument) == .folder else {
                 result.paths.append(argument)
                 continue
             }
@@ -52,34 +50,33 @@ enum ScriptFiles {
     /// made the runtime build its metadata, and so look up `Unreadable: Error`
     /// by scanning every conformance record of the binary, at every start.
     static func read(_ path: String, limit: Int) throws(Unreadable) -> [UInt8] {
-        let handle: FileHandle
+        let descriptor: Int32
         if path == "-" {
-            handle = FileHandle.standardInput
+            descriptor = STDIN_FILENO
         } else {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw unreadable(path, "no such file")
+            switch kind(of: path) {
+            case .missing: throw unreadable(path, "no such file")
+            case .folder: throw unreadable(path, "is a folder")
+            case .other: break
             }
-            guard !isFolder.boolValue else { throw unreadable(path, "is a folder") }
-            let descriptor = open(path, O_RDONLY)
+            descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
                 throw unreadable(path, "cannot be opened for reading: \(String(cString: strerror(errno)))")
             }
-            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
-        defer { if path != "-" { try? handle.close() } }
+        defer { if path != "-" { close(descriptor) } }
         // Straight into the byte array with read(2): no Data in between, and
         // for a file of known length no chunk either (copying a 1 MB script
         // out of a chunk, and the chunk's pages, cost more than reading it).
         var status = stat()
-        let known = fstat(handle.fileDescriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        let known = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
         // One byte more than expected, so that a file longer than it said
         // (growing, or over the limit) shows, and is read on in chunks.
         var failure: Int32?
         var reachedEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: known > 0 ? min(known, limit) + 1 : 0) { buffer, count in
             while count < buffer.count {
-                let got = systemRead(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
+                let got = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -99,7 +96,7 @@ enum ScriptFiles {
         var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { _, count in count = 1 << 20 }
         while bytes.count <= limit {
             let wanted = min(chunk.count, limit + 1 - bytes.count)
-            let got = chunk.withUnsafeMutableBytes { systemRead(handle.fileDescriptor, $0.baseAddress, wanted) }
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw unreadable(path, "cannot be read: \(String(cString: strerror(errno)))")
@@ -108,6 +105,17 @@ enum ScriptFiles {
             bytes.append(contentsOf: chunk[0..<got])
         }
         return bytes
+    }
+
+    /// What a path names, as `stat` sees it (links followed): what a
+    /// command line's paths are asked, without Foundation's file manager
+    /// (making it, for a one-line check, touched its code at every start).
+    enum PathKind { case missing, folder, other }
+
+    static func kind(of path: String) -> PathKind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return status.st_mode & S_IFMT == S_IFDIR ? .folder : .other
     }
 
     struct Unreadable: Error {
