@@ -169,7 +169,7 @@ final class GraphDocuments {
         do throws(ScriptFiles.Unreadable) {
             result = try read(title)
         } catch {
-            let missing = !FileManager.default.fileExists(atPath: title)
+            let missing = ScriptFiles.kind(of: title) == .missing
             return .unavailable(
                 key: key, title: title, reason: (missing ? "missing: " : "unreadable: ") + error.diagnostic.message)
         }

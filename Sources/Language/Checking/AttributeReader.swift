@@ -128,7 +128,7 @@ struct AttributeReader {
         if required, element.attributeIndex(name) == nil { reportMissing(name, hint: "\(name) is \(kind.expected)", &checker) }
         guard let setting else { return nil }
         guard let value = setting.fixedValue else {
-            checker.error(.invalidValue, "\(name) of \(what) cannot be a template", at: element.attribute(name)?.position)
+            checker.error(.invalidValue, "\(name) of \(what) cannot be a template", at: element.attributeValue(name)?.position)
             return nil
         }
         return value

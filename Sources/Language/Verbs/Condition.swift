@@ -62,7 +62,7 @@ extension Condition: VerbDefinition, VerbSyntax {
         for attribute in timeTestAttributes {
             let name = attribute.name
             let text = attribute.value
-            if let canonical = canonicalName(of: name), element.attribute(canonical) != nil {
+            if let canonical = canonicalName(of: name), element.attributeIndex(canonical) != nil {
                 checker.error(
                     .duplicateAttribute, "<Condition> has both \(name) and \(canonical), which mean the same",
                     at: attribute.position)
